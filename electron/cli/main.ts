@@ -1,0 +1,51 @@
+import { StrataError } from '../../shared/errors';
+import { chainsCommand } from './commands/chains';
+import { deriveCommand } from './commands/derive';
+import { vaultCommand } from './commands/vault';
+import { processIo, reportError, type CliIo, type CommandResult } from './io';
+
+const USAGE = `Usage: strata <command> [options] [--json]
+
+Commands:
+  chains                                   list the built-in chains
+  derive --chain <chain> [--account N] [--index N] [--passphrase-env VAR]
+                                           derive an address from a mnemonic read on stdin
+  vault init --dir <path> [--generate [--words 12|24]] [--passphrase-env VAR]
+                                           create a vault (mnemonic on stdin; password in STRATA_PASSWORD)
+  vault unlock --dir <path>                check the password and the vault file
+  vault accounts --dir <path>              list accounts and their addresses
+
+Chains are CAIP-2 ids (eip155:1, cosmos:cosmoshub-4) or aliases (ethereum, cosmoshub, ...).
+Errors: exit code 1 (2 for usage), one line on stderr, and {"error":{"code","message"}} on stdout with --json.
+`;
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<CommandResult>> = {
+  chains: chainsCommand,
+  derive: deriveCommand,
+  vault: vaultCommand,
+};
+
+/** Runs one CLI invocation and returns its exit code. Output goes through `io` so tests can run it in-process. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const json = argv.includes('--json');
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  try {
+    const command = COMMANDS[name];
+    if (!command) throw new StrataError('INVALID_INPUT', `Unknown command "${name.slice(0, 32)}" (see strata --help)`);
+    const result = await command(rest, io);
+    io.stdout((json ? JSON.stringify(result.json) : result.text) + '\n');
+    return 0;
+  } catch (error) {
+    return reportError(io, error, json);
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

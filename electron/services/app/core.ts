@@ -1,0 +1,104 @@
+import { methods } from '../../../shared/ipc/contract';
+import type { Envelope, VaultStatus } from '../../../shared/ipc/contract';
+import { secureMethods } from '../../../shared/ipc/secureContract';
+import { accountViews } from '../accounts/accountViews';
+import { listChains } from '../chains/chainRegistry';
+import { createAppHandlers } from '../ipc/appHandlers';
+import { createDispatcher } from '../ipc/dispatch';
+import { createSecureHandlers } from '../ipc/secureHandlers';
+import { SecureSessions } from '../secure/secureSessions';
+import { AutoLock } from '../session/autoLock';
+import { SettingsStore } from '../settings/settingsStore';
+import { Vault } from '../vault/vault';
+import type { ScryptParams } from '../vault/vault';
+import type { CoreContext } from './coreContext';
+import { systemClock, type Clock, type EmitEvent, type SecureWindowPort } from './ports';
+
+export interface StrataCoreOptions {
+  dataDir: string;
+  secureWindow: SecureWindowPort;
+  emit: EmitEvent;
+  clock?: Clock;
+  /** KDF defaults; tests lower N for speed, production uses the vault's defaults */
+  kdf?: Partial<ScryptParams>;
+  appVersion?: string;
+  /** called with the method name and the error of every failed call (never the payload) */
+  onError?: (method: string, error: unknown) => void;
+}
+
+/** The main-side services behind both contracts: what the Electron shell, the test bridge and the CLI drive. */
+export interface StrataCore {
+  /** validated dispatch of an app-contract method; never throws */
+  call(method: string, payload: unknown): Promise<Envelope<unknown>>;
+  /** dispatch of a secure-window method for the session that window belongs to; never throws */
+  callSecure(sessionId: string, method: string, payload: unknown): Promise<Envelope<unknown>>;
+  /** user activity seen by the shell (input events): postpones auto-lock */
+  noteActivity(): void;
+  /** system suspend or screen lock */
+  lockFor(reason: 'suspend' | 'screen-lock'): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export function createStrataCore(options: StrataCoreOptions): StrataCore {
+  const clock = options.clock ?? systemClock;
+  const vault = new Vault({ dir: options.dataDir, kdf: options.kdf });
+  const settings = new SettingsStore(options.dataDir);
+  const sessions = new SecureSessions(clock, (view) => options.emit('secure.changed', view));
+  const autoLock = new AutoLock(clock, () => ctx.lock('idle'));
+  const chains = listChains();
+
+  const ctx: CoreContext = {
+    vault,
+    settings,
+    sessions,
+    autoLock,
+    secureWindow: options.secureWindow,
+    emit: options.emit,
+    clock,
+    chains,
+    appVersion: options.appVersion ?? '0.0.0',
+    lock(reason) {
+      const wasUnlocked = vault.isUnlocked;
+      vault.lock();
+      sessions.cancelAll();
+      autoLock.disarm();
+      if (wasUnlocked) options.emit('vault.locked', { reason });
+    },
+    async unlocked() {
+      autoLock.arm((await settings.get()).autoLockMinutes);
+      options.emit('vault.unlocked', {});
+      ctx.accountsChanged();
+    },
+    async status(): Promise<VaultStatus> {
+      const unlocked = vault.isUnlocked;
+      return {
+        exists: await vault.exists(),
+        unlocked,
+        hasMnemonic: unlocked ? vault.hasMnemonic() : false,
+        accountCount: unlocked ? vault.accounts().length : 0,
+      };
+    },
+    accountsChanged() {
+      if (!vault.isUnlocked) return;
+      options.emit('accounts.changed', { accounts: accountViews(vault, chains) });
+    },
+  };
+
+  const appHandlers = createAppHandlers(ctx);
+  const dispatchApp = createDispatcher(methods, appHandlers, options.onError);
+
+  return {
+    // Calls are not activity: a renderer that polls must not keep the wallet unlocked. Only user input counts
+    // (session.touch from the renderer, input events seen by the shell).
+    call: (method, payload) => dispatchApp(method, payload),
+    callSecure: (sessionId, method, payload) =>
+      createDispatcher(secureMethods, createSecureHandlers(ctx, sessionId), options.onError)(method, payload),
+    noteActivity: () => autoLock.touch(),
+    lockFor: async (reason) => {
+      if ((await settings.get()).lockOnSuspend) ctx.lock(reason);
+    },
+    dispose: async () => {
+      ctx.lock('manual');
+    },
+  };
+}

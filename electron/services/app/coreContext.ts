@@ -1,0 +1,27 @@
+import type { ChainInfo } from '../../../shared/domain/chain';
+import type { VaultStatus } from '../../../shared/ipc/contract';
+import type { AutoLock } from '../session/autoLock';
+import type { SecureSessions } from '../secure/secureSessions';
+import type { SettingsStore } from '../settings/settingsStore';
+import type { Vault } from '../vault/vault';
+import type { Clock, EmitEvent, SecureWindowPort } from './ports';
+
+/** Everything the handlers share. Built once by `createStrataCore`. */
+export interface CoreContext {
+  vault: Vault;
+  settings: SettingsStore;
+  sessions: SecureSessions;
+  autoLock: AutoLock;
+  secureWindow: SecureWindowPort;
+  emit: EmitEvent;
+  clock: Clock;
+  chains: ChainInfo[];
+  appVersion: string;
+  /** locks the vault, wipes open secure sessions, stops the auto-lock timer and tells the renderer */
+  lock(reason: 'manual' | 'idle' | 'suspend' | 'screen-lock' | 'password-changed'): void;
+  /** after an unlock or create: arms auto-lock and tells the renderer */
+  unlocked(): Promise<void>;
+  status(): Promise<VaultStatus>;
+  /** pushes the current account list to the renderer */
+  accountsChanged(): void;
+}

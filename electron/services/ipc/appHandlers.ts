@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import { parseAddress } from '../../../shared/addresses/parseAddress';
+import { StrataError } from '../../../shared/errors';
+import type { MethodOutput, Methods } from '../../../shared/ipc/contract';
+import { assertAcceptablePassword } from '../../../shared/passwordPolicy';
+import { accountView, accountViews } from '../accounts/accountViews';
+import type { CoreContext } from '../app/coreContext';
+import { resolveChain } from '../chains/chainRegistry';
+
+export type AppHandlers = { [M in keyof Methods]: (input: z.output<Methods[M]['input']>) => Promise<MethodOutput<M>> };
+
+/** One handler per app-contract method. Inputs arrive parsed by the contract's schemas. */
+export function createAppHandlers(ctx: CoreContext): AppHandlers {
+  const { vault, sessions } = ctx;
+
+  return {
+    'app.info': async () => ({ name: 'Strata', version: ctx.appVersion, platform: process.platform }),
+
+    'vault.status': () => ctx.status(),
+
+    'vault.create': async ({ sessionId, password }) => {
+      assertAcceptablePassword(password);
+      if (await vault.exists()) throw new StrataError('VAULT_EXISTS', 'A vault already exists on this computer');
+      const secret = sessions.takeSecret(sessionId, ['create-mnemonic', 'import-mnemonic', 'import-private-key']);
+      try {
+        await vault.create(password, secret.kind === 'mnemonic' ? { mnemonic: secret.mnemonic, passphrase: secret.passphrase } : { privateKey: secret.privateKey });
+      } catch (error) {
+        sessions.restoreSecret(sessionId, secret);
+        throw error;
+      }
+      if (secret.kind === 'privateKey') secret.privateKey.fill(0);
+      ctx.secureWindow.close(sessionId);
+      await ctx.unlocked();
+      return ctx.status();
+    },
+
+    'vault.unlock': async ({ password }) => {
+      if (!vault.isUnlocked) {
+        await vault.unlock(password);
+        await ctx.unlocked();
+      } else {
+        await vault.verifyPassword(password);
+      }
+      return ctx.status();
+    },
+
+    'vault.lock': async () => {
+      ctx.lock('manual');
+      return ctx.status();
+    },
+
+    'vault.changePassword': async ({ current, next }) => {
+      assertAcceptablePassword(next);
+      await vault.changePassword(current, next);
+      return ctx.status();
+    },
+
+    'vault.revealMnemonic': async ({ password }) => {
+      const { mnemonic, passphrase } = await vault.revealMnemonic(password);
+      const view = sessions.beginReveal(mnemonic, passphrase);
+      ctx.secureWindow.open(view.sessionId);
+      return view;
+    },
+
+    'secure.begin': async (request) => {
+      const view = sessions.begin(request);
+      ctx.secureWindow.open(view.sessionId);
+      return view;
+    },
+
+    'secure.status': async ({ sessionId }) => sessions.status(sessionId),
+
+    'secure.cancel': async ({ sessionId }) => {
+      const view = sessions.cancel(sessionId);
+      ctx.secureWindow.close(sessionId);
+      return view;
+    },
+
+    'accounts.list': async () => accountViews(vault, ctx.chains),
+
+    'accounts.addHd': async ({ label }) => {
+      const record = await vault.addHdAccount(label);
+      ctx.accountsChanged();
+      return accountView(vault, record, ctx.chains);
+    },
+
+    'accounts.importKey': async ({ sessionId, label }) => {
+      if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+      const secret = sessions.takeSecret(sessionId, ['import-private-key']);
+      if (secret.kind !== 'privateKey') throw new StrataError('SESSION_NOT_READY', 'This session holds no private key');
+      try {
+        const record = await vault.importPrivateKey(secret.privateKey, label);
+        ctx.secureWindow.close(sessionId);
+        ctx.accountsChanged();
+        return accountView(vault, record, ctx.chains);
+      } finally {
+        secret.privateKey.fill(0);
+      }
+    },
+
+    'accounts.addWatch': async ({ chain: chainName, address, label }) => {
+      const chain = resolveChain(chainName);
+      const canonical = parseAddress(address, chain);
+      const record = await vault.addWatch(
+        { family: chain.family, chain: chain.family === 'evm' ? null : chain.id, address: canonical },
+        label,
+      );
+      ctx.accountsChanged();
+      return accountView(vault, record, ctx.chains);
+    },
+
+    'accounts.rename': async ({ id, label }) => {
+      const record = await vault.rename(id, label);
+      ctx.accountsChanged();
+      return accountView(vault, record, ctx.chains);
+    },
+
+    'accounts.remove': async ({ id }) => {
+      await vault.remove(id);
+      ctx.accountsChanged();
+      return accountViews(vault, ctx.chains);
+    },
+
+    'chains.list': async () => ctx.chains,
+
+    'settings.get': () => ctx.settings.get(),
+
+    'settings.update': async (patch) => {
+      const settings = await ctx.settings.update(patch);
+      if (vault.isUnlocked && patch.autoLockMinutes !== undefined) ctx.autoLock.arm(settings.autoLockMinutes);
+      ctx.emit('settings.changed', settings);
+      return settings;
+    },
+
+    'session.touch': async () => {
+      ctx.autoLock.touch();
+      return { lockAt: ctx.autoLock.lockAt() };
+    },
+  };
+}

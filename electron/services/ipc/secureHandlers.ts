@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { SecureMethods } from '../../../shared/ipc/secureContract';
+import type { CoreContext } from '../app/coreContext';
+
+export type SecureHandlers = {
+  [M in keyof SecureMethods]: (input: z.output<SecureMethods[M]['input']>) => Promise<z.input<SecureMethods[M]['output']>>;
+};
+
+/** Handlers of the secure window's contract, bound to the one session that window was opened for. */
+export function createSecureHandlers(ctx: CoreContext, sessionId: string): SecureHandlers {
+  const { sessions } = ctx;
+  return {
+    'secure.view': async () => sessions.view(sessionId),
+    'secure.confirmWords': async ({ answers }) => ({ ready: sessions.confirmWords(sessionId, answers).state === 'ready' }),
+    'secure.submitMnemonic': async ({ mnemonic, passphrase }) => ({
+      ready: sessions.submitMnemonic(sessionId, mnemonic, passphrase).state === 'ready',
+    }),
+    'secure.submitPrivateKey': async ({ privateKey }) => ({
+      ready: sessions.submitPrivateKey(sessionId, privateKey).state === 'ready',
+    }),
+    'secure.close': async () => {
+      sessions.windowClosed(sessionId);
+      ctx.secureWindow.close(sessionId);
+      return {};
+    },
+  };
+}

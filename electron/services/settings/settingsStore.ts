@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Settings } from '../../../shared/ipc/contract';
+import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
+
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, lockOnSuspend: true };
+
+const SettingsFile = z.object({ version: z.literal(1), settings: Settings });
+
+/**
+ * Non-secret preferences in `<dataDir>/settings.json`, written atomically. A missing or unreadable file gives the
+ * defaults (settings are not worth refusing to start over), and the bad file is left for the user to inspect.
+ */
+export class SettingsStore {
+  private cached: Settings | undefined;
+  private readonly path: string;
+
+  constructor(private readonly dataDir: string) {
+    this.path = join(dataDir, 'settings.json');
+  }
+
+  async get(): Promise<Settings> {
+    this.cached ??= await this.load();
+    return { ...this.cached };
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const next = Settings.parse({ ...(await this.get()), ...patch });
+    await ensurePrivateDir(this.dataDir);
+    await writeFileAtomic(this.path, JSON.stringify({ version: 1, settings: next }, null, 2) + '\n');
+    this.cached = next;
+    return { ...next };
+  }
+
+  private async load(): Promise<Settings> {
+    try {
+      const parsed = SettingsFile.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
+      return parsed.success ? parsed.data.settings : { ...DEFAULT_SETTINGS };
+    } catch {
+      return { ...DEFAULT_SETTINGS };
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The one error family of Strata. Every failure that reaches a user, the CLI or the IPC edge is a StrataError
+ * with a stable `code`; the message is short and safe to show, `details` may carry more for logs (never secrets).
+ */
+export const ERROR_CODES = [
+  // input and contract
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN_SENDER',
+  // vault
+  'VAULT_NOT_FOUND',
+  'VAULT_EXISTS',
+  'VAULT_LOCKED',
+  'VAULT_CORRUPT',
+  'VAULT_NEWER_FORMAT',
+  'WRONG_PASSWORD',
+  'WEAK_PASSWORD',
+  'VAULT_BUSY',
+  // keys
+  'INVALID_MNEMONIC',
+  'INVALID_PRIVATE_KEY',
+  'INVALID_ADDRESS',
+  'INVALID_PATH',
+  'DUPLICATE_ACCOUNT',
+  'ACCOUNT_NOT_FOUND',
+  'NO_MNEMONIC',
+  // chains
+  'UNKNOWN_CHAIN',
+  // secure sessions (mnemonic shown or typed outside the app renderer)
+  'SESSION_NOT_FOUND',
+  'SESSION_NOT_READY',
+  'CONFIRMATION_MISMATCH',
+  // anything else
+  'IO_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+}
+
+export class StrataError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: string;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; details?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'StrataError';
+    this.code = code;
+    this.details = options?.details;
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isStrataError(value: unknown): value is StrataError {
+  return value instanceof StrataError;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * Maps anything thrown to the payload that crosses IPC or the CLI. Unknown errors become INTERNAL with a generic
+ * message: their text may carry data we do not control (paths, secrets from a library's message).
+ */
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (isStrataError(error)) return error.toPayload();
+  return { code: 'INTERNAL', message: 'Unexpected internal error' };
+}

@@ -1,0 +1,147 @@
+/**
+ * The one IPC contract between the renderer and main. Every method has an input and an output schema; every event
+ * main pushes has a payload schema. Main registers exactly one handler per method, the preload exposes exactly these
+ * methods, and `window.strata`'s type is derived from here.
+ *
+ * Never add a generic `invoke(channel, ...args)`: it would hand any script in the renderer the whole main process.
+ * Nothing here may carry a mnemonic, seed or private key: those are shown and typed only in the secure window
+ * (see `secureContract.ts`). Amounts and bytes cross as strings.
+ */
+import { z } from 'zod';
+import { AccountView } from '../domain/account';
+import { CaipChainId, ChainInfo } from '../domain/chain';
+import { ERROR_CODES } from '../errors';
+
+const Empty = z.strictObject({});
+/** A password typed by the user. Length limits keep absurd payloads out of the KDF. */
+const Password = z.string().min(1).max(1024);
+const Label = z.string().trim().min(1).max(64);
+const SessionId = z.string().regex(/^[0-9a-f]{32}$/);
+
+export const AUTO_LOCK_MIN_MINUTES = 1;
+export const AUTO_LOCK_MAX_MINUTES = 24 * 60;
+
+export const Settings = z.strictObject({
+  /** minutes of inactivity before the vault locks; 0 disables auto-lock */
+  autoLockMinutes: z.number().int().min(0).max(AUTO_LOCK_MAX_MINUTES),
+  lockOnSuspend: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const VaultStatus = z.strictObject({
+  exists: z.boolean(),
+  unlocked: z.boolean(),
+  hasMnemonic: z.boolean(),
+  accountCount: z.number().int().nonnegative(),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+/** What the secure window is opened for. */
+export const SecurePurpose = z.discriminatedUnion('purpose', [
+  z.strictObject({ purpose: z.literal('create-mnemonic'), wordCount: z.union([z.literal(12), z.literal(24)]) }),
+  z.strictObject({ purpose: z.literal('import-mnemonic') }),
+  z.strictObject({ purpose: z.literal('import-private-key') }),
+]);
+export type SecurePurpose = z.infer<typeof SecurePurpose>;
+
+export const SecureSessionState = z.enum(['open', 'ready', 'cancelled', 'consumed', 'expired']);
+export type SecureSessionState = z.infer<typeof SecureSessionState>;
+
+export const SecureSessionView = z.strictObject({
+  sessionId: SessionId,
+  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic']),
+  state: SecureSessionState,
+});
+export type SecureSessionView = z.infer<typeof SecureSessionView>;
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
+  return { input, output, doc };
+}
+
+export const methods = {
+  'app.info': method(Empty, z.strictObject({ name: z.string(), version: z.string(), platform: z.string() }), 'Application name, version and platform.'),
+
+  'vault.status': method(Empty, VaultStatus, 'Whether a vault exists and is unlocked.'),
+  'vault.create': method(
+    z.strictObject({ sessionId: SessionId, password: Password }),
+    VaultStatus,
+    'Creates the vault from a secure session that is ready (mnemonic confirmed or imported), encrypted with the password.',
+  ),
+  'vault.unlock': method(z.strictObject({ password: Password }), VaultStatus, 'Unlocks the vault.'),
+  'vault.lock': method(Empty, VaultStatus, 'Locks the vault and forgets every key in memory.'),
+  'vault.changePassword': method(
+    z.strictObject({ current: Password, next: Password }),
+    VaultStatus,
+    'Re-encrypts the vault under a new password (current password required).',
+  ),
+  'vault.revealMnemonic': method(
+    z.strictObject({ password: Password }),
+    SecureSessionView,
+    'After checking the password again, opens the secure window that shows the recovery phrase.',
+  ),
+
+  'secure.begin': method(SecurePurpose, SecureSessionView, 'Opens the secure window to create or type a secret.'),
+  'secure.status': method(z.strictObject({ sessionId: SessionId }), SecureSessionView, 'State of a secure session.'),
+  'secure.cancel': method(z.strictObject({ sessionId: SessionId }), SecureSessionView, 'Cancels a secure session and wipes its secret.'),
+
+  'accounts.list': method(Empty, z.array(AccountView), 'Accounts with their addresses on every built-in chain.'),
+  'accounts.addHd': method(z.strictObject({ label: Label.optional() }), AccountView, 'Adds the next HD account from the recovery phrase.'),
+  'accounts.importKey': method(
+    z.strictObject({ sessionId: SessionId, label: Label.optional() }),
+    AccountView,
+    'Adds the private key typed in a ready import-private-key secure session.',
+  ),
+  'accounts.addWatch': method(
+    z.strictObject({ chain: z.string().min(1).max(64), address: z.string().min(1).max(128), label: Label.optional() }),
+    AccountView,
+    'Adds a watch-only address (an EVM address is watched on every EVM chain).',
+  ),
+  'accounts.rename': method(z.strictObject({ id: z.string().min(1).max(64), label: Label }), AccountView, 'Renames an account.'),
+  'accounts.remove': method(z.strictObject({ id: z.string().min(1).max(64) }), z.array(AccountView), 'Removes an imported or watch-only account, or the last HD account.'),
+
+  'chains.list': method(Empty, z.array(ChainInfo), 'Built-in chains.'),
+
+  'settings.get': method(Empty, Settings, 'Current settings.'),
+  'settings.update': method(Settings.partial().strict(), Settings, 'Updates settings and persists them.'),
+
+  'session.touch': method(Empty, z.strictObject({ lockAt: z.number().int().nullable() }), 'Reports user activity; answers when auto-lock will fire (ms since epoch).'),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export const LockReason = z.enum(['manual', 'idle', 'suspend', 'screen-lock', 'password-changed']);
+
+export const events = {
+  'vault.locked': z.strictObject({ reason: LockReason }),
+  'vault.unlocked': z.strictObject({}),
+  'accounts.changed': z.strictObject({ accounts: z.array(AccountView) }),
+  'secure.changed': SecureSessionView,
+  'settings.changed': Settings,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export const ErrorPayloadSchema = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
+
+/** What every handler answers: errors travel as data because Electron keeps only the message of a thrown error. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof ErrorPayloadSchema> };
+
+/** IPC channel names: one per method and per event, under a fixed prefix. */
+export const methodChannel = (name: MethodName): string => `strata:call:${name}`;
+export const eventChannel = (name: EventName): string => `strata:event:${name}`;
+
+/** The typed API the preload exposes as `window.strata`. */
+export type StrataApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+export { CaipChainId };

@@ -1,0 +1,43 @@
+/**
+ * The contract of the secure window: a small, separate window owned by main in which a recovery phrase is shown
+ * (create, reveal) or typed (import). The app renderer never receives these secrets; it learns only that a secure
+ * session became ready. Main answers these methods only to the secure window's own webContents.
+ */
+import { z } from 'zod';
+
+export const SecureView = z.discriminatedUnion('purpose', [
+  z.strictObject({
+    purpose: z.literal('create-mnemonic'),
+    words: z.array(z.string()),
+    /** 1-based word positions the user must type back */
+    confirmPositions: z.array(z.number().int().positive()),
+  }),
+  z.strictObject({ purpose: z.literal('reveal-mnemonic'), words: z.array(z.string()), hasPassphrase: z.boolean() }),
+  z.strictObject({ purpose: z.literal('import-mnemonic') }),
+  z.strictObject({ purpose: z.literal('import-private-key') }),
+]);
+export type SecureView = z.infer<typeof SecureView>;
+
+const Word = z.string().trim().toLowerCase().min(1).max(16);
+
+export const secureMethods = {
+  'secure.view': { input: z.strictObject({}), output: SecureView },
+  'secure.confirmWords': {
+    input: z.strictObject({ answers: z.record(z.string().regex(/^[0-9]{1,2}$/), Word) }),
+    output: z.strictObject({ ready: z.boolean() }),
+  },
+  'secure.submitMnemonic': {
+    input: z.strictObject({ mnemonic: z.string().min(1).max(512), passphrase: z.string().max(256) }),
+    output: z.strictObject({ ready: z.boolean() }),
+  },
+  'secure.submitPrivateKey': {
+    input: z.strictObject({ privateKey: z.string().min(1).max(130) }),
+    output: z.strictObject({ ready: z.boolean() }),
+  },
+  'secure.close': { input: z.strictObject({}), output: z.strictObject({}) },
+} as const;
+
+export type SecureMethods = typeof secureMethods;
+export type SecureMethodName = keyof SecureMethods;
+export const SECURE_METHOD_NAMES = Object.keys(secureMethods) as SecureMethodName[];
+export const secureChannel = (name: SecureMethodName): string => `strata:secure:${name}`;
