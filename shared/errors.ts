@@ -24,8 +24,21 @@ export const ERROR_CODES = [
   'DUPLICATE_ACCOUNT',
   'ACCOUNT_NOT_FOUND',
   'NO_MNEMONIC',
-  // chains
+  // chains, assets, amounts, transactions
   'UNKNOWN_CHAIN',
+  'UNKNOWN_ASSET',
+  'INVALID_AMOUNT',
+  'INSUFFICIENT_FUNDS',
+  'RPC_UNAVAILABLE',
+  'CHAIN_ID_MISMATCH',
+  'TX_REJECTED',
+  'TX_FAILED',
+  'DEVNET_NOT_RUNNING',
+  'PRICE_UNAVAILABLE',
+  // portfolio optimizer
+  'PRICES_INVALID',
+  'OPTIMIZER_INFEASIBLE',
+  'TARGET_OUT_OF_RANGE',
   // secure sessions (mnemonic shown or typed outside the app renderer)
   'SESSION_NOT_FOUND',
   'SESSION_NOT_READY',
