@@ -1,16 +1,28 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
  * Layer boundaries (STYLE.md §1): shared/ runs anywhere, renderer/ never reaches main, and only the thin shell in
  * electron/main and electron/preload may import `electron`.
  */
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'worker_threads', 'util', 'stream', 'events', 'buffer', 'process'];
+const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'worker_threads', 'util', 'stream', 'events', 'buffer', 'process'];
+const nodeBuiltins = ['node:*'];
+const nodePaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'bin/**', 'build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.mjs', '**/*.cjs', 'scripts/**', 'test/**', 'electron/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -21,6 +33,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodePaths('shared/ runs anywhere: no Node APIs.'),
         patterns: [
           { group: ['electron', 'electron/*'], message: 'shared/ runs anywhere: no Electron.' },
           { group: nodeBuiltins, message: 'shared/ runs anywhere: no Node APIs.' },
@@ -34,6 +47,7 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodePaths('The renderer has no Node APIs.'),
         patterns: [
           { group: ['electron', 'electron/*'], message: 'The renderer talks to main only through window.strata.' },
           { group: ['**/electron/**'], message: 'renderer/ never imports electron/: use the contract in shared/.' },

@@ -1,0 +1,120 @@
+/**
+ * Strata's main process: a thin, hardened shell around the core (electron/services/app/core.ts). It owns the
+ * windows, the `app:` protocol, the IPC edge and the OS signals; every decision worth testing lives in
+ * electron/services/shell and electron/services/ipc as plain functions.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, powerMonitor, session } from 'electron';
+import { eventChannel } from '../../shared/ipc/contract';
+import { createStrataCore } from '../services/app/core';
+import type { EmitEvent } from '../services/app/ports';
+import { APP_ORIGIN, APP_PAGES } from '../services/shell/appUrl';
+import { cancelUnlessReady } from '../services/shell/secureWindowClosed';
+import { handleAppProtocol, registerAppScheme } from './appProtocol';
+import { guardAllWebContents, hardenSession } from './hardening';
+import { registerAppIpc, registerSecureIpc } from './ipc';
+import { installMenu } from './menu';
+import { createAppWindow, SecureWindows } from './windows';
+
+// The bundle lives in dist/main; its siblings are dist/preload and dist/renderer.
+const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
+const SECURE_PRELOAD = path.join(__dirname, '..', 'preload', 'securePreload.cjs');
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+// STRATA_DATA_DIR moves everything (vault, settings and Chromium's profile) so tests and parallel instances are
+// isolated; it must be applied before the single-instance lock, which lives in userData.
+const dataDirOverride = process.env.STRATA_DATA_DIR;
+if (dataDirOverride !== undefined && dataDirOverride !== '') app.setPath('userData', path.resolve(dataDirOverride));
+const dataDir = app.getPath('userData');
+
+app.enableSandbox();
+registerAppScheme();
+guardAllWebContents();
+
+let appWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => focusAppWindow());
+  app.whenReady().then(start).catch(fatal);
+}
+
+function focusAppWindow(): void {
+  if (appWindow === null || appWindow.isDestroyed()) return;
+  if (appWindow.isMinimized()) appWindow.restore();
+  appWindow.show();
+  appWindow.focus();
+}
+
+function start(): void {
+  const flags = { devTools: !app.isPackaged };
+  hardenSession(session.defaultSession);
+  handleAppProtocol(RENDERER_DIR);
+  installMenu(app.isPackaged);
+
+  const emit: EmitEvent = (event, payload) => {
+    if (appWindow !== null && !appWindow.isDestroyed()) appWindow.webContents.send(eventChannel(event), payload);
+  };
+  const secureWindows = new SecureWindows({
+    preloadPath: SECURE_PRELOAD,
+    flags,
+    parent: () => appWindow,
+    onUserClosed: (sessionId) => void cancelUnlessReady(core, sessionId),
+    onActivity: () => core.noteActivity(),
+  });
+  const core = createStrataCore({
+    dataDir,
+    secureWindow: secureWindows,
+    emit,
+    appVersion: app.getVersion(),
+    // Method and error code only: payloads may hold passwords.
+    onError: (method, error) => {
+      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'INTERNAL';
+      if (code === 'INTERNAL') console.error(`[strata] ${method} failed (${code})`);
+    },
+  });
+
+  registerAppIpc(core, () => ({
+    origin: APP_ORIGIN,
+    webContentsIds: new Set(appWindow !== null && !appWindow.isDestroyed() ? [appWindow.webContents.id] : []),
+    paths: [APP_PAGES.app],
+  }));
+  registerSecureIpc(core, (webContentsId) => secureWindows.bindingFor(webContentsId));
+
+  const lockFor = (reason: 'suspend' | 'screen-lock'): void => {
+    // Promise.resolve: works whether lockFor answers a promise or nothing.
+    Promise.resolve(core.lockFor(reason)).catch(() => console.error(`[strata] lock on ${reason} failed`));
+  };
+  powerMonitor.on('suspend', () => lockFor('suspend'));
+  powerMonitor.on('lock-screen', () => lockFor('screen-lock'));
+
+  const openAppWindow = (): void => {
+    appWindow = createAppWindow(PRELOAD, flags, () => core.noteActivity());
+    appWindow.on('closed', () => {
+      appWindow = null;
+    });
+  };
+  openAppWindow();
+  app.on('activate', () => {
+    if (appWindow === null) openAppWindow();
+  });
+
+  // A wallet quits with its last window on every platform: quitting is what wipes the keys from memory.
+  app.on('window-all-closed', () => app.quit());
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed) return;
+    event.preventDefault();
+    disposed = true;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 3000).unref());
+    void Promise.race([core.dispose().catch(() => undefined), timeout]).finally(() => app.quit());
+  });
+}
+
+function fatal(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error('[strata] failed to start:', message);
+  dialog.showErrorBox('Strata could not start', message);
+  app.exit(1);
+}

@@ -1,0 +1,224 @@
+/**
+ * The built main bundle (dist/main/main.cjs, from scripts/build.mjs) run in plain Node against a recording
+ * `electron` (fakeElectron.ts) and the REAL core with a temp data dir: checks the order of the pre-ready calls, that
+ * every contract channel has exactly one handler, that senders are checked, that the secure window is wired to its
+ * session, the protocol handler, the navigation/permission/request guards, and the OS signals.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METHOD_NAMES, methodChannel } from '../../shared/ipc/contract';
+import { SECURE_METHOD_NAMES, secureChannel } from '../../shared/ipc/secureContract';
+import { CONTENT_SECURITY_POLICY } from '../../electron/services/shell/csp';
+import { appWindowOptions, secureWindowOptions } from '../../electron/services/shell/windowOptions';
+import { fake, FakeBrowserWindow, fakeElectronModule, type FakeWebContents } from './fakeElectron';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const run = promisify(execFile);
+
+type Invoke = (event: unknown, payload: unknown) => Promise<unknown>;
+
+function handler(channel: string): Invoke {
+  const found = fake.ipcHandlers.get(channel);
+  if (found === undefined) throw new Error(`no handler for ${channel}`);
+  return found;
+}
+
+/** Loads a CommonJS bundle with `require('electron')` answered by the fake. */
+function loadBundle(file: string): void {
+  const nodeRequire = createRequire(file);
+  const bundleRequire = (name: string) => (name === 'electron' ? fakeElectronModule : nodeRequire(name));
+  const module = { exports: {} };
+  const source = readFileSync(file, 'utf8');
+  new Function('require', 'module', 'exports', '__filename', '__dirname', source)(bundleRequire, module, module.exports, file, path.dirname(file));
+}
+
+describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
+  let out: string;
+  let dataDir: string;
+  let appWindow: FakeBrowserWindow;
+  let appContents: FakeWebContents;
+  const previousDataDir = process.env.STRATA_DATA_DIR;
+
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'strata-main-'));
+    dataDir = path.join(out, 'data');
+    await run(process.execPath, ['scripts/build.mjs', '--out', out, '--skip-renderer'], { cwd: ROOT });
+    await mkdir(path.join(out, 'renderer', 'assets'), { recursive: true });
+    await writeFile(path.join(out, 'renderer', 'index.html'), '<!doctype html><title>Strata</title>');
+    await writeFile(path.join(out, 'renderer', 'assets', 'app.js'), 'export {}');
+
+    process.env.STRATA_DATA_DIR = dataDir;
+    loadBundle(path.join(out, 'main', 'main.cjs'));
+  }, 120_000);
+
+  afterAll(async () => {
+    if (previousDataDir === undefined) delete process.env.STRATA_DATA_DIR;
+    else process.env.STRATA_DATA_DIR = previousDataDir;
+    fake.events.emit('will-quit', { preventDefault: () => fake.log.push('will-quit prevented') });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('before ready: moves userData, enables the sandbox, registers app: as standard+secure, takes the lock', () => {
+    expect(fake.log).toStrictEqual([
+      'app.setPath userData',
+      'app.enableSandbox',
+      'protocol.registerSchemesAsPrivileged',
+      'app.requestSingleInstanceLock',
+    ]);
+    expect(fake.userData).toBe(dataDir);
+    expect(fake.privilegedSchemes).toStrictEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(FakeBrowserWindow.all).toHaveLength(0);
+  });
+
+  it('on ready: one handler per contract channel, and the app window with the hardened options', async () => {
+    fake.ready?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([...fake.ipcHandlers.keys()].sort()).toStrictEqual(
+      [...METHOD_NAMES.map((name) => methodChannel(name)), ...SECURE_METHOD_NAMES.map((name) => secureChannel(name))].sort(),
+    );
+    expect(FakeBrowserWindow.all).toHaveLength(1);
+    appWindow = FakeBrowserWindow.all[0] as FakeBrowserWindow;
+    appContents = appWindow.webContents;
+    expect(appWindow.options).toStrictEqual(appWindowOptions(path.join(out, 'preload', 'preload.cjs'), { devTools: true }));
+    expect(appWindow.calls).toStrictEqual(['loadURL app://strata/index.html']);
+    appWindow.emit('ready-to-show');
+    expect(appWindow.calls).toContain('show');
+    expect(fake.applicationMenu).toBe('default');
+  });
+
+  it('answers a trusted call from the real core, and refuses sub-frames and strangers', async () => {
+    const status = handler(methodChannel('vault.status'));
+    await expect(status(appContents.invokeEvent(), {})).resolves.toStrictEqual({
+      ok: true,
+      value: { exists: false, unlocked: false, hasMnemonic: false, accountCount: 0 },
+    });
+    const forbidden = { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This frame may not call Strata' } };
+    await expect(status(appContents.invokeEvent('sub'), {})).resolves.toStrictEqual(forbidden);
+    const stranger = new FakeBrowserWindow({});
+    await stranger.loadURL('app://strata/index.html');
+    await expect(status(stranger.webContents.invokeEvent(), {})).resolves.toStrictEqual(forbidden);
+    stranger.close();
+    await expect(handler(methodChannel('vault.unlock'))(appContents.invokeEvent(), { password: '' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+
+  it('opens a secure window for a session, answers only that window, and cancels the session when the user closes it', async () => {
+    const begun = (await handler(methodChannel('secure.begin'))(appContents.invokeEvent(), { purpose: 'import-mnemonic' })) as {
+      ok: true;
+      value: { sessionId: string; state: string };
+    };
+    expect(begun.ok).toBe(true);
+    const { sessionId } = begun.value;
+    expect(appContents.sent).toContainEqual(['strata:event:secure.changed', { sessionId, purpose: 'import-mnemonic', state: 'open' }]);
+
+    const secureWindow = FakeBrowserWindow.all.at(-1) as FakeBrowserWindow;
+    expect(secureWindow).not.toBe(appWindow);
+    expect(secureWindow.options).toStrictEqual(secureWindowOptions(path.join(out, 'preload', 'securePreload.cjs'), appWindow, { devTools: true }));
+    expect(secureWindow.calls).toStrictEqual(['loadURL app://strata/secure.html']);
+    expect(secureWindow.contentProtection).toBe(true);
+
+    const view = handler(secureChannel('secure.view'));
+    await expect(view(secureWindow.webContents.invokeEvent(), {})).resolves.toStrictEqual({ ok: true, value: { purpose: 'import-mnemonic' } });
+    const forbidden = { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This frame may not call Strata' } };
+    await expect(view(appContents.invokeEvent(), {})).resolves.toStrictEqual(forbidden);
+    await expect(view(secureWindow.webContents.invokeEvent('sub'), {})).resolves.toStrictEqual(forbidden);
+    // The secure window may not use the app contract either.
+    await expect(handler(methodChannel('vault.status'))(secureWindow.webContents.invokeEvent(), {})).resolves.toStrictEqual(forbidden);
+
+    secureWindow.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(handler(methodChannel('secure.status'))(appContents.invokeEvent(), { sessionId })).resolves.toStrictEqual({
+      ok: true,
+      value: { sessionId, purpose: 'import-mnemonic', state: 'cancelled' },
+    });
+    await expect(view(secureWindow.webContents.invokeEvent(), {})).resolves.toStrictEqual(forbidden);
+  });
+
+  it('serves the renderer on app: with the CSP, and nothing outside it', async () => {
+    const serve = fake.protocolHandlers.get('app');
+    if (serve === undefined) throw new Error('app: not handled');
+    const page = await serve(new Request('app://strata/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toBe('<!doctype html><title>Strata</title>');
+    const script = await serve(new Request('app://strata/assets/app.js'));
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const escape = await serve(new Request('app://strata/%2e%2e/main/main.cjs'));
+    expect(escape.status).toBe(404);
+    expect(escape.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect((await serve(new Request('app://strata/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it('guards every new webContents: no webview, no popups, no navigation away', () => {
+    const window = new FakeBrowserWindow({});
+    const contents = window.webContents;
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toStrictEqual({ action: 'deny' });
+    const outcome = (event: string, url: string) => {
+      let prevented = false;
+      contents.emit(event, { url, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(outcome('will-attach-webview', 'app://strata/index.html')).toBe(true);
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      expect(outcome(event, 'https://evil.example/'), event).toBe(true);
+      expect(outcome(event, 'file:///etc/passwd'), event).toBe(true);
+      expect(outcome(event, 'app://strata/index.html'), event).toBe(false);
+    }
+    window.close();
+  });
+
+  it('refuses permissions (but clipboard writes from the app page), devices, downloads and network', () => {
+    const answers: boolean[] = [];
+    const request = fake.sessionHandlers.permissionRequest as unknown as (...args: unknown[]) => void;
+    request(appContents, 'media', (granted: boolean) => answers.push(granted), { requestingUrl: 'app://strata/index.html', isMainFrame: true });
+    request(appContents, 'clipboard-sanitized-write', (granted: boolean) => answers.push(granted), {
+      requestingUrl: 'app://strata/index.html',
+      isMainFrame: true,
+    });
+    expect(answers).toStrictEqual([false, true]);
+    const check = fake.sessionHandlers.permissionCheck as unknown as (...args: unknown[]) => boolean;
+    expect(check(appContents, 'notifications', 'app://strata', { requestingUrl: 'app://strata/index.html', isMainFrame: true })).toBe(false);
+    expect((fake.sessionHandlers.devicePermission as unknown as () => boolean)()).toBe(false);
+
+    let downloadPrevented = false;
+    (fake.sessionHandlers['on:will-download'] as unknown as (event: unknown) => void)({ preventDefault: () => (downloadPrevented = true) });
+    expect(downloadPrevented).toBe(true);
+
+    const decisions: unknown[] = [];
+    const beforeRequest = fake.sessionHandlers.beforeRequest as unknown as (details: unknown, callback: (response: unknown) => void) => void;
+    for (const url of ['https://rpc.example/', 'app://strata/assets/app.js', 'file:///etc/passwd']) {
+      beforeRequest({ url }, (response) => decisions.push(response));
+    }
+    expect(decisions).toStrictEqual([{ cancel: true }, { cancel: false }, { cancel: true }]);
+  });
+
+  it('focuses the window for a second instance, and counts keyboard input as activity', () => {
+    appWindow.calls.length = 0;
+    fake.events.emit('second-instance');
+    expect(appWindow.calls).toStrictEqual(['show', 'focus']);
+    expect(() => appContents.emit('before-input-event', {}, {})).not.toThrow();
+    expect(() => fake.powerMonitor.emit('lock-screen')).not.toThrow();
+    expect(() => fake.powerMonitor.emit('suspend')).not.toThrow();
+  });
+
+  it('disposes the core before quitting', async () => {
+    const prevented: string[] = [];
+    fake.events.emit('will-quit', { preventDefault: () => prevented.push('prevented') });
+    expect(prevented).toStrictEqual(['prevented']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.log.at(-1)).toBe('app.quit');
+    fake.events.emit('will-quit', { preventDefault: () => prevented.push('again') });
+    expect(prevented).toStrictEqual(['prevented']);
+  });
+});
