@@ -4,6 +4,7 @@
  * session became ready. Main answers these methods only to the secure window's own webContents.
  */
 import { z } from 'zod';
+import type { Envelope } from './contract';
 
 export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({
@@ -41,3 +42,8 @@ export type SecureMethods = typeof secureMethods;
 export type SecureMethodName = keyof SecureMethods;
 export const SECURE_METHOD_NAMES = Object.keys(secureMethods) as SecureMethodName[];
 export const secureChannel = (name: SecureMethodName): string => `strata:secure:${name}`;
+
+/** The typed API the secure preload exposes as `window.strataSecure`. */
+export type StrataSecureApi = {
+  [M in SecureMethodName]: (input: z.input<SecureMethods[M]['input']>) => Promise<Envelope<z.output<SecureMethods[M]['output']>>>;
+};

@@ -189,3 +189,37 @@ describe('auto-lock and settings', () => {
     expect(invalid.ok ? null : invalid.error.code).toBe('INVALID_INPUT');
   });
 });
+
+describe('secure windows close when their session ends', () => {
+  it('on lock, a reveal window closes and its words are gone', async () => {
+    const h = await createCoreHarness();
+    await importHardhat(h);
+    const reveal = await h.value<SecureSessionView>('vault.revealMnemonic', { password: PASSWORD });
+    expect(h.openWindows.has(reveal.sessionId)).toBe(true);
+    await h.value('vault.lock');
+    expect(h.openWindows.size).toBe(0);
+    expect((await h.secure(reveal.sessionId, 'secure.view', {})).ok).toBe(false);
+  });
+
+  it('after 5 wrong confirmations the create window closes', async () => {
+    const h = await createCoreHarness();
+    const session = await h.value<SecureSessionView>('secure.begin', { purpose: 'create-mnemonic', wordCount: 12 });
+    const view = (await h.secure(session.sessionId, 'secure.view', {})) as { value: Extract<SecureView, { purpose: 'create-mnemonic' }> };
+    const wrong = Object.fromEntries(view.value.confirmPositions.map((p) => [String(p), 'zzz']));
+    for (let i = 0; i < 5; i++) await h.secure(session.sessionId, 'secure.confirmWords', { answers: wrong });
+    expect((await h.value<SecureSessionView>('secure.status', { sessionId: session.sessionId })).state).toBe('cancelled');
+    expect(h.openWindows.size).toBe(0);
+  });
+
+  it('an idle session expires after 15 minutes on its own: the window closes and the app is told', async () => {
+    const clock = new FakeClock();
+    const h = await createCoreHarness({ clock });
+    const session = await h.value<SecureSessionView>('secure.begin', { purpose: 'import-mnemonic' });
+    clock.advance(15 * 60_000);
+    expect(h.openWindows.has(session.sessionId)).toBe(true);
+    clock.advance(2);
+    expect(h.openWindows.size).toBe(0);
+    const last = h.log.filter((r) => r.name === 'secure.changed').pop();
+    expect(last?.payload).toEqual({ sessionId: session.sessionId, purpose: 'import-mnemonic', state: 'expired' });
+  });
+});

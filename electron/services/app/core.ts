@@ -43,7 +43,12 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
   const clock = options.clock ?? systemClock;
   const vault = new Vault({ dir: options.dataDir, kdf: options.kdf });
   const settings = new SettingsStore(options.dataDir);
-  const sessions = new SecureSessions(clock, (view) => options.emit('secure.changed', view));
+  const sessions = new SecureSessions(clock, (view) => {
+    options.emit('secure.changed', view);
+    // A cancelled or expired session must not leave its window open: after a lock, a revealed phrase would stay on
+    // screen.
+    if (view.state === 'cancelled' || view.state === 'expired') options.secureWindow.close(view.sessionId);
+  });
   const autoLock = new AutoLock(clock, () => ctx.lock('idle'));
   const chains = listChains();
 

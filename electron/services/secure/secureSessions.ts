@@ -37,6 +37,7 @@ const MAX_FAILED_CONFIRMATIONS = 5;
  */
 export class SecureSessions {
   private current: Session | undefined;
+  private expiryTimer: unknown;
 
   constructor(
     private readonly clock: Clock,
@@ -159,7 +160,13 @@ export class SecureSessions {
     this.cancelAll();
     const session: Session = { id: bytesToHex(randomBytes(16)), purpose, state: 'open', createdAt: this.clock.now(), failedConfirmations: 0 };
     this.current = session;
+    this.expiryTimer = this.clock.setTimeout(() => this.expire(session), SESSION_TTL_MS + 1);
     return session;
+  }
+
+  /** Ends a session that outlived its TTL without waiting for the next look-up, so its window closes on time. */
+  private expire(session: Session): void {
+    if (this.current === session && (session.state === 'open' || session.state === 'ready')) this.end(session, 'expired');
   }
 
   private find(id: string): Session {
@@ -180,6 +187,10 @@ export class SecureSessions {
   }
 
   private end(session: Session, state: SecureSessionState): void {
+    if (this.current === session && this.expiryTimer !== undefined) {
+      this.clock.clearTimeout(this.expiryTimer);
+      this.expiryTimer = undefined;
+    }
     wipe(session);
     session.state = state;
     this.publish(session);
