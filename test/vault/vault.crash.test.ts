@@ -19,8 +19,10 @@ import { CRASH_KDF, CRASH_PASSWORD, expectedAccounts, stateOf } from './fixtures
 import { backupPath, HARDHAT_KEY_0, hexToBytes, makeTempDir, removeDir } from './helpers';
 
 const REQUIRED_IN_FLIGHT_KILLS = 200;
-const MAX_RUNS = 600;
-const TIME_BUDGET_MS = 80_000;
+const MAX_RUNS = 1500;
+// The loop ends as soon as the count is reached (about 45 s on an idle 2-core machine); the budget only bounds a
+// pathologically slow machine.
+const TIME_BUDGET_MS = 420_000;
 
 let work: string;
 let childBundle: string;
@@ -201,5 +203,5 @@ describe('Vault crash safety', () => {
     );
     expect(stats.inFlight, context).toBeGreaterThanOrEqual(REQUIRED_IN_FLIGHT_KILLS);
     expect(stats.sawOld + stats.sawNew).toBe(stats.inFlight);
-  }, 120_000);
+  }, 450_000);
 });
