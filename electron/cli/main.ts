@@ -1,6 +1,8 @@
 import { StrataError } from '../../shared/errors';
 import { chainsCommand } from './commands/chains';
 import { deriveCommand } from './commands/derive';
+import { devnetCommand } from './commands/devnet';
+import { frontierCommand, optimizeCommand, OPTIMIZE_USAGE } from './commands/optimize';
 import { vaultCommand } from './commands/vault';
 import { processIo, reportError, type CliIo, type CommandResult } from './io';
 
@@ -14,7 +16,9 @@ Commands:
                                            create a vault (mnemonic on stdin; password in STRATA_PASSWORD)
   vault unlock --dir <path>                check the password and the vault file
   vault accounts --dir <path>              list accounts and their addresses
-
+  devnet start|stop|status [--state-dir D] [--ports A,B] [--interval-ms N]
+                                           two local EVM chains (devnet-a eip155:31337, devnet-b eip155:31338)
+${OPTIMIZE_USAGE}
 Chains are CAIP-2 ids (eip155:1, cosmos:cosmoshub-4) or aliases (ethereum, cosmoshub, ...).
 Errors: exit code 1 (2 for usage), one line on stderr, and {"error":{"code","message"}} on stdout with --json.
 `;
@@ -23,6 +27,9 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<CommandRes
   chains: chainsCommand,
   derive: deriveCommand,
   vault: vaultCommand,
+  devnet: devnetCommand,
+  optimize: optimizeCommand,
+  frontier: frontierCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code. Output goes through `io` so tests can run it in-process. */

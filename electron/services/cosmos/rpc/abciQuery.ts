@@ -1,0 +1,25 @@
+import type { CosmosNode } from './createCosmosRpc';
+
+/** The node ran the query and the app refused it (unknown path, account not found, simulation failed, ...). */
+export class CosmosQueryError extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: number,
+    readonly codespace: string,
+    readonly log: string,
+  ) {
+    super(`Query ${path} failed with code ${code}${codespace ? ` (${codespace})` : ''}`);
+    this.name = 'CosmosQueryError';
+  }
+}
+
+/**
+ * A gRPC query through CometBFT's `abci_query` (`/cosmos.bank.v1beta1.Query/AllBalances` with the protobuf request):
+ * the response's protobuf bytes. Unlike cosmjs' QueryClient, a refusal is a typed error with code and codespace.
+ * @throws CosmosQueryError when the app answered with a non-zero code; RpcTransportError from the transport
+ */
+export async function abciQuery(node: CosmosNode, path: string, request: Uint8Array): Promise<Uint8Array> {
+  const response = await node.comet.abciQuery({ path, data: request, prove: false });
+  if (response.code) throw new CosmosQueryError(path, response.code, response.codespace ?? '', response.log ?? '');
+  return response.value;
+}
