@@ -17,22 +17,13 @@ import { optimize } from '../../shared/optimizer/optimize';
 import { parsePrices } from '../../shared/optimizer/parsePrices';
 import { riskModel } from '../../shared/optimizer/riskModel';
 import type { PriceTable, ReturnsTable } from '../../shared/optimizer/types';
+import { seededRandom } from '../../shared/seededRandom';
 
 const DATA = join(__dirname, '..', '..', '..', 'shared', 'data');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function synthesize(stocks: ReturnsTable, assets: number, days: number, seed: number): PriceTable {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const complete = stocks.returns.filter((row) => row.every((r) => r !== null)) as number[][];
   const rows = Array.from({ length: days }, () => complete[Math.floor(rand() * complete.length)] as number[]);

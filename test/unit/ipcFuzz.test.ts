@@ -5,18 +5,8 @@ import { ERROR_CODES } from '../../shared/errors';
 import { METHOD_NAMES, methods } from '../../shared/ipc/contract';
 import { SECURE_METHOD_NAMES, secureMethods } from '../../shared/ipc/secureContract';
 import { createCoreHarness, type CoreHarness } from '../support/coreHarness';
+import { seededRandom } from '../../shared/seededRandom';
 
-/** mulberry32: a small seeded PRNG so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['password', 'sessionId', 'purpose', 'wordCount', 'label', 'chain', 'address', 'id', 'current', 'next',
   'autoLockMinutes', 'lockOnSuspend', 'answers', 'mnemonic', 'passphrase', 'privateKey', '__proto__', 'constructor', 'toString', ''];
@@ -38,8 +28,10 @@ function randomValue(rand: () => number, depth = 0): unknown {
       if (depth > 3) return {};
       const obj: Record<string, unknown> = {};
       const n = Math.floor(rand() * 4);
-      for (let i = 0; i < n; i++) obj[KEYS[Math.floor(rand() * KEYS.length)] as string] = randomValue(rand, depth + 1);
-      if (rand() < 0.1) Object.defineProperty(obj, '__proto__', { value: { polluted: true }, enumerable: true });
+      // Own data properties, as structured clone and JSON.parse make them: a `__proto__` key stays a plain key.
+      const put = (key: string, value: unknown) => Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+      for (let i = 0; i < n; i++) put(KEYS[Math.floor(rand() * KEYS.length)] as string, randomValue(rand, depth + 1));
+      if (rand() < 0.1) put('__proto__', { polluted: true });
       return obj;
     }
   }
@@ -65,7 +57,7 @@ describe('IPC fuzzing', () => {
     const before = await snapshot(h);
     expect(JSON.parse(before.status as string)).toEqual({ ok: true, value: { exists: true, unlocked: true, hasMnemonic: true, accountCount: 1 } });
 
-    const rand = prng(20261124);
+    const rand = seededRandom(20261124);
     const codes = new Map<string, number>();
     let calls = 0;
     for (const name of METHOD_NAMES) {

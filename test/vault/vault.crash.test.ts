@@ -17,6 +17,7 @@ import { parseVaultFile } from '../../electron/services/vault/vaultFile';
 import { Vault } from '../../electron/services/vault/vault';
 import { CRASH_KDF, CRASH_PASSWORD, expectedAccounts, stateOf } from './fixtures/crashPlan';
 import { backupPath, HARDHAT_KEY_0, hexToBytes, makeTempDir, removeDir } from './helpers';
+import { seededRandom } from '../../shared/seededRandom';
 
 const REQUIRED_IN_FLIGHT_KILLS = 200;
 const MAX_RUNS = 1500;
@@ -42,17 +43,6 @@ beforeAll(async () => {
 });
 afterAll(async () => removeDir(work));
 
-/** mulberry32: reproducible kill timings from a printed seed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface RunResult {
   ready: number | null;
