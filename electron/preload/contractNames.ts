@@ -26,6 +26,17 @@ export const PRELOAD_METHOD_NAMES = [
   'accounts.rename',
   'accounts.remove',
   'chains.list',
+  'chains.rpc',
+  'chains.setRpc',
+  'chains.addCustom',
+  'chains.removeCustom',
+  'assets.list',
+  'portfolio.get',
+  'portfolio.refresh',
+  'send.prepare',
+  'send.max',
+  'send.confirm',
+  'activity.list',
   'settings.get',
   'settings.update',
   'session.touch',
@@ -37,6 +48,10 @@ export const PRELOAD_EVENT_NAMES = [
   'accounts.changed',
   'secure.changed',
   'settings.changed',
+  'portfolio.progress',
+  'portfolio.updated',
+  'activity.changed',
+  'chains.changed',
 ] as const satisfies readonly EventName[];
 
 export const PRELOAD_SECURE_METHOD_NAMES = [

@@ -9,7 +9,10 @@
  */
 import { z } from 'zod';
 import { AccountView } from '../domain/account';
+import { AssetInfo, AssetRef, BaseUnits } from '../domain/asset';
 import { CaipChainId, ChainInfo } from '../domain/chain';
+import { Portfolio, RefreshProgress } from '../domain/portfolio';
+import { ActivityEntry, FeeTier, TransferReview } from '../domain/transfer';
 import { ERROR_CODES } from '../errors';
 
 const Empty = z.strictObject({});
@@ -20,6 +23,16 @@ const SessionId = z.string().regex(/^[0-9a-f]{32}$/);
 
 export const AUTO_LOCK_MIN_MINUTES = 1;
 export const AUTO_LOCK_MAX_MINUTES = 24 * 60;
+
+const ChainName = z.string().trim().min(1).max(64);
+const RpcUrl = z
+  .string()
+  .trim()
+  .max(512)
+  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'an http(s) URL');
+
+export const ChainRpc = z.strictObject({ chain: CaipChainId, endpoints: z.array(z.string()), defaults: z.array(z.string()) });
+export type ChainRpc = z.infer<typeof ChainRpc>;
 
 export const Settings = z.strictObject({
   /** minutes of inactivity before the vault locks; 0 disables auto-lock */
@@ -99,7 +112,56 @@ export const methods = {
   'accounts.rename': method(z.strictObject({ id: z.string().min(1).max(64), label: Label }), AccountView, 'Renames an account.'),
   'accounts.remove': method(z.strictObject({ id: z.string().min(1).max(64) }), z.array(AccountView), 'Removes an imported or watch-only account, or the last HD account.'),
 
-  'chains.list': method(Empty, z.array(ChainInfo), 'Built-in chains.'),
+  'chains.list': method(Empty, z.array(ChainInfo), 'Built-in, custom and (when running) devnet chains.'),
+  'chains.rpc': method(z.strictObject({ chain: ChainName }), ChainRpc, 'RPC endpoints of a chain, in failover order.'),
+  'chains.setRpc': method(
+    z.strictObject({ chain: ChainName, endpoints: z.array(RpcUrl).max(5) }),
+    ChainRpc,
+    'Overrides the RPC endpoints of a chain (an empty list restores the defaults); each is checked to answer for this chain.',
+  ),
+  'chains.addCustom': method(
+    z.strictObject({
+      name: z.string().trim().min(1).max(48),
+      chainId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      rpc: RpcUrl,
+      symbol: z.string().trim().min(1).max(12),
+      decimals: z.number().int().min(0).max(36).optional(),
+    }),
+    ChainInfo,
+    'Adds a custom EVM chain after checking that the node answers with this chain id.',
+  ),
+  'chains.removeCustom': method(z.strictObject({ chain: ChainName }), z.array(ChainInfo), 'Removes a custom chain.'),
+
+  'assets.list': method(z.strictObject({ chain: ChainName.optional() }), z.array(AssetInfo), 'Assets Strata tracks, per chain.'),
+
+  'portfolio.get': method(Empty, Portfolio, 'The last portfolio snapshot (refreshing is separate).'),
+  'portfolio.refresh': method(Empty, Portfolio, 'Reads every balance and price again; progress comes as portfolio.progress events.'),
+
+  'send.prepare': method(
+    z.strictObject({
+      accountId: z.string().min(1).max(64),
+      chain: ChainName,
+      to: z.string().trim().min(1).max(128),
+      asset: AssetRef,
+      /** decimal amount as typed, e.g. "1.5" */
+      amount: z.string().trim().min(1).max(100),
+      tier: FeeTier,
+    }),
+    TransferReview,
+    'Validates a transfer against the chain and prices it for the review screen. Nothing is signed.',
+  ),
+  'send.max': method(
+    z.strictObject({ accountId: z.string().min(1).max(64), chain: ChainName, asset: AssetRef, tier: FeeTier }),
+    z.strictObject({ amount: BaseUnits, formatted: z.string() }),
+    'The largest amount that can be sent, leaving the fee when the asset is native.',
+  ),
+  'send.confirm': method(
+    z.strictObject({ reviewId: z.string().regex(/^[0-9a-f]{32}$/) }),
+    ActivityEntry,
+    'Signs and broadcasts exactly the reviewed transfer; answers once the node accepted it (status pending).',
+  ),
+
+  'activity.list': method(Empty, z.array(ActivityEntry), "The wallet's own transactions, newest first."),
 
   'settings.get': method(Empty, Settings, 'Current settings.'),
   'settings.update': method(Settings.partial().strict(), Settings, 'Updates settings and persists them.'),
@@ -121,6 +183,10 @@ export const events = {
   'accounts.changed': z.strictObject({ accounts: z.array(AccountView) }),
   'secure.changed': SecureSessionView,
   'settings.changed': Settings,
+  'portfolio.progress': RefreshProgress,
+  'portfolio.updated': Portfolio,
+  'activity.changed': ActivityEntry,
+  'chains.changed': z.strictObject({ chains: z.array(ChainInfo) }),
 } as const;
 
 export type Events = typeof events;

@@ -2,7 +2,7 @@ import { methods } from '../../../shared/ipc/contract';
 import type { Envelope, VaultStatus } from '../../../shared/ipc/contract';
 import { secureMethods } from '../../../shared/ipc/secureContract';
 import { accountViews } from '../accounts/accountViews';
-import { listChains } from '../chains/chainRegistry';
+import type { DevnetInfo } from '../chains/chainDirectory';
 import { createAppHandlers } from '../ipc/appHandlers';
 import { createDispatcher } from '../ipc/dispatch';
 import { createSecureHandlers } from '../ipc/secureHandlers';
@@ -10,6 +10,8 @@ import { SecureSessions } from '../secure/secureSessions';
 import { AutoLock } from '../session/autoLock';
 import { SettingsStore } from '../settings/settingsStore';
 import { Vault } from '../vault/vault';
+import { Wallet } from '../wallet/wallet';
+import { createAssetCatalogue, createPriceSource } from '../wallet/walletSources';
 import type { ScryptParams } from '../vault/vault';
 import type { CoreContext } from './coreContext';
 import { systemClock, type Clock, type EmitEvent, type SecureWindowPort } from './ports';
@@ -24,6 +26,10 @@ export interface StrataCoreOptions {
   appVersion?: string;
   /** called with the method name and the error of every failed call (never the payload) */
   onError?: (method: string, error: unknown) => void;
+  /** a running devnet: its chains join the directory and become the chains the portfolio reads */
+  devnet?: DevnetInfo;
+  /** CoinGecko-compatible API base URL (tests point it at a local server) */
+  priceApiUrl?: string;
 }
 
 /** The main-side services behind both contracts: what the Electron shell, the test bridge and the CLI drive. */
@@ -50,7 +56,18 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
     if (view.state === 'cancelled' || view.state === 'expired') options.secureWindow.close(view.sessionId);
   });
   const autoLock = new AutoLock(clock, () => ctx.lock('idle'));
-  const chains = listChains();
+  let walletOpening: Promise<Wallet> | undefined;
+  const wallet = (): Promise<Wallet> =>
+    (walletOpening ??= Wallet.open({
+      dataDir: options.dataDir,
+      vault,
+      clock,
+      emit: options.emit,
+      devnet: options.devnet,
+      assets: createAssetCatalogue,
+      prices: createPriceSource({ dataDir: options.dataDir, baseUrl: options.priceApiUrl, clock }),
+    }));
+  const accountChains = async () => (await wallet()).chains.list();
 
   const ctx: CoreContext = {
     vault,
@@ -60,11 +77,13 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
     secureWindow: options.secureWindow,
     emit: options.emit,
     clock,
-    chains,
+    wallet,
+    accountChains,
     appVersion: options.appVersion ?? '0.0.0',
     lock(reason) {
       const wasUnlocked = vault.isUnlocked;
       vault.lock();
+      void walletOpening?.then((w) => w.lock());
       sessions.cancelAll();
       autoLock.disarm();
       if (wasUnlocked) options.emit('vault.locked', { reason });
@@ -72,7 +91,11 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
     async unlocked() {
       autoLock.arm((await settings.get()).autoLockMinutes);
       options.emit('vault.unlocked', {});
-      ctx.accountsChanged();
+      await ctx.accountsChanged();
+      // Pending transfers from before a restart are settled against their chains in the background.
+      void wallet()
+        .then((w) => w.recheckActivity())
+        .catch((error: unknown) => options.onError?.('activity.recheck', error));
     },
     async status(): Promise<VaultStatus> {
       const unlocked = vault.isUnlocked;
@@ -83,9 +106,10 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
         accountCount: unlocked ? vault.accounts().length : 0,
       };
     },
-    accountsChanged() {
+    async accountsChanged() {
       if (!vault.isUnlocked) return;
-      options.emit('accounts.changed', { accounts: accountViews(vault, chains) });
+      const chains = await accountChains();
+      if (vault.isUnlocked) options.emit('accounts.changed', { accounts: accountViews(vault, chains) });
     },
   };
 

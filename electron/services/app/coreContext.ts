@@ -4,6 +4,7 @@ import type { AutoLock } from '../session/autoLock';
 import type { SecureSessions } from '../secure/secureSessions';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { Vault } from '../vault/vault';
+import type { Wallet } from '../wallet/wallet';
 import type { Clock, EmitEvent, SecureWindowPort } from './ports';
 
 /** Everything the handlers share. Built once by `createStrataCore`. */
@@ -15,7 +16,10 @@ export interface CoreContext {
   secureWindow: SecureWindowPort;
   emit: EmitEvent;
   clock: Clock;
-  chains: ChainInfo[];
+  /** balances, prices, sends and activity; opened on first use */
+  wallet(): Promise<Wallet>;
+  /** the chains an account shows addresses for (built-in, devnet, custom) */
+  accountChains(): Promise<ChainInfo[]>;
   appVersion: string;
   /** locks the vault, wipes open secure sessions, stops the auto-lock timer and tells the renderer */
   lock(reason: 'manual' | 'idle' | 'suspend' | 'screen-lock' | 'password-changed'): void;
@@ -23,5 +27,5 @@ export interface CoreContext {
   unlocked(): Promise<void>;
   status(): Promise<VaultStatus>;
   /** pushes the current account list to the renderer */
-  accountsChanged(): void;
+  accountsChanged(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { StrataError } from '../../../shared/errors';
+import { createFailoverRpc } from '../rpc/createFailoverRpc';
 
 /** A JSON-RPC 2.0 request as it arrives over HTTP (id and jsonrpc may be missing from sloppy clients). */
 export interface JsonRpcRequest {
@@ -36,26 +37,10 @@ export function rpcErrorToStrataError(method: string, error: JsonRpcErrorObject)
 }
 
 /**
- * A JSON-RPC client over HTTP (fetch). Transport failures and HTTP errors are RPC_UNAVAILABLE; error responses
- * become StrataErrors through rpcErrorToStrataError.
+ * A JSON-RPC client over HTTP for one devnet endpoint: the wallet's own failover client with a single endpoint
+ * (transport failures are RPC_UNAVAILABLE, a revert TX_FAILED, other error responses INTERNAL).
  */
 export function httpRpc(url: string, options: { timeoutMs?: number } = {}): RpcRequest {
-  let nextId = 1;
-  return async <T>(method: string, params: readonly unknown[] = []): Promise<T> => {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-      });
-    } catch (error) {
-      throw new StrataError('RPC_UNAVAILABLE', `No answer from ${url}`, { cause: error });
-    }
-    if (!response.ok) throw new StrataError('RPC_UNAVAILABLE', `${url} answered HTTP ${response.status}`);
-    const body = (await response.json()) as JsonRpcResponse;
-    if (body.error) throw rpcErrorToStrataError(method, body.error);
-    return body.result as T;
-  };
+  const rpc = createFailoverRpc([url], { timeoutMs: options.timeoutMs ?? 30_000 });
+  return <T>(method: string, params: readonly unknown[] = []) => rpc.request<T>(method, params);
 }

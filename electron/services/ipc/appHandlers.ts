@@ -5,7 +5,7 @@ import type { MethodOutput, Methods } from '../../../shared/ipc/contract';
 import { assertAcceptablePassword } from '../../../shared/passwordPolicy';
 import { accountView, accountViews } from '../accounts/accountViews';
 import type { CoreContext } from '../app/coreContext';
-import { resolveChain } from '../chains/chainRegistry';
+import { createWalletHandlers } from './walletHandlers';
 
 export type AppHandlers = { [M in keyof Methods]: (input: z.output<Methods[M]['input']>) => Promise<MethodOutput<M>> };
 
@@ -76,12 +76,12 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
       return view;
     },
 
-    'accounts.list': async () => accountViews(vault, ctx.chains),
+    'accounts.list': async () => accountViews(vault, await ctx.accountChains()),
 
     'accounts.addHd': async ({ label }) => {
       const record = await vault.addHdAccount(label);
-      ctx.accountsChanged();
-      return accountView(vault, record, ctx.chains);
+      await ctx.accountsChanged();
+      return accountView(vault, record, await ctx.accountChains());
     },
 
     'accounts.importKey': async ({ sessionId, label }) => {
@@ -91,37 +91,35 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
       try {
         const record = await vault.importPrivateKey(secret.privateKey, label);
         ctx.secureWindow.close(sessionId);
-        ctx.accountsChanged();
-        return accountView(vault, record, ctx.chains);
+        await ctx.accountsChanged();
+        return accountView(vault, record, await ctx.accountChains());
       } finally {
         secret.privateKey.fill(0);
       }
     },
 
     'accounts.addWatch': async ({ chain: chainName, address, label }) => {
-      const chain = resolveChain(chainName);
+      const chain = (await ctx.wallet()).chains.resolve(chainName);
       const canonical = parseAddress(address, chain);
       const record = await vault.addWatch(
         { family: chain.family, chain: chain.family === 'evm' ? null : chain.id, address: canonical },
         label,
       );
-      ctx.accountsChanged();
-      return accountView(vault, record, ctx.chains);
+      await ctx.accountsChanged();
+      return accountView(vault, record, await ctx.accountChains());
     },
 
     'accounts.rename': async ({ id, label }) => {
       const record = await vault.rename(id, label);
-      ctx.accountsChanged();
-      return accountView(vault, record, ctx.chains);
+      await ctx.accountsChanged();
+      return accountView(vault, record, await ctx.accountChains());
     },
 
     'accounts.remove': async ({ id }) => {
       await vault.remove(id);
-      ctx.accountsChanged();
-      return accountViews(vault, ctx.chains);
+      await ctx.accountsChanged();
+      return accountViews(vault, await ctx.accountChains());
     },
-
-    'chains.list': async () => ctx.chains,
 
     'settings.get': () => ctx.settings.get(),
 
@@ -131,6 +129,8 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
       ctx.emit('settings.changed', settings);
       return settings;
     },
+
+    ...createWalletHandlers(ctx),
 
     'session.touch': async () => {
       ctx.autoLock.touch();

@@ -82,7 +82,7 @@ export async function broadcastAndWait(client: CosmosRpc, txBytes: Uint8Array, o
   return settled(found, hash);
 }
 
-interface FoundTx {
+export interface FoundTx {
   height: number;
   code: number;
   codespace: string;
@@ -123,7 +123,8 @@ async function waitForTx(
   }
 }
 
-async function lookUpTx(node: CosmosNode, hash: string): Promise<FoundTx | null> {
+/** One look-up of a transaction by hash on one node: null when the node does not know it (yet). */
+export async function lookUpTx(node: CosmosNode, hash: string): Promise<FoundTx | null> {
   try {
     const response = await node.comet.tx({ hash: hexToBytes(hash) });
     return {

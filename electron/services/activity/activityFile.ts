@@ -1,0 +1,71 @@
+import { readFile, rename } from 'node:fs/promises';
+import { z } from 'zod';
+import { ActivityEntry } from '../../../shared/domain/transfer';
+import { StrataError } from '../../../shared/errors';
+
+export const ACTIVITY_FILE_VERSION = 1;
+
+export const ActivityFile = z.strictObject({
+  version: z.literal(ACTIVITY_FILE_VERSION),
+  entries: z.array(ActivityEntry),
+});
+export type ActivityFile = z.infer<typeof ActivityFile>;
+
+/**
+ * Numbered migrations: MIGRATIONS[n] turns a version-n document into version n+1. Empty while there is only
+ * version 1; a change to ActivityEntry adds one here and bumps ACTIVITY_FILE_VERSION.
+ */
+const MIGRATIONS: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export interface LoadedActivity {
+  entries: ActivityEntry[];
+  /** set when the file could not be used and the journal started from the backup or empty (the bad file is kept) */
+  recovered: string | null;
+}
+
+/**
+ * Reads the journal: `activity.json`, else its backup `activity.json.bak` when the main file is damaged. A damaged
+ * file is renamed `activity.json.damaged-<ms>` rather than overwritten, so nothing is lost for good.
+ * @throws IO_ERROR when the file was written by a newer Strata (it is left untouched), or cannot be read at all
+ */
+export async function loadActivityFile(path: string, backup: string): Promise<LoadedActivity> {
+  const main = await readDocument(path);
+  if (main.kind === 'missing') return { entries: [], recovered: null };
+  if (main.kind === 'ok') return { entries: main.entries, recovered: null };
+  const fallback = await readDocument(backup);
+  await rename(path, `${path}.damaged-${Date.now()}`).catch(() => undefined);
+  if (fallback.kind === 'ok') return { entries: fallback.entries, recovered: `activity.json was damaged (${main.reason}); restored from the backup` };
+  return { entries: [], recovered: `activity.json was damaged (${main.reason}); the journal starts empty` };
+}
+
+type Document = { kind: 'missing' } | { kind: 'ok'; entries: ActivityEntry[] } | { kind: 'damaged'; reason: string };
+
+async function readDocument(path: string): Promise<Document> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw new StrataError('IO_ERROR', 'The activity journal cannot be read', { cause: error });
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return { kind: 'damaged', reason: 'not JSON' };
+  }
+  const version = (document as { version?: unknown } | null)?.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'damaged', reason: 'no version' };
+  if (version > ACTIVITY_FILE_VERSION) {
+    throw new StrataError('IO_ERROR', `The activity journal was written by a newer Strata (format ${version}); update Strata to read it`);
+  }
+  let current = document as Record<string, unknown>;
+  for (let v = version; v < ACTIVITY_FILE_VERSION; v++) {
+    const migrate = MIGRATIONS[v];
+    if (!migrate) return { kind: 'damaged', reason: `no migration from format ${v}` };
+    current = { ...migrate(current), version: v + 1 };
+  }
+  const parsed = ActivityFile.safeParse(current);
+  if (!parsed.success) return { kind: 'damaged', reason: 'entries do not match the format' };
+  return { kind: 'ok', entries: parsed.data.entries };
+}

@@ -1,0 +1,1 @@
+export type { BalanceRead } from '../chains/chainAdapter';

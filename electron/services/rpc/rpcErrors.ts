@@ -1,0 +1,46 @@
+import { StrataError, type ErrorCode } from '../../../shared/errors';
+
+/**
+ * The endpoint could not be used: unreachable, timed out, an HTTP error status, or a body that is not JSON-RPC.
+ * The failover moves on to the next endpoint on this error, and only on this one. The message names the host only.
+ */
+export class RpcTransportError extends Error {
+  constructor(
+    readonly endpoint: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${endpoint}: ${reason}`, options);
+    this.name = 'RpcTransportError';
+  }
+}
+
+/**
+ * The node answered with a JSON-RPC error object (a revert, "nonce too low", an unknown method): the endpoint works,
+ * so this is never a reason to fail over. It is a StrataError so that an unmapped one still reaches the user with a
+ * code; callers that know the method (sending, estimating) map it to a more precise code.
+ */
+export class RpcResponseError extends StrataError {
+  constructor(
+    readonly method: string,
+    readonly rpcCode: number,
+    /** the node's message, printable ASCII, at most 300 characters */
+    readonly rpcMessage: string,
+    readonly rpcData: unknown,
+  ) {
+    super(rpcResponseErrorCode(rpcCode, rpcMessage), `${method}: ${rpcMessage || `JSON-RPC error ${rpcCode}`}`, {
+      details: JSON.stringify({ code: rpcCode, message: rpcMessage, data: rpcData }).slice(0, 4000),
+    });
+    this.name = 'RpcResponseError';
+  }
+}
+
+/** A revert (EIP-1474 code 3, or a message that says so) is TX_FAILED; anything else the node refused is INTERNAL. */
+function rpcResponseErrorCode(rpcCode: number, message: string): ErrorCode {
+  return rpcCode === 3 || /revert/i.test(message) ? 'TX_FAILED' : 'INTERNAL';
+}
+
+/** A string from a remote node made safe to show: printable ASCII only, bounded. */
+export function sanitizeNodeText(text: unknown, max = 300): string {
+  return typeof text === 'string' ? text.replace(/[^\x20-\x7e]/g, '?').slice(0, max) : '';
+}

@@ -1,0 +1,208 @@
+import { formatAmount, parseAmount } from '../../../shared/amounts';
+import type { AssetInfo } from '../../../shared/domain/asset';
+import type { ChainInfo } from '../../../shared/domain/chain';
+import type { Portfolio } from '../../../shared/domain/portfolio';
+import type { ActivityEntry, FeeQuote, FeeTier, TransferReview } from '../../../shared/domain/transfer';
+import { StrataError } from '../../../shared/errors';
+import type { PriceInput } from '../../../shared/portfolio/valuePortfolio';
+import { sendWithJournal } from '../activity/sendWithJournal';
+import { ActivityJournal } from '../activity/activityJournal';
+import type { Clock, EmitEvent } from '../app/ports';
+import type { ChainAdapter, ChainEndpoint } from '../chains/chainAdapter';
+import { ChainDirectory, type DevnetInfo } from '../chains/chainDirectory';
+import { createCosmosAdapter } from '../cosmos/cosmosAdapter';
+import { createEvmAdapter } from '../evm/createEvmAdapter';
+import type { Vault } from '../vault/vault';
+import { accountAddress, findAccount } from './accountAddress';
+import { refreshPortfolio } from './refreshPortfolio';
+import { TransferReviews } from './transferReviews';
+import { vaultSigner } from './vaultSigner';
+
+/** The assets Strata tracks on each chain. */
+export interface AssetCatalogue {
+  list(chain: ChainInfo): AssetInfo[];
+  /** @throws UNKNOWN_ASSET */
+  resolve(chain: ChainInfo, ref: string): AssetInfo;
+}
+
+/** USD prices by CoinGecko id; a missing id has no price. Never throws for being offline: stale values instead. */
+export interface PriceSource {
+  getPrices(ids: string[]): Promise<Record<string, PriceInput>>;
+}
+
+export interface WalletOptions {
+  dataDir: string;
+  vault: Vault;
+  clock: Clock;
+  emit: EmitEvent;
+  devnet?: DevnetInfo;
+  assets: (chains: ChainDirectory) => AssetCatalogue;
+  prices: PriceSource;
+}
+
+const EMPTY_PORTFOLIO: Portfolio = {
+  updatedAt: null, currency: 'USD', totalUsd: '0.00', holdings: [], byChain: [], byAsset: [], pricesStale: false, errors: [],
+};
+
+/**
+ * Balances, prices, sends and activity across chains: what the portfolio, send and activity handlers call. Owns the
+ * chain directory, the activity journal, the chain adapters and the pending transfer reviews.
+ */
+export class Wallet {
+  private portfolio: Portfolio = EMPTY_PORTFOLIO;
+  private refreshing: Promise<Portfolio> | null = null;
+  private readonly reviews: TransferReviews;
+  private readonly evm = createEvmAdapter();
+  private readonly cosmos = createCosmosAdapter();
+
+  private constructor(
+    private readonly options: WalletOptions,
+    readonly chains: ChainDirectory,
+    readonly journal: ActivityJournal,
+    readonly assets: AssetCatalogue,
+  ) {
+    this.reviews = new TransferReviews(options.clock);
+  }
+
+  static async open(options: WalletOptions): Promise<Wallet> {
+    const chains = await ChainDirectory.open(options.dataDir, { devnet: options.devnet });
+    const journal = await ActivityJournal.open(options.dataDir, {
+      onChange: (entry) => options.emit('activity.changed', entry),
+      now: () => options.clock.now(),
+    });
+    return new Wallet(options, chains, journal, options.assets(chains));
+  }
+
+  /** The chains the portfolio reads: the devnet's alone when one is configured, else every other chain. */
+  activeChains(): ChainInfo[] {
+    const all = this.chains.list();
+    const devnet = all.filter((c) => c.alias.startsWith('devnet-'));
+    return this.options.devnet ? devnet : all.filter((c) => !c.alias.startsWith('devnet-'));
+  }
+
+  adapterFor(chain: ChainInfo): ChainAdapter {
+    return chain.family === 'evm' ? this.evm : this.cosmos;
+  }
+
+  target(chain: ChainInfo): ChainEndpoint {
+    const endpoints = this.chains.endpoints(chain.id);
+    if (endpoints.length === 0) throw new StrataError('RPC_UNAVAILABLE', `No RPC endpoint is configured for ${chain.name}`);
+    return { chain, endpoints };
+  }
+
+  lastPortfolio(): Portfolio {
+    return this.portfolio;
+  }
+
+  /** One refresh at a time: a second call while one runs gets the same result. */
+  refresh(): Promise<Portfolio> {
+    this.refreshing ??= this.runRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async runRefresh(): Promise<Portfolio> {
+    const { vault } = this.options;
+    const records = vault.accounts();
+    const portfolio = await refreshPortfolio(
+      {
+        chains: this.activeChains(),
+        endpoints: (chain) => this.chains.endpoints(chain.id),
+        addressesOn: (chain) =>
+          records.flatMap((record) => {
+            const found = accountAddress(vault, record, chain);
+            return found ? [{ accountId: record.id, address: found.address }] : [];
+          }),
+        assetsOn: (chain) => this.assets.list(chain),
+        adapterFor: (chain) => this.adapterFor(chain),
+        prices: (ids) => this.options.prices.getPrices(ids),
+        now: () => this.options.clock.now(),
+      },
+      this.portfolio,
+      (progress) => this.options.emit('portfolio.progress', progress),
+    );
+    this.portfolio = portfolio;
+    this.options.emit('portfolio.updated', portfolio);
+    return portfolio;
+  }
+
+  /** Validates and prices a transfer for the review screen; nothing is signed. */
+  async prepareSend(input: { accountId: string; chain: string; to: string; asset: string; amount: string; tier: FeeTier }): Promise<TransferReview> {
+    const { vault } = this.options;
+    const chain = this.chains.resolve(input.chain);
+    const record = findAccount(vault, input.accountId);
+    if (record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');
+    const from = accountAddress(vault, record, chain);
+    if (!from) throw new StrataError('INVALID_INPUT', 'This account has no address on that chain');
+    const asset = this.assets.resolve(chain, input.asset);
+    const amount = parseAmount(input.amount, asset.decimals);
+    const target = this.target(chain);
+    const prepared = await this.adapterFor(chain).prepareTransfer(target, {
+      from: from.address, publicKey: from.publicKey, to: input.to, asset, amount, tier: input.tier,
+    });
+    const { reviewId, expiresAt } = this.reviews.add({ accountId: record.id, target, prepared });
+    const quote = (tier: FeeTier): FeeQuote => ({ tier, amount: prepared.fees[tier].toString(), feeAsset: prepared.feeAsset });
+    const sameAsset = prepared.feeAsset.ref === asset.ref;
+    return {
+      reviewId,
+      chain: chain.id,
+      accountId: record.id,
+      from: prepared.from,
+      to: prepared.to,
+      asset,
+      amount: amount.toString(),
+      fee: quote(input.tier),
+      fees: { slow: quote('slow'), normal: quote('normal'), fast: quote('fast') },
+      total: sameAsset ? (amount + prepared.fees[input.tier]).toString() : null,
+      expiresAt,
+    };
+  }
+
+  /** The most that can be sent (the fee set aside when the asset is the native one). */
+  async maxSend(input: { accountId: string; chain: string; asset: string; tier: FeeTier }): Promise<{ amount: string; formatted: string }> {
+    const { vault } = this.options;
+    const chain = this.chains.resolve(input.chain);
+    const record = findAccount(vault, input.accountId);
+    const from = accountAddress(vault, record, chain);
+    if (!from || record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'This account cannot send on that chain');
+    const asset = this.assets.resolve(chain, input.asset);
+    const max = await this.adapterFor(chain).maxSendable(this.target(chain), { from: from.address, publicKey: from.publicKey, asset, tier: input.tier });
+    return { amount: max.toString(), formatted: formatAmount(max, asset.decimals) };
+  }
+
+  /** Signs and broadcasts exactly a reviewed transfer, journaled before the broadcast. */
+  async confirmSend(reviewId: string): Promise<ActivityEntry> {
+    const review = this.reviews.take(reviewId);
+    const signer = vaultSigner(this.options.vault, review.accountId, review.target.chain);
+    if (signer.address !== review.prepared.from) throw new StrataError('INTERNAL', 'The signing key does not match the reviewed sender');
+    return sendWithJournal({
+      journal: this.journal,
+      adapter: this.adapterFor(review.target.chain),
+      target: review.target,
+      prepared: review.prepared,
+      signer,
+      accountId: review.accountId,
+      now: () => this.options.clock.now(),
+    });
+  }
+
+  /** Settles pending journal entries against their chains (on start, and after a send). */
+  async recheckActivity(): Promise<void> {
+    await this.journal.recheck((chainId) => {
+      const chain = this.chains.list().find((c) => c.id === chainId);
+      if (!chain) return null;
+      try {
+        return { adapter: this.adapterFor(chain), target: this.target(chain) };
+      } catch {
+        return null;
+      }
+    });
+  }
+
+  /** Forgets reviews and balances on lock (they name addresses and amounts). */
+  lock(): void {
+    this.reviews.clear();
+    this.portfolio = EMPTY_PORTFOLIO;
+  }
+}
