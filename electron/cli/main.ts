@@ -1,8 +1,11 @@
 import { StrataError } from '../../shared/errors';
+import { activityCommand } from './commands/activity';
+import { balanceCommand } from './commands/balance';
 import { chainsCommand } from './commands/chains';
 import { deriveCommand } from './commands/derive';
 import { devnetCommand } from './commands/devnet';
 import { frontierCommand, optimizeCommand, OPTIMIZE_USAGE } from './commands/optimize';
+import { sendCommand } from './commands/send';
 import { vaultCommand } from './commands/vault';
 import { processIo, reportError, type CliIo, type CommandResult } from './io';
 
@@ -16,6 +19,12 @@ Commands:
                                            create a vault (mnemonic on stdin; password in STRATA_PASSWORD)
   vault unlock --dir <path>                check the password and the vault file
   vault accounts --dir <path>              list accounts and their addresses
+  balance --chain <chain> --address <addr> [--rpc <url>]
+                                           native and token balances in base units
+  send --dir <path> --chain <chain> --to <addr> --amount <decimal> [--asset <symbol|contract|denom>]
+       [--account <id|label>] [--tier slow|normal|fast] [--rpc <url>] --yes
+                                           sign with the vault (STRATA_PASSWORD), send, wait for confirmation
+  activity --dir <path> [--no-recheck]     the wallet's own transactions, pending ones re-checked
   devnet start|stop|status [--state-dir D] [--ports A,B] [--interval-ms N]
                                            two local EVM chains (devnet-a eip155:31337, devnet-b eip155:31338)
 ${OPTIMIZE_USAGE}
@@ -28,6 +37,9 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<CommandRes
   derive: deriveCommand,
   vault: vaultCommand,
   devnet: devnetCommand,
+  balance: balanceCommand,
+  send: sendCommand,
+  activity: activityCommand,
   optimize: optimizeCommand,
   frontier: frontierCommand,
 };

@@ -128,7 +128,7 @@ export class Wallet {
   }
 
   /** Validates and prices a transfer for the review screen; nothing is signed. */
-  async prepareSend(input: { accountId: string; chain: string; to: string; asset: string; amount: string; tier: FeeTier }): Promise<TransferReview> {
+  async prepareSend(input: { accountId: string; chain: string; to: string; asset: string; amount: string; tier: FeeTier; endpoints?: string[] }): Promise<TransferReview> {
     const { vault } = this.options;
     const chain = this.chains.resolve(input.chain);
     const record = findAccount(vault, input.accountId);
@@ -137,7 +137,7 @@ export class Wallet {
     if (!from) throw new StrataError('INVALID_INPUT', 'This account has no address on that chain');
     const asset = this.assets.resolve(chain, input.asset);
     const amount = parseAmount(input.amount, asset.decimals);
-    const target = this.target(chain);
+    const target = input.endpoints ? { chain, endpoints: input.endpoints } : this.target(chain);
     const prepared = await this.adapterFor(chain).prepareTransfer(target, {
       from: from.address, publicKey: from.publicKey, to: input.to, asset, amount, tier: input.tier,
     });

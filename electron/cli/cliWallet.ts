@@ -1,0 +1,48 @@
+import type { ChainInfo } from '../../shared/domain/chain';
+import { StrataError } from '../../shared/errors';
+import { systemClock } from '../services/app/ports';
+import { ChainDirectory, type DevnetInfo } from '../services/chains/chainDirectory';
+import { readLiveDevnet } from '../services/devnet/backgroundDevnet';
+import { defaultDevnetStateDir } from '../services/devnet/devnetState';
+import type { Vault } from '../services/vault/vault';
+import { Wallet } from '../services/wallet/wallet';
+import { createAssetCatalogue } from '../services/wallet/walletSources';
+
+/** A running devnet published in STRATA_DEVNET_DIR (or the default state dir), if any. */
+export async function liveDevnet(env: NodeJS.ProcessEnv): Promise<DevnetInfo | undefined> {
+  const state = await readLiveDevnet(defaultDevnetStateDir(env));
+  return state ? { chains: state.chains.map((c) => ({ id: c.id, rpc: c.rpc })), contracts: state.contracts } : undefined;
+}
+
+/**
+ * Resolves a chain for a CLI command, devnet chains included when a devnet runs, with `--rpc` replacing the
+ * endpoints for this invocation only (the adapter still checks that it answers for this chain).
+ * @throws UNKNOWN_CHAIN, DEVNET_NOT_RUNNING for devnet-a/devnet-b without a running devnet
+ */
+export async function cliChain(directory: ChainDirectory, name: string, rpc: string | undefined): Promise<{ chain: ChainInfo; endpoints: string[] }> {
+  let chain: ChainInfo;
+  try {
+    chain = directory.resolve(name);
+  } catch (error) {
+    if (/^(devnet-[ab]|eip155:3133[78])$/.test(name.trim())) {
+      throw new StrataError('DEVNET_NOT_RUNNING', 'No devnet is running: start one with `strata devnet start`');
+    }
+    throw error;
+  }
+  const endpoints = rpc ? [rpc] : directory.endpoints(chain.id);
+  if (rpc && !/^https?:\/\/\S+$/i.test(rpc)) throw new StrataError('INVALID_INPUT', '--rpc must be an http(s) URL');
+  return { chain, endpoints };
+}
+
+/** The wallet services over a vault directory for the CLI: no events, no prices (the CLI prints base units). */
+export async function openCliWallet(dir: string, vault: Vault, env: NodeJS.ProcessEnv): Promise<Wallet> {
+  return Wallet.open({
+    dataDir: dir,
+    vault,
+    clock: systemClock,
+    emit: () => undefined,
+    devnet: await liveDevnet(env),
+    assets: createAssetCatalogue,
+    prices: { getPrices: async () => ({}) },
+  });
+}
