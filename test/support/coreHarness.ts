@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStrataCore, type StrataCore } from '../../electron/services/app/core';
 import type { Clock } from '../../electron/services/app/ports';
+import type { DevnetInfo } from '../../electron/services/chains/chainDirectory';
 import type { Envelope } from '../../shared/ipc/contract';
 
 export interface IpcRecord {
@@ -15,7 +16,7 @@ export interface IpcRecord {
  * The core as the Electron shell drives it, in plain Node: a temp data dir, a secure-window port that only records
  * which sessions are open, and a log of every app-contract message in both directions (what a renderer would see).
  */
-export async function createCoreHarness(options: { clock?: Clock; dataDir?: string; kdfN?: number } = {}) {
+export async function createCoreHarness(options: { clock?: Clock; dataDir?: string; kdfN?: number; devnet?: DevnetInfo; priceApiUrl?: string } = {}) {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'strata-core-')));
   const log: IpcRecord[] = [];
   const openWindows = new Set<string>();
@@ -23,6 +24,8 @@ export async function createCoreHarness(options: { clock?: Clock; dataDir?: stri
     dataDir,
     clock: options.clock,
     kdf: { N: options.kdfN ?? 2 ** 10 },
+    devnet: options.devnet,
+    priceApiUrl: options.priceApiUrl,
     emit: (name, payload) => log.push({ direction: 'event', name, payload: structuredClone(payload) }),
     secureWindow: { open: (id) => openWindows.add(id), close: (id) => openWindows.delete(id) },
   });
