@@ -33,8 +33,25 @@ function parseArgs(argv) {
 const NODE_TARGET = 'node22';
 const CHROME_TARGET = 'chrome140';
 
+/**
+ * `ws` (under cosmjs' and ethers' websocket clients) tries the optional native speed-ups `bufferutil` and
+ * `utf-8-validate` inside try/catch and falls back to JavaScript. Bundle them as modules that throw when required,
+ * so the bundle needs nothing at run time but Node and electron.
+ */
+const optionalNativeModules = {
+  name: 'optional-native-modules',
+  setup(build) {
+    build.onResolve({ filter: /^(bufferutil|utf-8-validate)$/ }, (args) => ({ path: args.path, namespace: 'optional-native' }));
+    build.onLoad({ filter: /.*/, namespace: 'optional-native' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not bundled (optional)`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [optionalNativeModules],
   format: 'cjs',
   logLevel: 'warning',
   // esbuild would otherwise only warn; a build that loads the wrong module must fail.

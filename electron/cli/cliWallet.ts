@@ -1,18 +1,13 @@
 import type { ChainInfo } from '../../shared/domain/chain';
 import { StrataError } from '../../shared/errors';
 import { systemClock } from '../services/app/ports';
-import { ChainDirectory, type DevnetInfo } from '../services/chains/chainDirectory';
-import { readLiveDevnet } from '../services/devnet/backgroundDevnet';
-import { defaultDevnetStateDir } from '../services/devnet/devnetState';
+import type { ChainDirectory } from '../services/chains/chainDirectory';
+import { liveDevnetInfo } from '../services/devnet/liveDevnetInfo';
 import type { Vault } from '../services/vault/vault';
 import { Wallet } from '../services/wallet/wallet';
 import { createAssetCatalogue } from '../services/wallet/walletSources';
 
-/** A running devnet published in STRATA_DEVNET_DIR (or the default state dir), if any. */
-export async function liveDevnet(env: NodeJS.ProcessEnv): Promise<DevnetInfo | undefined> {
-  const state = await readLiveDevnet(defaultDevnetStateDir(env));
-  return state ? { chains: state.chains.map((c) => ({ id: c.id, rpc: c.rpc })), contracts: state.contracts } : undefined;
-}
+export { liveDevnetInfo as liveDevnet } from '../services/devnet/liveDevnetInfo';
 
 /**
  * Resolves a chain for a CLI command, devnet chains included when a devnet runs, with `--rpc` replacing the
@@ -41,7 +36,7 @@ export async function openCliWallet(dir: string, vault: Vault, env: NodeJS.Proce
     vault,
     clock: systemClock,
     emit: () => undefined,
-    devnet: await liveDevnet(env),
+    devnet: await liveDevnetInfo(env),
     assets: createAssetCatalogue,
     prices: { getPrices: async () => ({}) },
   });

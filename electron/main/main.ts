@@ -15,6 +15,7 @@ import { guardAllWebContents, hardenSession } from './hardening';
 import { registerAppIpc, registerSecureIpc } from './ipc';
 import { installMenu } from './menu';
 import { createAppWindow, SecureWindows } from './windows';
+import { liveDevnetInfo } from '../services/devnet/liveDevnetInfo';
 
 // The bundle lives in dist/main; its siblings are dist/preload and dist/renderer.
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
@@ -47,7 +48,7 @@ function focusAppWindow(): void {
   appWindow.focus();
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const flags = { devTools: !app.isPackaged };
   hardenSession(session.defaultSession);
   handleAppProtocol(RENDERER_DIR);
@@ -63,8 +64,11 @@ function start(): void {
     onUserClosed: (sessionId) => void cancelUnlessReady(core, sessionId),
     onActivity: () => core.noteActivity(),
   });
+  // Developers opt in to a running local devnet (`npm run devnet`): its chains replace the public ones.
+  const devnet = process.env.STRATA_DEVNET === '1' ? await liveDevnetInfo(process.env) : undefined;
   const core = createStrataCore({
     dataDir,
+    devnet,
     secureWindow: secureWindows,
     emit,
     appVersion: app.getVersion(),
