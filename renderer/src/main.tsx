@@ -4,6 +4,11 @@ import { App } from './App';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/app.css';
+import './styles/data.css';
+import './styles/portfolio.css';
+import './styles/send.css';
+import './styles/activity.css';
+import './styles/networks.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');

@@ -40,6 +40,8 @@ export const Portfolio = z.strictObject({
   /** the same asset on several chains grouped (by price id, else by symbol) */
   byAsset: z.array(PortfolioGroup),
   pricesStale: z.boolean(),
+  /** when the oldest price in use was fetched (ms since epoch); null when no price is in use */
+  pricesAt: z.number().int().nullable(),
   errors: z.array(ChainRefreshError),
 });
 export type Portfolio = z.infer<typeof Portfolio>;

@@ -16,6 +16,8 @@ export interface HoldingInput {
 export interface PriceInput {
   usd: string;
   stale: boolean;
+  /** when this price was fetched (ms since epoch), if known */
+  fetchedAt?: number;
 }
 
 export interface ValuePortfolioInput {
@@ -77,8 +79,18 @@ export function valuePortfolio(input: ValuePortfolioInput): Portfolio {
     byChain,
     byAsset,
     pricesStale: valued.some((v) => v.holding.priceStale),
+    pricesAt: oldestPriceTime(valued, input.prices),
     errors: input.errors.map((error) => ({ ...error })),
   };
+}
+
+/** When the oldest price that valued a holding was fetched, or null when none was (or none says when). */
+function oldestPriceTime(valued: readonly Valued[], prices: Readonly<Record<string, PriceInput>>): number | null {
+  const times = valued
+    .filter((v) => v.value !== null && v.holding.asset.priceId !== null)
+    .map((v) => prices[v.holding.asset.priceId as string]?.fetchedAt)
+    .filter((t): t is number => typeof t === 'number');
+  return times.length > 0 ? Math.min(...times) : null;
 }
 
 /**

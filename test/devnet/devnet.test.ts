@@ -147,7 +147,8 @@ describe('devnet contracts', () => {
       expect([await usdc.getFunction('name')(), await usdc.getFunction('symbol')(), await usdc.getFunction('decimals')()]).toEqual(['USD Coin (devnet)', 'USDC', 6n]);
       const balances = await Promise.all(devnet.accounts.slice(0, 6).map((a) => usdc.getFunction('balanceOf')(a) as Promise<bigint>));
       expect(balances).toEqual([...Array(5).fill(1_000_000n * USDC_UNIT), 0n]);
-      expect(await usdc.getFunction('totalSupply')()).toBe(5_000_000n * USDC_UNIT);
+      // 5 × 1,000,000 for the test accounts, and 3,000,000 in the Uniswap V2 WETH/USDC pool
+      expect(await usdc.getFunction('totalSupply')()).toBe(8_000_000n * USDC_UNIT);
     }
   });
 
@@ -164,7 +165,8 @@ describe('devnet contracts', () => {
     const withdraw = await (await weth.getFunction('withdraw')(parseEther('1'))).wait();
     expect(await weth.getFunction('balanceOf')(account)).toBe(parseEther('1.5'));
     expect(await provider.getBalance(account)).toBe(before - parseEther('1.5') - feeOf(deposit) - feeOf(withdraw));
-    expect(await provider.getBalance(devnet.contracts.weth)).toBe(parseEther('101.5'));
+    // account 0's 100 WETH, the pool's 1,000 WETH, and this test's remaining 1.5
+    expect(await provider.getBalance(devnet.contracts.weth)).toBe(parseEther('1101.5'));
   });
 
   it('answers several token balances in one Multicall3 aggregate3 call', async () => {

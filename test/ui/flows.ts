@@ -31,6 +31,12 @@ export async function createVaultThroughCore(core: StrataCore, phrase = HARDHAT_
   ok(await core.call('vault.create', { sessionId, password }));
 }
 
+/** Opens a page from the top bar ("Accounts", "Activity", …) and waits for its heading. */
+export async function openPage(page: Page, name: 'Portfolio' | 'Accounts' | 'Activity' | 'Settings'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
 /** The card (a labelled region) of an account in the accounts page. */
 export function accountCard(page: Page, label: string): Locator {
   return page.getByRole('region', { name: label, exact: true });

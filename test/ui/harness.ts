@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createStrataCore, type StrataCore } from '../../electron/services/app/core';
+import { createStrataCore, type StrataCore, type StrataCoreOptions } from '../../electron/services/app/core';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/shell/csp';
 import { cancelUnlessReady } from '../../electron/services/shell/secureWindowClosed';
 import { EVENT_NAMES, METHOD_NAMES, type Envelope } from '../../shared/ipc/contract';
@@ -159,6 +159,9 @@ export interface UiHarnessOptions {
   setup?: (core: StrataCore) => Promise<void>;
   /** extra latency per app method, in ms, to make slow paths (the unlock KDF) observable */
   delays?: Partial<Record<string, number>>;
+  /** more options for the core (e.g. `devnet` chains and a local `priceApiUrl`); the harness keeps its own
+   * data dir, event and secure-window ports */
+  coreOptions?: Partial<Omit<StrataCoreOptions, 'dataDir' | 'emit' | 'secureWindow'>>;
 }
 
 export async function startUiHarness(browser: Browser, options: UiHarnessOptions = {}): Promise<UiHarness> {
@@ -218,9 +221,10 @@ export async function startUiHarness(browser: Browser, options: UiHarnessOptions
   let eventChain: Promise<unknown> = Promise.resolve();
 
   const core = createStrataCore({
-    dataDir,
     kdf: { N: 2 ** 12 },
     appVersion: '0.1.0',
+    ...options.coreOptions,
+    dataDir,
     emit: (event, payload) => {
       ipcLog.push({ kind: 'event', event, payload: clone(payload) });
       const page = appWindow.page;

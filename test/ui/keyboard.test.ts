@@ -77,14 +77,30 @@ describe.skipIf(!hasChromium)('keyboard only in Chromium', () => {
     await app.getByRole('heading', { name: 'Your wallet is restored' }).waitFor();
     expect(await focused(app)).toBe('button:Open wallet');
     await app.keyboard.press('Enter');
+    await app.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+
+    // the top bar comes first in tab order: page nav, then Lock, then the page's actions
+    await tabTo(app, 'button:Portfolio');
+    await tabTo(app, 'button:Accounts');
+    await tabTo(app, 'button:Activity');
+    await tabTo(app, 'button:Settings');
+    await tabTo(app, 'button:Lock');
+    await tabTo(app, 'button:Refresh');
+    await tabTo(app, 'button:Send');
+
+    // back to the nav and into the accounts page: focus lands on its heading, then its actions
+    await app.keyboard.press('Shift+Tab');
+    await app.keyboard.press('Shift+Tab');
+    await app.keyboard.press('Shift+Tab');
+    await app.keyboard.press('Shift+Tab');
+    await app.keyboard.press('Shift+Tab');
+    expect(await focused(app)).toBe('button:Accounts');
+    await app.keyboard.press('Enter');
+    await app.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    expect(await focused(app)).toBe('h1:Accounts');
     const card = accountCard(app, 'Account 1');
     await card.waitFor();
     expect(await titleOf(addressOn(card, 'eip155:1'))).toBe(HARDHAT_ACCOUNT_0);
-
-    // the top bar comes first in tab order: page nav, then Lock, then the page's actions
-    await tabTo(app, 'button:Accounts');
-    await tabTo(app, 'button:Settings');
-    await tabTo(app, 'button:Lock');
     await tabTo(app, 'button:Add account');
     await tabTo(app, 'button:Import key');
     await tabTo(app, 'button:Watch address');

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../shared/domain/account';
 import type { VaultStatus } from '../../shared/ipc/contract';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, startUiHarness, type UiHarness } from './harness';
-import { HARDHAT_ACCOUNT_0, HARDHAT_ACCOUNT_2, HARDHAT_KEY_2, HARDHAT_MNEMONIC, PASSWORD, accountCard, addressOn, ok, reportFailure, titleOf } from './flows';
+import { HARDHAT_ACCOUNT_0, HARDHAT_ACCOUNT_2, HARDHAT_KEY_2, HARDHAT_MNEMONIC, PASSWORD, accountCard, addressOn, ok, openPage, reportFailure, titleOf } from './flows';
 
 if (!hasChromium) {
   console.warn(CHROMIUM_MISSING);
@@ -92,6 +92,9 @@ describe.skipIf(!hasChromium)('onboarding in Chromium', () => {
     // vault.create closed the secure window
     await h.secureClosed();
     await app.getByRole('button', { name: 'Open wallet' }).click();
+    // the wallet opens on the portfolio; the addresses are on the accounts page
+    await app.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+    await openPage(app, 'Accounts');
 
     const card = accountCard(app, 'Account 1');
     await card.waitFor();
@@ -160,6 +163,9 @@ describe.skipIf(!hasChromium)('onboarding in Chromium', () => {
 
     await app.getByRole('heading', { name: 'Your wallet is restored' }).waitFor();
     await app.getByRole('button', { name: 'Open wallet' }).click();
+    // the wallet opens on the portfolio; the addresses are on the accounts page
+    await app.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+    await openPage(app, 'Accounts');
     const card = accountCard(app, 'Account 1');
     await card.waitFor();
     await h.screenshot(app, 'accounts');
@@ -189,6 +195,9 @@ describe.skipIf(!hasChromium)('onboarding in Chromium', () => {
     await secure.getByRole('button', { name: 'Import' }).click();
     await app.getByRole('heading', { name: 'Your wallet is restored' }).waitFor();
     await app.getByRole('button', { name: 'Open wallet' }).click();
+    // the wallet opens on the portfolio; the addresses are on the accounts page
+    await app.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+    await openPage(app, 'Accounts');
 
     const card = accountCard(app, 'Imported 1');
     await card.waitFor();

@@ -6,12 +6,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../shared/domain/account';
 import type { Settings } from '../../shared/ipc/contract';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, startUiHarness, type UiHarness, type UiHarnessOptions } from './harness';
-import { HARDHAT_ACCOUNT_0, HARDHAT_ACCOUNT_1, HARDHAT_ACCOUNT_2, HARDHAT_KEY_2, HARDHAT_MNEMONIC, PASSWORD, accountCard, addressOn, createVaultThroughCore, eventually, ok, reportFailure, titleOf } from './flows';
+import { HARDHAT_ACCOUNT_0, HARDHAT_ACCOUNT_1, HARDHAT_ACCOUNT_2, HARDHAT_KEY_2, HARDHAT_MNEMONIC, PASSWORD, accountCard, addressOn, createVaultThroughCore, eventually, ok, openPage, reportFailure, titleOf } from './flows';
 
 if (!hasChromium) {
   console.warn(CHROMIUM_MISSING);
@@ -25,8 +25,16 @@ describe.skipIf(!hasChromium)('wallet in Chromium', () => {
   /** A harness whose vault (Hardhat phrase, PASSWORD) exists and is unlocked, showing the accounts page. */
   async function walletHarness(options: UiHarnessOptions = {}): Promise<UiHarness> {
     h = await startUiHarness(browser, { setup: (core) => createVaultThroughCore(core), ...options });
+    await portfolioShown(h.app);
+    await openPage(h.app, 'Accounts');
     await accountCard(h.app, 'Account 1').waitFor();
     return h;
+  }
+
+  /** The unlocked wallet opens on the portfolio page. */
+  async function portfolioShown(app: Page): Promise<void> {
+    await app.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+    expect(await app.getByRole('button', { name: 'Portfolio' }).getAttribute('aria-current')).toBe('page');
   }
 
   beforeAll(async () => {
@@ -41,7 +49,7 @@ describe.skipIf(!hasChromium)('wallet in Chromium', () => {
     await browser?.close();
   });
 
-  it('locks and unlocks: "Unlocking…" while the KDF runs, WRONG_PASSWORD in words, the right password returns to the accounts', async () => {
+  it('locks and unlocks: "Unlocking…" while the KDF runs, WRONG_PASSWORD in words, the right password opens the portfolio', async () => {
     const { app } = await walletHarness({ delays: { 'vault.unlock': 400 } });
     await app.getByRole('button', { name: 'Lock' }).click();
     await app.getByRole('heading', { name: 'Unlock Strata' }).waitFor();
@@ -62,6 +70,8 @@ describe.skipIf(!hasChromium)('wallet in Chromium', () => {
 
     await app.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await app.getByRole('button', { name: 'Unlock' }).click();
+    await portfolioShown(app);
+    await openPage(app, 'Accounts');
     const card = accountCard(app, 'Account 1');
     await card.waitFor();
     expect(await titleOf(addressOn(card, 'eip155:1'))).toBe(HARDHAT_ACCOUNT_0);
@@ -96,7 +106,7 @@ describe.skipIf(!hasChromium)('wallet in Chromium', () => {
       const { app: again } = (h = await startUiHarness(browser, { dataDir }));
       await again.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await again.getByLabel('Password', { exact: true }).press('Enter');
-      await accountCard(again, 'Account 1').waitFor();
+      await portfolioShown(again);
       await again.getByRole('button', { name: 'Settings' }).click();
       await eventually(() => again.getByLabel('Auto-lock').inputValue(), '5');
       expect(await again.getByRole('switch', { name: 'Lock on sleep' }).isChecked()).toBe(false);
@@ -218,7 +228,7 @@ describe.skipIf(!hasChromium)('wallet in Chromium', () => {
     await app.getByText('That password is not correct.').waitFor();
     await app.getByLabel('Password', { exact: true }).fill(next);
     await app.getByLabel('Password', { exact: true }).press('Enter');
-    await accountCard(app, 'Account 1').waitFor();
+    await portfolioShown(app);
 
     await app.getByRole('button', { name: 'Settings' }).click();
     await app.getByRole('button', { name: 'Show recovery phrase' }).click();

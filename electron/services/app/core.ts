@@ -94,7 +94,10 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
       await ctx.accountsChanged();
       // Pending transfers from before a restart are settled against their chains in the background.
       void wallet()
-        .then((w) => w.recheckActivity())
+        .then(async (w) => {
+          await w.recheckActivity();
+          w.watchPending();
+        })
         .catch((error: unknown) => options.onError?.('activity.recheck', error));
     },
     async status(): Promise<VaultStatus> {

@@ -6,6 +6,9 @@ import type { Address, DeployStep } from './deploy/deployStep';
 import { runDeploySteps, type StepTiming } from './deploy/runDeploySteps';
 import { DEVNET_CHAIN_SPECS, type DevnetAlias, type DevnetChainId, type DevnetMining } from './devnetSpec';
 import { createEdrChain, type EdrChain } from './edrChain';
+import { startDevnetRelayer } from './layerzero/devnetRelayer';
+import { LZ_RELAYER_ACCOUNT_INDEX } from './layerzero/layerZeroSpec';
+import type { LayerZeroRelayer } from './layerzero/relayer';
 import { serveJsonRpc, type JsonRpcServer } from './jsonRpcServer';
 import { createRpcProxy, type RpcProxy, type RpcProxyOptions } from './rpcProxy';
 import { loadDevnetArtifacts, type LoadArtifactsResult } from './solidity/compileContracts';
@@ -43,6 +46,11 @@ export interface Devnet {
   /** The account that deployed the contracts (m/44'/60'/0'/0/20); not one of `accounts`. */
   deployer: string;
   timings: DevnetTimings;
+  /**
+   * The LayerZero relayer between the chains (layerzero/relayer.ts), started with the devnet and stopped by stop().
+   * It signs with account 19. Without the LayerZero deploy steps (custom `steps`) it has no chains and does nothing.
+   */
+  relayer: LayerZeroRelayer;
   chain(alias: DevnetAlias): DevnetChain;
   /** A JSON-RPC call on one chain, in-process (no HTTP). */
   request<T = unknown>(alias: DevnetAlias, method: string, params?: readonly unknown[]): Promise<T>;
@@ -120,10 +128,13 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   );
   const servers: JsonRpcServer[] = [];
   const proxies: RpcProxy[] = [];
+  let relayer: LayerZeroRelayer | undefined;
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    // First, so no delivery is in flight when the chains go away.
+    await relayer?.stop();
     // An interval miner is a timer inside EDR; stop it so a stopped devnet does no work.
     if (mining !== 'auto') await Promise.all(edrChains.map((c) => c.request('evm_setIntervalMining', [0]).catch(() => undefined)));
     await Promise.all([...proxies.map((p) => p.close()), ...servers.map((s) => s.close())]);
@@ -161,6 +172,12 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       }
     }
     const deployMs = performance.now() - deployStarted;
+    relayer = startDevnetRelayer({
+      contracts: a.contracts,
+      chains: DEVNET_CHAIN_SPECS.map((spec, i) => ({ alias: spec.alias, chainId: spec.chainId, request: (edrChains[i] as EdrChain).request })),
+      privateKey: (keys.accounts[LZ_RELAYER_ACCOUNT_INDEX] as { privateKey: `0x${string}` }).privateKey,
+      log,
+    });
 
     const chains = DEVNET_CHAIN_SPECS.map((spec, i) => ({
       id: spec.id,
@@ -190,6 +207,7 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
         totalMs: performance.now() - started,
         steps: a.steps,
       },
+      relayer,
       chain: chainOf,
       request: (alias, method, params) => edrOf(chainOf(alias).alias).request(method, params),
       async snapshot() {

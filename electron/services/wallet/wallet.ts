@@ -40,8 +40,13 @@ export interface WalletOptions {
   prices: PriceSource;
 }
 
+/** Pending transfers are looked up this often at first (a block is 2 to 12 s on the chains we support)… */
+const PENDING_POLL_MS = 1_500;
+/** …backing off to this when nothing settles (an unreachable chain must not be polled hard). */
+const PENDING_POLL_MAX_MS = 30_000;
+
 const EMPTY_PORTFOLIO: Portfolio = {
-  updatedAt: null, currency: 'USD', totalUsd: '0.00', holdings: [], byChain: [], byAsset: [], pricesStale: false, errors: [],
+  updatedAt: null, currency: 'USD', totalUsd: '0.00', holdings: [], byChain: [], byAsset: [], pricesStale: false, pricesAt: null, errors: [],
 };
 
 /**
@@ -54,6 +59,9 @@ export class Wallet {
   private readonly reviews: TransferReviews;
   private readonly evm = createEvmAdapter();
   private readonly cosmos = createCosmosAdapter();
+  /** the timer of the next pending-transfer lookup, or null when none is scheduled */
+  private pendingTimer: unknown = null;
+  private pendingDelay = PENDING_POLL_MS;
 
   private constructor(
     private readonly options: WalletOptions,
@@ -176,7 +184,7 @@ export class Wallet {
     const review = this.reviews.take(reviewId);
     const signer = vaultSigner(this.options.vault, review.accountId, review.target.chain);
     if (signer.address !== review.prepared.from) throw new StrataError('INTERNAL', 'The signing key does not match the reviewed sender');
-    return sendWithJournal({
+    const entry = await sendWithJournal({
       journal: this.journal,
       adapter: this.adapterFor(review.target.chain),
       target: review.target,
@@ -185,6 +193,31 @@ export class Wallet {
       accountId: review.accountId,
       now: () => this.options.clock.now(),
     });
+    this.pendingDelay = PENDING_POLL_MS;
+    this.watchPending();
+    return entry;
+  }
+
+  /**
+   * Looks pending transfers up until none is left, while unlocked (changes go out as activity.changed). The delay
+   * doubles, up to PENDING_POLL_MAX_MS, for as long as a round settles nothing.
+   */
+  watchPending(): void {
+    if (this.pendingTimer !== null) return;
+    const tick = async (): Promise<void> => {
+      const before = this.pendingCount();
+      await this.recheckActivity().catch(() => undefined);
+      this.pendingTimer = null;
+      const left = this.pendingCount();
+      if (!this.options.vault.isUnlocked || left === 0) return;
+      this.pendingDelay = left < before ? PENDING_POLL_MS : Math.min(this.pendingDelay * 2, PENDING_POLL_MAX_MS);
+      this.pendingTimer = this.options.clock.setTimeout(() => void tick(), this.pendingDelay);
+    };
+    this.pendingTimer = this.options.clock.setTimeout(() => void tick(), this.pendingDelay);
+  }
+
+  private pendingCount(): number {
+    return this.journal.list().filter((e) => e.status === 'pending').length;
   }
 
   /** Settles pending journal entries against their chains (on start, and after a send). */
@@ -202,6 +235,8 @@ export class Wallet {
 
   /** Forgets reviews and balances on lock (they name addresses and amounts). */
   lock(): void {
+    if (this.pendingTimer !== null) this.options.clock.clearTimeout(this.pendingTimer);
+    this.pendingTimer = null;
     this.reviews.clear();
     this.portfolio = EMPTY_PORTFOLIO;
   }

@@ -22,7 +22,7 @@ export function createPriceSource(options: { dataDir: string; baseUrl?: string; 
     async getPrices(ids) {
       opening ??= PriceService.open(options.dataDir, { baseUrl: options.baseUrl, now: () => options.clock.now() });
       const prices = await (await opening).getPrices(ids);
-      return Object.fromEntries(Object.entries(prices).map(([id, p]) => [id, { usd: p.usd, stale: p.stale }]));
+      return Object.fromEntries(Object.entries(prices).map(([id, p]) => [id, { usd: p.usd, stale: p.stale, fetchedAt: p.fetchedAt }]));
     },
   };
 }

@@ -1,16 +1,20 @@
 import { on } from '../ipc/client';
 import { useAccountsStore } from '../stores/accountsStore';
+import { useActivityStore } from '../stores/activityStore';
 import { useAppStore } from '../stores/appStore';
+import { useChainsStore } from '../stores/chainsStore';
+import { usePortfolioStore } from '../stores/portfolioStore';
 import { useSecureStore } from '../stores/secureStore';
 import { useSettingsStore } from '../stores/settingsStore';
-import { loadWalletData } from './walletData';
+import { forgetWalletData, loadAssets, loadWalletData } from './walletData';
+
+const unlocked = (): boolean => useAppStore.getState().status?.unlocked === true;
 
 /** Keeps the stores in step with what main pushes. Returns a function that unsubscribes everything. */
 export function bindEvents(): () => void {
   const offs = [
     on('vault.locked', ({ reason }) => {
-      // Forget everything that needs the vault: a locked wallet shows nothing but the unlock screen.
-      useAccountsStore.getState().clear();
+      forgetWalletData();
       useAppStore.getState().setLocked(reason);
     }),
     on('vault.unlocked', () => {
@@ -24,10 +28,23 @@ export function bindEvents(): () => void {
         .catch(() => {});
     }),
     on('accounts.changed', ({ accounts }) => {
-      if (useAppStore.getState().status?.unlocked) useAccountsStore.getState().setAccounts(accounts);
+      if (unlocked()) useAccountsStore.getState().setAccounts(accounts);
     }),
     on('settings.changed', (settings) => useSettingsStore.getState().setSettings(settings)),
     on('secure.changed', (view) => useSecureStore.getState().record(view)),
+    on('portfolio.progress', (progress) => {
+      if (unlocked()) usePortfolioStore.getState().setProgress(progress);
+    }),
+    on('portfolio.updated', (portfolio) => {
+      if (unlocked()) usePortfolioStore.getState().setPortfolio(portfolio);
+    }),
+    on('activity.changed', (entry) => {
+      if (unlocked()) useActivityStore.getState().upsert(entry);
+    }),
+    on('chains.changed', ({ chains }) => {
+      useChainsStore.getState().setChains(chains);
+      void loadAssets();
+    }),
   ];
   return () => offs.forEach((off) => off());
 }

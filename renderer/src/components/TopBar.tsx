@@ -1,13 +1,15 @@
 import { useState } from 'react';
+import { forgetWalletData } from '../app/walletData';
 import { call } from '../ipc/client';
-import { useAccountsStore } from '../stores/accountsStore';
 import { useAppStore, type WalletPage } from '../stores/appStore';
 import { Button } from './Button';
 import { LockIcon } from './icons';
 import { StrataMark } from './StrataMark';
 
 const PAGES: Array<{ page: WalletPage; label: string }> = [
+  { page: 'portfolio', label: 'Portfolio' },
   { page: 'accounts', label: 'Accounts' },
+  { page: 'activity', label: 'Activity' },
   { page: 'settings', label: 'Settings' },
 ];
 
@@ -22,7 +24,7 @@ export function TopBar() {
     try {
       await call('vault.lock', {});
       // main also pushes vault.locked; doing it here too keeps the UI right if that event is late.
-      useAccountsStore.getState().clear();
+      forgetWalletData();
       useAppStore.getState().setLocked('manual');
     } catch {
       setLocking(false);

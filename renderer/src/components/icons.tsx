@@ -96,3 +96,80 @@ export function ChevronRightIcon() {
     </svg>
   );
 }
+
+export function RefreshIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="icon" aria-hidden="true" focusable="false">
+      <path d="M13.5 8a5.5 5.5 0 1 1-1.6-3.9" />
+      <path d="M12.5 1.8v2.7H9.8" />
+    </svg>
+  );
+}
+
+export function SendIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="icon" aria-hidden="true" focusable="false">
+      <path d="M4.5 11.5 11.5 4.5M6 4.5h5.5V10" />
+    </svg>
+  );
+}
+
+export function ReceiveIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="icon" aria-hidden="true" focusable="false">
+      <path d="M11.5 4.5 4.5 11.5M10 11.5H4.5V6" />
+    </svg>
+  );
+}
+
+export function CopyIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="icon" aria-hidden="true" focusable="false">
+      <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+      <path d="M10.5 3.5v-.5A1.5 1.5 0 0 0 9 1.5H4A1.5 1.5 0 0 0 2.5 3v5A1.5 1.5 0 0 0 4 9.5h.5" />
+    </svg>
+  );
+}
+
+export function ChevronDownIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="icon chevron" aria-hidden="true" focusable="false">
+      <path d="m3.5 6 4.5 4.5L12.5 6" />
+    </svg>
+  );
+}
+
+export function NetworkIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="icon" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="6" />
+      <path d="M2 8h12M8 2c1.7 1.7 2.5 3.7 2.5 6S9.7 12.3 8 14C6.3 12.3 5.5 10.3 5.5 8S6.3 3.7 8 2Z" />
+    </svg>
+  );
+}
+
+export function AlertIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="icon" aria-hidden="true" focusable="false">
+      <path d="M8 2 14.5 13.5h-13Z" />
+      <path d="M8 6.5v3M8 11.5v.01" />
+    </svg>
+  );
+}
+
+export function ClockIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="icon" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="6" />
+      <path d="M8 4.5V8l2.5 1.5" />
+    </svg>
+  );
+}
+
+export function CrossIcon() {
+  return (
+    <svg viewBox="0 0 16 16" className="icon" aria-hidden="true" focusable="false">
+      <path d="M4.5 4.5l7 7M11.5 4.5l-7 7" />
+    </svg>
+  );
+}

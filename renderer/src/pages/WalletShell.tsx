@@ -1,12 +1,31 @@
 import { useEffect, useRef } from 'react';
 import { TopBar } from '../components/TopBar';
-import { useAppStore } from '../stores/appStore';
+import { useAppStore, type WalletPage } from '../stores/appStore';
 import { AccountsPage } from './accounts/AccountsPage';
+import { ActivityPage } from './activity/ActivityPage';
+import { PortfolioPage } from './portfolio/PortfolioPage';
+import { SendPage } from './send/SendPage';
 import { SettingsPage } from './settings/SettingsPage';
+
+function Page({ page }: { page: WalletPage }) {
+  switch (page) {
+    case 'portfolio':
+      return <PortfolioPage />;
+    case 'accounts':
+      return <AccountsPage />;
+    case 'activity':
+      return <ActivityPage />;
+    case 'send':
+      return <SendPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
 
 /** The unlocked app: top bar and the current page. */
 export function WalletShell() {
   const page = useAppStore((s) => s.page);
+  const sendPreset = useAppStore((s) => s.sendPreset);
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -16,12 +35,13 @@ export function WalletShell() {
       return;
     }
     mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [page]);
+  }, [page, sendPreset]);
   return (
     <div className="shell">
       <TopBar />
-      <main ref={mainRef} className="page">
-        {page === 'accounts' ? <AccountsPage /> : <SettingsPage />}
+      <main ref={mainRef} className={`page page--${page}`}>
+        {/* A new preset (another holding's "Send") starts a fresh form. */}
+        <Page key={page === 'send' ? `send:${JSON.stringify(sendPreset)}` : page} page={page} />
       </main>
     </div>
   );

@@ -7,7 +7,7 @@ interface ChainsState {
   setChains(chains: ChainInfo[]): void;
 }
 
-/** Cache of `chains.list` (built-in chains; they do not change while the app runs). */
+/** Cache of `chains.list` (built-in, custom and devnet chains), refreshed by `chains.changed` events. */
 export const useChainsStore = create<ChainsState>()((set) => ({
   chains: [],
   byId: {},

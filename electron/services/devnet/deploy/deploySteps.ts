@@ -1,10 +1,18 @@
 import type { DeployStep } from './deployStep';
 import { create2FactoryStep } from './steps/create2Factory';
+import { lzDefaultLibrariesStep } from './steps/lzDefaultLibraries';
+import { lzEndpointStep } from './steps/lzEndpoint';
+import { mintSbtStep } from './steps/mintSbt';
 import { mintUsdcStep } from './steps/mintUsdc';
 import { multicall3Step } from './steps/multicall3';
+import { sbtOftStep } from './steps/sbtOft';
+import { sbtPeersStep } from './steps/sbtPeers';
 import { usdcStep } from './steps/usdc';
 import { wethStep } from './steps/weth';
 import { wrapWethStep } from './steps/wrapWeth';
+import { uniswapV2FactoryStep } from './steps/uniswapV2Factory';
+import { uniswapV2RouterStep } from './steps/uniswapV2Router';
+import { uniswapV2WethUsdcPoolStep } from './steps/uniswapV2WethUsdcPool';
 
 /**
  * The devnet's setup, run in this order on each chain. To extend the devnet (LayerZero endpoints, Uniswap pools,
@@ -18,4 +26,12 @@ export const DEPLOY_STEPS: readonly DeployStep[] = [
   wethStep,
   mintUsdcStep,
   wrapWethStep,
+  uniswapV2FactoryStep,
+  uniswapV2RouterStep,
+  uniswapV2WethUsdcPoolStep,
+  lzEndpointStep,
+  lzDefaultLibrariesStep,
+  sbtOftStep,
+  sbtPeersStep,
+  mintSbtStep,
 ];

@@ -5,6 +5,7 @@ import { SeedIcon } from '../../components/icons';
 import { call } from '../../ipc/client';
 import { useAppStore } from '../../stores/appStore';
 import { ChangePasswordSection } from './ChangePasswordSection';
+import { NetworksSection } from './NetworksSection';
 import { RevealDialog } from './RevealDialog';
 import { SecuritySection } from './SecuritySection';
 
@@ -31,7 +32,7 @@ export function SettingsPage() {
           <h1 className="page__title" tabIndex={-1}>
             Settings
           </h1>
-          <p className="page__subtitle">Security of this wallet on this computer.</p>
+          <p className="page__subtitle">Security of this wallet on this computer, and the networks it talks to.</p>
         </div>
       </div>
       <div className="settings">
@@ -52,6 +53,7 @@ export function SettingsPage() {
             </Button>
           </div>
         </section>
+        <NetworksSection />
         <p className="settings__about">
           {info ? `${info.name} ${info.version} · ${info.platform}` : '\u00a0'}
         </p>
