@@ -37,6 +37,8 @@ export const PRELOAD_METHOD_NAMES = [
   'send.max',
   'send.confirm',
   'activity.list',
+  'strategy.get',
+  'strategy.save',
   'settings.get',
   'settings.update',
   'session.touch',

@@ -12,6 +12,7 @@ import { AccountView } from '../domain/account';
 import { AssetInfo, AssetRef, BaseUnits } from '../domain/asset';
 import { CaipChainId, ChainInfo } from '../domain/chain';
 import { Portfolio, RefreshProgress } from '../domain/portfolio';
+import { StrategySettings } from '../domain/strategy';
 import { ActivityEntry, FeeTier, TransferReview } from '../domain/transfer';
 import { ERROR_CODES } from '../errors';
 
@@ -162,6 +163,9 @@ export const methods = {
   ),
 
   'activity.list': method(Empty, z.array(ActivityEntry), "The wallet's own transactions, newest first."),
+
+  'strategy.get': method(Empty, StrategySettings.nullable(), 'The saved strategy (risk profile, objective, constraints), or null before the first.'),
+  'strategy.save': method(StrategySettings, StrategySettings, 'Saves the strategy.'),
 
   'settings.get': method(Empty, Settings, 'Current settings.'),
   'settings.update': method(Settings.partial().strict(), Settings, 'Updates settings and persists them.'),

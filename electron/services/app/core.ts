@@ -9,6 +9,7 @@ import { createSecureHandlers } from '../ipc/secureHandlers';
 import { SecureSessions } from '../secure/secureSessions';
 import { AutoLock } from '../session/autoLock';
 import { SettingsStore } from '../settings/settingsStore';
+import { StrategyStore } from '../strategy/strategyStore';
 import { Vault } from '../vault/vault';
 import { Wallet } from '../wallet/wallet';
 import { createAssetCatalogue, createPriceSource } from '../wallet/walletSources';
@@ -72,6 +73,7 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
   const ctx: CoreContext = {
     vault,
     settings,
+    strategy: new StrategyStore(options.dataDir),
     sessions,
     autoLock,
     secureWindow: options.secureWindow,

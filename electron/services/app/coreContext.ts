@@ -5,12 +5,14 @@ import type { SecureSessions } from '../secure/secureSessions';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { Vault } from '../vault/vault';
 import type { Wallet } from '../wallet/wallet';
+import type { StrategyStore } from '../strategy/strategyStore';
 import type { Clock, EmitEvent, SecureWindowPort } from './ports';
 
 /** Everything the handlers share. Built once by `createStrataCore`. */
 export interface CoreContext {
   vault: Vault;
   settings: SettingsStore;
+  strategy: StrategyStore;
   sessions: SecureSessions;
   autoLock: AutoLock;
   secureWindow: SecureWindowPort;

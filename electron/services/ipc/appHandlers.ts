@@ -132,6 +132,9 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
 
     ...createWalletHandlers(ctx),
 
+    'strategy.get': () => ctx.strategy.get(),
+    'strategy.save': (strategy) => ctx.strategy.save(strategy),
+
     'session.touch': async () => {
       ctx.autoLock.touch();
       return { lockAt: ctx.autoLock.lockAt() };

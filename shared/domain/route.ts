@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { AssetInfo, BaseUnits } from './asset';
+import { CaipChainId } from './chain';
+import { UsdValue } from './portfolio';
+
+/** What a fee pays for: gas on a chain, a Layer-0 messaging fee, a bridge's own fee, or a swap pool's fee. */
+export const FeeKind = z.enum(['gas', 'messaging', 'bridge', 'swap']);
+
+export const RouteFee = z.strictObject({
+  kind: FeeKind,
+  chain: CaipChainId,
+  asset: AssetInfo,
+  amount: BaseUnits,
+  usd: UsdValue,
+});
+export type RouteFee = z.infer<typeof RouteFee>;
+
+/** Who performs a step: a swap venue or a bridge protocol. New ones (CCTP, Wormhole, Osmosis) add a value here. */
+export const StepProvider = z.enum(['uniswap-v2', 'layerzero-oft', 'axelar-gateway', 'ibc-transfer', 'osmosis-poolmanager']);
+export type StepProvider = z.infer<typeof StepProvider>;
+
+export const RouteStep = z.strictObject({
+  kind: z.enum(['swap', 'bridge']),
+  provider: StepProvider,
+  fromChain: CaipChainId,
+  toChain: CaipChainId,
+  assetIn: AssetInfo,
+  assetOut: AssetInfo,
+  amountIn: BaseUnits,
+  /** expected amount out at quote time */
+  amountOut: BaseUnits,
+  /** the least this step may deliver (the user's slippage applied); the chain enforces it for swaps */
+  minAmountOut: BaseUnits,
+  fees: z.array(RouteFee),
+  etaSeconds: z.number().int().nonnegative(),
+  /** price impact in basis points for swaps; 0 for bridges */
+  priceImpactBps: z.number().int().nonnegative(),
+});
+export type RouteStep = z.infer<typeof RouteStep>;
+
+export const RouteWarning = z.strictObject({
+  code: z.enum(['HIGH_PRICE_IMPACT', 'THIN_LIQUIDITY', 'LONG_DELIVERY', 'FEES_OVER_VALUE']),
+  message: z.string(),
+});
+
+export const Route = z.strictObject({
+  id: z.string(),
+  steps: z.array(RouteStep).min(1),
+  amountIn: BaseUnits,
+  amountOut: BaseUnits,
+  minAmountOut: BaseUnits,
+  fees: z.array(RouteFee),
+  totalFeesUsd: UsdValue,
+  etaSeconds: z.number().int().nonnegative(),
+  priceImpactBps: z.number().int().nonnegative(),
+  warnings: z.array(RouteWarning),
+});
+export type Route = z.infer<typeof Route>;
