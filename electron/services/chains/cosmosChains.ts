@@ -1,24 +1,10 @@
 import type { AssetList, Chain } from '@chain-registry/types';
-import * as celestia from 'chain-registry/mainnet/celestia';
-import * as cosmoshub from 'chain-registry/mainnet/cosmoshub';
-import * as injective from 'chain-registry/mainnet/injective';
-import * as neutron from 'chain-registry/mainnet/neutron';
-import * as noble from 'chain-registry/mainnet/noble';
-import * as osmosis from 'chain-registry/mainnet/osmosis';
 import type { ChainInfo } from '../../../shared/domain/chain';
+import { COSMOS_REGISTRY } from './cosmosRegistry';
 
-/** Built-in Cosmos chains: every field comes from chain-registry (imported per chain to keep the bundle small). */
-const COSMOS_CHAINS: ReadonlyArray<{ alias: string; entry: { chain: Chain; assetList: AssetList } }> = [
-  { alias: 'cosmoshub', entry: cosmoshub },
-  { alias: 'osmosis', entry: osmosis },
-  { alias: 'noble', entry: noble },
-  { alias: 'celestia', entry: celestia },
-  { alias: 'neutron', entry: neutron },
-  { alias: 'injective', entry: injective },
-];
-
+/** Built-in Cosmos chains: every field comes from chain-registry. */
 export function cosmosChains(): ChainInfo[] {
-  return COSMOS_CHAINS.map(({ alias, entry }) => fromRegistry(alias, entry.chain, entry.assetList));
+  return COSMOS_REGISTRY.map(({ alias, entry }) => fromRegistry(alias, entry.chain, entry.assetList));
 }
 
 /** Converts a chain-registry entry; throws if the registry lacks a field we rely on (caught by tests on upgrade). */

@@ -1,10 +1,5 @@
 import { arbitrum, avalanche, base, bsc, mainnet, optimism, polygon } from 'viem/chains';
-import * as celestia from 'chain-registry/mainnet/celestia';
-import * as cosmoshub from 'chain-registry/mainnet/cosmoshub';
-import * as injective from 'chain-registry/mainnet/injective';
-import * as neutron from 'chain-registry/mainnet/neutron';
-import * as noble from 'chain-registry/mainnet/noble';
-import * as osmosis from 'chain-registry/mainnet/osmosis';
+import { COSMOS_REGISTRY } from './cosmosRegistry';
 
 /** How many of chain-registry's public RPC endpoints we keep as a chain's failover list. */
 const COSMOS_ENDPOINTS = 3;
@@ -14,7 +9,7 @@ const EVM: Record<string, readonly string[]> = Object.fromEntries(
 );
 
 const COSMOS: Record<string, readonly string[]> = Object.fromEntries(
-  [cosmoshub, osmosis, noble, celestia, neutron, injective].map(({ chain }) => [
+  COSMOS_REGISTRY.map(({ entry: { chain } }) => [
     `cosmos:${chain.chainId}`,
     (chain.apis?.rpc ?? []).map((api) => api.address).filter((url) => url.startsWith('https://')).slice(0, COSMOS_ENDPOINTS),
   ]),

@@ -1,5 +1,6 @@
 import type { ChainFamily } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
+import { endpointLabel } from '../rpc/endpointLabel';
 
 const PROBE_TIMEOUT_MS = 8_000;
 
@@ -9,7 +10,7 @@ const PROBE_TIMEOUT_MS = 8_000;
  * @throws RPC_UNAVAILABLE when the node does not answer usefully (the message names the host only)
  */
 export async function probeChainId(url: string, family: ChainFamily): Promise<string> {
-  const host = hostOf(url);
+  const host = endpointLabel(url);
   const body = family === 'evm' ? { jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] } : { jsonrpc: '2.0', id: 1, method: 'status', params: {} };
   let json: unknown;
   try {
@@ -30,12 +31,4 @@ export async function probeChainId(url: string, family: ChainFamily): Promise<st
   const network = (result as { node_info?: { network?: unknown } } | undefined)?.node_info?.network;
   if (family === 'cosmos' && typeof network === 'string') return `cosmos:${network}`;
   throw new StrataError('RPC_UNAVAILABLE', `${host} did not say which chain it serves`);
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || 'endpoint';
-  } catch {
-    return 'endpoint';
-  }
 }

@@ -1,4 +1,5 @@
 import type { RpcClient } from '@cosmjs/tendermint-rpc';
+import { endpointLabel } from '../../rpc/endpointLabel';
 
 type JsonRpcRequest = Parameters<RpcClient['execute']>[0];
 type JsonRpcSuccess = Awaited<ReturnType<RpcClient['execute']>>;
@@ -33,14 +34,7 @@ export class RpcResponseError extends Error {
   }
 }
 
-/** Host and port of an endpoint URL, for messages: never the path or credentials that may be in the URL. */
-export function endpointLabel(url: string): string {
-  try {
-    return new URL(url).host || 'endpoint';
-  } catch {
-    return 'endpoint';
-  }
-}
+export { endpointLabel } from '../../rpc/endpointLabel';
 
 /**
  * A cosmjs RpcClient over HTTP POST with a per-request timeout. It tells transport failures (RpcTransportError) apart
