@@ -1,0 +1,79 @@
+import { Transaction } from 'ethers';
+import { StrataError } from '../../../shared/errors';
+import type { ChainEndpoint, DigestSigner } from '../chains/chainAdapter';
+import { createEvmRpc, type EvmRpcOptions } from '../evm/createEvmRpc';
+import { estimateEvmFees } from '../evm/estimateEvmFees';
+import { estimateEvmGas } from '../evm/estimateEvmGas';
+import { evmChainId } from '../evm/evmChainId';
+import { quantity } from '../evm/rpcValues';
+import { sendEvmTransaction } from '../evm/sendEvmTransaction';
+import { signEvmTransaction } from '../evm/signEvmTransaction';
+import type { JsonRpcCall } from '../rpc/httpJsonRpc';
+import type { CallReceipt, CallStatus, CallTransport } from './stepRunner';
+
+interface RawReceipt {
+  status?: unknown;
+  blockNumber?: unknown;
+  logs?: Array<{ address: string; topics: string[]; data: string }>;
+}
+
+/**
+ * A CallTransport for one EVM chain and one vault account: type-2 transactions at the "normal" fee tier, the nonce
+ * from the chain's pending count (a transfer's calls are sequential: each waits for the previous one's receipt),
+ * signed through the injected DigestSigner (keys stay in the vault), broadcast with eth_sendRawTransaction.
+ */
+export function evmCallTransport(target: ChainEndpoint, signer: DigestSigner, options: EvmRpcOptions = {}): CallTransport {
+  const call: JsonRpcCall = createEvmRpc(target, options).request;
+  const chainId = evmChainId(target.chain);
+  return {
+    chain: target.chain.id,
+    from: signer.address,
+    async sign(stepCall) {
+      const nonce = quantity(await call('eth_getTransactionCount', [signer.address, 'pending']), 'nonce');
+      const gasLimit = stepCall.gasLimit ?? (await estimateEvmGas(call, { from: signer.address, to: stepCall.to, value: stepCall.value, data: stepCall.data }));
+      const fee = (await estimateEvmFees(call)).tiers.normal;
+      const unsigned = Transaction.from({
+        type: 2,
+        chainId,
+        nonce: Number(nonce),
+        to: stepCall.to,
+        value: stepCall.value,
+        data: stepCall.data,
+        gasLimit,
+        maxFeePerGas: fee.maxFeePerGas,
+        maxPriorityFeePerGas: fee.maxPriorityFeePerGas,
+        accessList: [],
+      });
+      const signed = await signEvmTransaction(unsigned, signer, signer.address);
+      if (signed.hash === null) throw new StrataError('INTERNAL', 'A signed transaction has no hash');
+      return { chain: target.chain.id, from: signer.address, nonce, hash: signed.hash, raw: signed.serialized };
+    },
+    async broadcast(signed) {
+      const tx = Transaction.from(signed.raw);
+      if (tx.hash?.toLowerCase() !== signed.hash.toLowerCase()) throw new StrataError('INTERNAL', 'The journaled transaction does not match its hash');
+      await sendEvmTransaction(call, tx);
+    },
+    async status(record): Promise<CallStatus> {
+      const receipt = await call<RawReceipt | null>('eth_getTransactionReceipt', [record.hash]);
+      if (receipt !== null && typeof receipt === 'object') return { kind: 'mined', receipt: parseReceipt(receipt) };
+      const known = await call<unknown>('eth_getTransactionByHash', [record.hash]);
+      if (known !== null && known !== undefined) return { kind: 'pending' };
+      const mined = quantity(await call('eth_getTransactionCount', [record.from, 'latest']), 'transaction count');
+      // Looked up once more: the transaction may have been mined between the two reads.
+      if (mined > BigInt(record.nonce)) {
+        const again = await call<RawReceipt | null>('eth_getTransactionReceipt', [record.hash]);
+        return again !== null && typeof again === 'object' ? { kind: 'mined', receipt: parseReceipt(again) } : { kind: 'replaced' };
+      }
+      return { kind: 'unknown' };
+    },
+  };
+}
+
+function parseReceipt(raw: RawReceipt): CallReceipt {
+  return {
+    status: quantity(raw.status, 'receipt status') === 1n ? 1 : 0,
+    blockNumber: quantity(raw.blockNumber, 'block number'),
+    logs: (raw.logs ?? []).map((log) => ({ address: log.address, topics: [...log.topics], data: log.data })),
+  };
+}
+
