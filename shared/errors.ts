@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   // chains, assets, amounts, transactions
   'UNKNOWN_CHAIN',
   'UNKNOWN_ASSET',
+  'NO_ROUTE',
   'INVALID_AMOUNT',
   'INSUFFICIENT_FUNDS',
   'RPC_UNAVAILABLE',

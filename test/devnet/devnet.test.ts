@@ -165,8 +165,8 @@ describe('devnet contracts', () => {
     const withdraw = await (await weth.getFunction('withdraw')(parseEther('1'))).wait();
     expect(await weth.getFunction('balanceOf')(account)).toBe(parseEther('1.5'));
     expect(await provider.getBalance(account)).toBe(before - parseEther('1.5') - feeOf(deposit) - feeOf(withdraw));
-    // account 0's 100 WETH, the pool's 1,000 WETH, and this test's remaining 1.5
-    expect(await provider.getBalance(devnet.contracts.weth)).toBe(parseEther('1101.5'));
+    // account 0's 100 WETH, the WETH/USDC pool's 1,000 WETH, the SBT/WETH pool's 100 WETH, and this test's remaining 1.5
+    expect(await provider.getBalance(devnet.contracts.weth)).toBe(parseEther('1201.5'));
   });
 
   it('answers several token balances in one Multicall3 aggregate3 call', async () => {

@@ -18,6 +18,7 @@ import {
 import { layerZeroArtifact } from '../../electron/services/devnet/layerzero/lzArtifacts';
 import { decodePacketV1 } from '../../electron/services/devnet/layerzero/packetV1';
 import { startLayerZeroRelayer } from '../../electron/services/devnet/layerzero/relayer';
+import { UNISWAP_V2_SBT_WETH_POOL } from '../../electron/services/devnet/deploy/steps/uniswapV2SbtPools';
 import { loadDevnetArtifacts } from '../../electron/services/devnet/solidity/compileContracts';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccounts';
@@ -132,7 +133,8 @@ describe('LayerZero deployment', () => {
       expect(await token.getFunction('endpoint')()).toBe(LZ_ENDPOINT_ADDRESS);
       expect(await token.getFunction('peers')(remote)).toBe(zeroPadValue(sbtAddress, 32).toLowerCase());
       expect(await token.getFunction('enforcedOptions')(remote, 1)).toBe(enforced);
-      expect(await token.getFunction('totalSupply')()).toBe(5n * SBT_MINT.amount);
+      // Accounts 0-4, plus what the deployer minted for the SBT/WETH Uniswap pool.
+      expect(await token.getFunction('totalSupply')()).toBe(5n * SBT_MINT.amount + UNISWAP_V2_SBT_WETH_POOL.sbtUnits);
       for (let i = 0; i < 5; i++) expect(await balance(alias, i)).toBe(1_000_000n * UNIT);
       expect(await balance(alias, 5)).toBe(0n);
       const endpoint = new Contract(LZ_ENDPOINT_ADDRESS, endpointAbi, providers[alias]);

@@ -13,6 +13,7 @@ import { wrapWethStep } from './steps/wrapWeth';
 import { uniswapV2FactoryStep } from './steps/uniswapV2Factory';
 import { uniswapV2RouterStep } from './steps/uniswapV2Router';
 import { uniswapV2WethUsdcPoolStep } from './steps/uniswapV2WethUsdcPool';
+import { uniswapV2SbtPoolsStep } from './steps/uniswapV2SbtPools';
 
 /**
  * The devnet's setup, run in this order on each chain. To extend the devnet (LayerZero endpoints, Uniswap pools,
@@ -34,4 +35,5 @@ export const DEPLOY_STEPS: readonly DeployStep[] = [
   sbtOftStep,
   sbtPeersStep,
   mintSbtStep,
+  uniswapV2SbtPoolsStep,
 ];

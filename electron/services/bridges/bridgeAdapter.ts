@@ -1,0 +1,77 @@
+/**
+ * The one interface every bridge implements (LayerZero OFT today; IBC transfer, Axelar, CCTP or Wormhole later): the
+ * router and the executor only see this, never a protocol's own types. Adapters quote, build unsigned calls and
+ * track delivery; they never sign (STYLE.md §5).
+ */
+import type { AssetInfo } from '../../../shared/domain/asset';
+import type { CaipChainId } from '../../../shared/domain/chain';
+import type { StepProvider } from '../../../shared/domain/route';
+import type { ChainRpcs, ProviderFee, StepCall } from '../routing/routingTypes';
+
+/** An asset a bridge carries from one chain to another (`fromAsset` on fromAsset.chain arrives as `toAsset`). */
+export interface BridgeLeg {
+  provider: StepProvider;
+  fromAsset: AssetInfo;
+  toAsset: AssetInfo;
+}
+
+export interface BridgeQuoteContext extends ChainRpcs {
+  /** Tolerance in basis points below the expected delivery (0..5000). */
+  slippageBps: number;
+  /** Who will receive on the destination, when known (some fees depend on it); a placeholder is used otherwise. */
+  recipient?: string;
+}
+
+export interface BridgeQuote {
+  leg: BridgeLeg;
+  /** Base units of leg.fromAsset taken from the sender. */
+  amountIn: bigint;
+  /** Base units of leg.toAsset expected on the destination. */
+  amountOut: bigint;
+  /** The least the destination may receive: the bridge refuses (reverts on the source) below it. */
+  minAmountOut: bigint;
+  /** Messaging and bridge fees (not gas: see gasUnits). */
+  fees: ProviderFee[];
+  /** Native coin (wei) the send transaction carries: the messaging fee. */
+  callValue: bigint;
+  /** Gas the source transactions need at most (approval included), for the gas fee estimate. */
+  gasUnits: bigint;
+  etaSeconds: number;
+}
+
+export interface BuiltSend {
+  /** In order: an exact approval when the bridge pulls a token (never unlimited), then the send. */
+  calls: StepCall[];
+  /** Whatever trackDelivery needs beyond the source hash (LayerZero: the destination block to scan from). */
+  trackingKey?: string;
+}
+
+export interface SentBridgeTx {
+  chain: CaipChainId;
+  txHash: string;
+  trackingKey?: string;
+}
+
+export type DeliveryState = 'inflight' | 'delivered' | 'failed';
+
+export interface DeliveryStatus {
+  state: DeliveryState;
+  /** Short, safe to show ("waiting for the LayerZero relayer", "source transaction reverted"). */
+  detail: string;
+  destinationChain?: CaipChainId;
+  destinationTxHash?: string;
+  /** The protocol's message id (LayerZero GUID), once known from the source receipt. */
+  guid?: string;
+}
+
+export interface BridgeAdapter {
+  readonly id: StepProvider;
+  /** The assets this bridge carries from `from` to `to.chain` (empty when it has no path). Pure: no RPC. */
+  legs(from: { chain: CaipChainId; asset: AssetInfo }, to: { chain: CaipChainId }): BridgeLeg[];
+  /** Prices carrying `amountIn` over `leg`. @throws INVALID_AMOUNT, INVALID_INPUT, RPC_UNAVAILABLE, PRICE_UNAVAILABLE */
+  quote(leg: BridgeLeg, amountIn: bigint, ctx: BridgeQuoteContext): Promise<BridgeQuote>;
+  /** The unsigned calls of a quoted send. @throws INVALID_ADDRESS, INVALID_AMOUNT */
+  buildSend(quote: BridgeQuote, parties: { sender: string; recipient: string }, ctx: ChainRpcs): Promise<BuiltSend>;
+  /** Where a sent transfer stands now (one look, no waiting). @throws RPC_UNAVAILABLE */
+  trackDelivery(sent: SentBridgeTx, ctx: ChainRpcs): Promise<DeliveryStatus>;
+}

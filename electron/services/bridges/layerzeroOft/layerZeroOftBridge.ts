@@ -1,0 +1,154 @@
+import { decodeEventLog, encodeEventTopics, encodeFunctionData, pad, zeroAddress } from 'viem';
+import { StrataError } from '../../../../shared/errors';
+import { buildExactApproval } from '../../swap/uniswapV2/buildExactApproval';
+import { minAmountOut } from '../../swap/uniswapV2/minAmountOut';
+import { readContract } from '../../swap/uniswapV2/readContract';
+import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
+import type { Hex, ProviderFee, StepCall } from '../../routing/routingTypes';
+import type { BridgeAdapter, BridgeLeg, BridgeQuote, DeliveryStatus } from '../bridgeAdapter';
+import { OFT_ABI } from './oftAbi';
+import { oftOn, type OftDeployment, type OftRegistry, type OftToken } from './oftRegistry';
+
+/**
+ * Gas of an OFT send at most: the devnet's SBT send (burn, EndpointV2.send, SimpleMessageLib) uses about 123k;
+ * real DVN/executor libraries cost more. A fee estimate, not a gas limit: the executor estimates before signing.
+ */
+export const OFT_SEND_GAS = 250_000n;
+/** An ERC-20 approve (first allowance slot written): about 46k. */
+export const APPROVE_GAS = 60_000n;
+
+export interface LayerZeroOftBridgeOptions {
+  registry: OftRegistry;
+  /** Expected delivery time: a few seconds on the devnet's relayer, minutes on public chains (DVN confirmations). */
+  etaSeconds: number;
+}
+
+interface Resolved {
+  token: OftToken;
+  source: OftDeployment;
+  destination: OftDeployment;
+}
+
+interface Receipt {
+  status: Hex;
+  logs: Array<{ address: string; topics: Hex[]; data: Hex }>;
+}
+
+const [OFT_SENT_TOPIC] = encodeEventTopics({ abi: OFT_ABI, eventName: 'OFTSent' }) as [Hex];
+const [OFT_RECEIVED_TOPIC] = encodeEventTopics({ abi: OFT_ABI, eventName: 'OFTReceived' }) as [Hex];
+
+/**
+ * The LayerZero V2 OFT bridge over a registry of peered OFTs. Quotes with the OFT's own quoteOFT (what arrives after
+ * dust removal to the shared decimals) and quoteSend (the messaging fee); sends with OFT.send, value = the native
+ * fee; tracks by GUID: OFTSent in the source receipt, then OFTReceived(guid) on the destination OFT.
+ */
+export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): BridgeAdapter {
+  const { registry, etaSeconds } = options;
+
+  const resolve = (leg: BridgeLeg): Resolved => {
+    for (const token of registry.tokens) {
+      const source = oftOn(token, leg.fromAsset.chain);
+      const destination = oftOn(token, leg.toAsset.chain);
+      if (source && destination && source !== destination && source.asset.ref === leg.fromAsset.ref && destination.asset.ref === leg.toAsset.ref) {
+        return { token, source, destination };
+      }
+    }
+    throw new StrataError('INVALID_INPUT', `LayerZero carries no ${leg.fromAsset.symbol} from ${leg.fromAsset.chain} to ${leg.toAsset.chain}`);
+  };
+
+  const sendParam = (r: Resolved, to: string, amountLD: bigint, minAmountLD: bigint) => ({
+    dstEid: r.destination.eid,
+    to: pad(checkAddress(to, 'The recipient'), { size: 32 }),
+    amountLD,
+    minAmountLD,
+    extraOptions: r.token.extraOptions,
+    composeMsg: '0x' as Hex,
+    oftCmd: '0x' as Hex,
+  });
+
+  const feeOf = (quote: BridgeQuote, kind: ProviderFee['kind']): bigint => quote.fees.filter((f) => f.kind === kind).reduce((sum, f) => sum + f.amount, 0n);
+
+  return {
+    id: 'layerzero-oft',
+
+    legs(from, to) {
+      const legs: BridgeLeg[] = [];
+      if (from.chain === to.chain || from.asset.chain !== from.chain) return legs;
+      for (const token of registry.tokens) {
+        const source = oftOn(token, from.chain);
+        const destination = oftOn(token, to.chain);
+        if (source && destination && source.asset.ref === from.asset.ref) legs.push({ provider: 'layerzero-oft', fromAsset: source.asset, toAsset: destination.asset });
+      }
+      return legs;
+    },
+
+    async quote(leg, amountIn, ctx) {
+      checkAmount(amountIn, 'The amount to bridge');
+      const r = resolve(leg);
+      const rpc = ctx.rpc(r.source.chain);
+      const to = ctx.recipient ?? zeroAddress;
+      // minAmountLD 0: quoteOFT reverts (SlippageExceeded) when what arrives is below it, and we ask what arrives.
+      const [, feeDetails, receipt] = await readContract(rpc, r.source.oft, OFT_ABI, 'quoteOFT', [sendParam(r, to, amountIn, 0n)]);
+      const amountOut = receipt.amountReceivedLD;
+      if (amountOut <= 0n) throw new StrataError('INVALID_AMOUNT', `The amount is below the smallest ${leg.fromAsset.symbol} LayerZero can carry`);
+      const minOut = minAmountOut(amountOut, ctx.slippageBps);
+      const messaging = await readContract(rpc, r.source.oft, OFT_ABI, 'quoteSend', [sendParam(r, to, amountIn, minOut), false]);
+      const fees: ProviderFee[] = [{ kind: 'messaging', chain: r.source.chain, asset: r.source.nativeAsset, amount: messaging.nativeFee }];
+      // Fee-charging OFTs report their fee here; the devnet's SBT charges none (dust is not a fee: it stays with the sender).
+      for (const detail of feeDetails) {
+        if (detail.feeAmountLD > 0n) fees.push({ kind: 'bridge', chain: r.source.chain, asset: r.source.asset, amount: detail.feeAmountLD });
+      }
+      return {
+        leg: { provider: 'layerzero-oft', fromAsset: r.source.asset, toAsset: r.destination.asset },
+        amountIn,
+        amountOut,
+        minAmountOut: minOut,
+        fees,
+        callValue: messaging.nativeFee,
+        gasUnits: OFT_SEND_GAS + (r.source.approvalRequired ? APPROVE_GAS : 0n),
+        etaSeconds,
+      };
+    },
+
+    async buildSend(quote, parties, ctx) {
+      const r = resolve(quote.leg);
+      const sender = checkAddress(parties.sender, 'The sender');
+      const param = sendParam(r, parties.recipient, checkAmount(quote.amountIn, 'The amount to bridge'), quote.minAmountOut);
+      const nativeFee = feeOf(quote, 'messaging');
+      const calls: StepCall[] = [];
+      if (r.source.approvalRequired) {
+        const approval = buildExactApproval(checkAddress(r.source.asset.ref, 'The token'), r.source.oft, quote.amountIn);
+        calls.push({ family: 'evm', chain: r.source.chain, ...approval, label: `approve ${r.source.asset.symbol}` });
+      }
+      const data = encodeFunctionData({ abi: OFT_ABI, functionName: 'send', args: [param, { nativeFee, lzTokenFee: 0n }, sender] });
+      calls.push({ family: 'evm', chain: r.source.chain, to: r.source.oft, data, value: nativeFee, label: `send ${r.source.asset.symbol} over LayerZero` });
+      // Delivery can only happen after this block: tracking scans the destination from here, not from genesis.
+      const destinationBlock = await ctx.rpc(r.destination.chain)<Hex>('eth_blockNumber');
+      return { calls, trackingKey: destinationBlock };
+    },
+
+    async trackDelivery(sent, ctx): Promise<DeliveryStatus> {
+      const receipt = await ctx.rpc(sent.chain)<Receipt | null>('eth_getTransactionReceipt', [sent.txHash]);
+      if (!receipt) return { state: 'inflight', detail: 'The source transaction is not mined yet' };
+      if (receipt.status !== '0x1') return { state: 'failed', detail: 'The source transaction reverted: nothing was sent' };
+      const sources = registry.tokens.flatMap((t) => t.deployments.filter((d) => d.chain === sent.chain).map((d) => ({ token: t, oft: d.oft.toLowerCase() })));
+      for (const log of receipt.logs) {
+        const source = sources.find((s) => s.oft === log.address.toLowerCase());
+        if (!source || log.topics[0] !== OFT_SENT_TOPIC) continue;
+        const { args } = decodeEventLog({ abi: OFT_ABI, eventName: 'OFTSent', data: log.data, topics: log.topics as [Hex, ...Hex[]] });
+        const destination = source.token.deployments.find((d) => d.eid === args.dstEid);
+        if (!destination) return { state: 'failed', detail: `The message went to LayerZero eid ${args.dstEid}, which Strata does not know`, guid: args.guid };
+        const fromBlock = sent.trackingKey !== undefined && /^0x[0-9a-fA-F]{1,16}$/.test(sent.trackingKey) ? sent.trackingKey : '0x0';
+        const received = await ctx.rpc(destination.chain)<Array<{ transactionHash: Hex }>>('eth_getLogs', [
+          { address: destination.oft, topics: [OFT_RECEIVED_TOPIC, args.guid], fromBlock, toBlock: 'latest' },
+        ]);
+        const delivery = received[0];
+        if (delivery) {
+          return { state: 'delivered', detail: 'Delivered', destinationChain: destination.chain, destinationTxHash: delivery.transactionHash, guid: args.guid };
+        }
+        return { state: 'inflight', detail: 'Waiting for LayerZero to deliver the message', destinationChain: destination.chain, guid: args.guid };
+      }
+      return { state: 'failed', detail: 'The transaction sent no LayerZero OFT message' };
+    },
+  };
+}
