@@ -5,7 +5,10 @@ import { chainsCommand } from './commands/chains';
 import { deriveCommand } from './commands/derive';
 import { devnetCommand } from './commands/devnet';
 import { frontierCommand, optimizeCommand, OPTIMIZE_USAGE } from './commands/optimize';
+import { routeCommand } from './commands/route';
 import { sendCommand } from './commands/send';
+import { swapCommand } from './commands/swap';
+import { transfersCommand } from './commands/transfers';
 import { vaultCommand } from './commands/vault';
 import { processIo, reportError, type CliIo, type CommandResult } from './io';
 
@@ -25,6 +28,12 @@ Commands:
        [--account <id|label>] [--tier slow|normal|fast] [--rpc <url>] --yes
                                            sign with the vault (STRATA_PASSWORD), send, wait for confirmation
   activity --dir <path> [--no-recheck]     the wallet's own transactions, pending ones re-checked
+  route --from <chain>:<asset> --to <chain>:<asset> --amount <decimal> [--slippage <percent>] [--sort amount|speed]
+                                           cross-chain routes (swap, bridge, swap), best first (devnet for now)
+  swap --dir <path> --from <chain>:<asset> --to <chain>:<asset> --amount <decimal> [--route N] [--slippage <percent>]
+       [--account <id|label>] [--timeout-s N] --yes
+                                           run a route with the vault (STRATA_PASSWORD) and wait until it ends
+  transfers --dir <path>                   multi-step transfers (cross-chain swaps), newest first
   devnet start|stop|status [--state-dir D] [--ports A,B] [--interval-ms N]
                                            two local EVM chains (devnet-a eip155:31337, devnet-b eip155:31338)
 ${OPTIMIZE_USAGE}
@@ -40,6 +49,9 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<CommandRes
   balance: balanceCommand,
   send: sendCommand,
   activity: activityCommand,
+  route: routeCommand,
+  swap: swapCommand,
+  transfers: transfersCommand,
   optimize: optimizeCommand,
   frontier: frontierCommand,
 };

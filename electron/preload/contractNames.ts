@@ -37,6 +37,10 @@ export const PRELOAD_METHOD_NAMES = [
   'send.max',
   'send.confirm',
   'activity.list',
+  'routes.find',
+  'transfers.start',
+  'transfers.list',
+  'transfers.get',
   'strategy.get',
   'strategy.save',
   'settings.get',
@@ -54,6 +58,7 @@ export const PRELOAD_EVENT_NAMES = [
   'portfolio.updated',
   'activity.changed',
   'chains.changed',
+  'transfers.changed',
 ] as const satisfies readonly EventName[];
 
 export const PRELOAD_SECURE_METHOD_NAMES = [

@@ -12,7 +12,9 @@ import { AccountView } from '../domain/account';
 import { AssetInfo, AssetRef, BaseUnits } from '../domain/asset';
 import { CaipChainId, ChainInfo } from '../domain/chain';
 import { Portfolio, RefreshProgress } from '../domain/portfolio';
+import { Route } from '../domain/route';
 import { StrategySettings } from '../domain/strategy';
+import { Transfer } from '../domain/transferRecord';
 import { ActivityEntry, FeeTier, TransferReview } from '../domain/transfer';
 import { ERROR_CODES } from '../errors';
 
@@ -164,6 +166,25 @@ export const methods = {
 
   'activity.list': method(Empty, z.array(ActivityEntry), "The wallet's own transactions, newest first."),
 
+  'routes.find': method(
+    z.strictObject({
+      from: z.strictObject({ chain: ChainName, asset: AssetRef, amount: z.string().trim().min(1).max(100) }),
+      to: z.strictObject({ chain: ChainName, asset: AssetRef }),
+      /** tolerance per swap or bridge step, percent */
+      slippagePercent: z.number().min(0.01).max(50).default(0.5),
+      sort: z.enum(['amount', 'speed']).default('amount'),
+    }),
+    z.array(Route),
+    'Finds and quotes routes (swap, bridge, swap) from an amount of an asset to an asset on another chain, best first. Local devnet only for now.',
+  ),
+  'transfers.start': method(
+    z.strictObject({ routeId: z.string().min(1).max(1000), accountId: z.string().min(1).max(64) }),
+    Transfer,
+    'Starts exactly a route found in the last few minutes, after checking the balance; runs in the background (transfers.changed events).',
+  ),
+  'transfers.list': method(Empty, z.array(Transfer), 'Multi-step transfers, newest first.'),
+  'transfers.get': method(z.strictObject({ id: z.string().min(1).max(64) }), Transfer, 'One multi-step transfer.'),
+
   'strategy.get': method(Empty, StrategySettings.nullable(), 'The saved strategy (risk profile, objective, constraints), or null before the first.'),
   'strategy.save': method(StrategySettings, StrategySettings, 'Saves the strategy.'),
 
@@ -191,6 +212,7 @@ export const events = {
   'portfolio.updated': Portfolio,
   'activity.changed': ActivityEntry,
   'chains.changed': z.strictObject({ chains: z.array(ChainInfo) }),
+  'transfers.changed': Transfer,
 } as const;
 
 export type Events = typeof events;

@@ -14,7 +14,7 @@ import { evmCallTransport } from '../../electron/services/transfers/evmCallTrans
 import { resumeTransfers, runTransfer, startTransfer } from '../../electron/services/transfers/runTransfer';
 import type { CallTransport, StepRunner } from '../../electron/services/transfers/stepRunner';
 import { TransferJournal } from '../../electron/services/transfers/transferJournal';
-import type { Transfer } from '../../electron/services/transfers/transferRecord';
+import type { Transfer } from '../../shared/domain/transferRecord';
 import { ETH, receiptOf, startEvmFixture, type EvmFixture } from '../evm/support';
 import { asset, OFT_ABI, oftSendRunner, routeOf, routeStep, tokenSendRunner, UNISWAP_ABI, uniswapSwapRunner, wrapRunner } from './testSteps';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TransferJournal } from '../../electron/services/transfers/transferJournal';
-import { STEP_TRANSITIONS, StepState, type Transfer } from '../../electron/services/transfers/transferRecord';
+import { STEP_TRANSITIONS, StepState, type Transfer } from '../../shared/domain/transferRecord';
 import { asset, routeOf, routeStep } from './testSteps';
 
 let dir: string;

@@ -61,7 +61,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<CommandRes
 }
 
 /** An account by id or label; the first HD account by default. @throws ACCOUNT_NOT_FOUND */
-function pickAccount(vault: Vault, wanted: string | undefined): string {
+export function pickAccount(vault: Vault, wanted: string | undefined): string {
   const accounts = vault.accounts().filter((a) => a.kind !== 'watch');
   const found = wanted === undefined ? accounts[0] : accounts.find((a) => a.id === wanted || a.label === wanted);
   if (!found) throw new StrataError('ACCOUNT_NOT_FOUND', wanted === undefined ? 'This vault has no account that can sign' : `No account "${wanted.slice(0, 64)}"`);

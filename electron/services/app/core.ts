@@ -97,6 +97,8 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
       // Pending transfers from before a restart are settled against their chains in the background.
       void wallet()
         .then(async (w) => {
+          // Multi-step transfers left running (a restart, a lock) go on where their journal stands.
+          w.crossChain.resume();
           await w.recheckActivity();
           w.watchPending();
         })

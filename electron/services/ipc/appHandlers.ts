@@ -5,6 +5,7 @@ import type { MethodOutput, Methods } from '../../../shared/ipc/contract';
 import { assertAcceptablePassword } from '../../../shared/passwordPolicy';
 import { accountView, accountViews } from '../accounts/accountViews';
 import type { CoreContext } from '../app/coreContext';
+import { createTransferHandlers } from './transferHandlers';
 import { createWalletHandlers } from './walletHandlers';
 
 export type AppHandlers = { [M in keyof Methods]: (input: z.output<Methods[M]['input']>) => Promise<MethodOutput<M>> };
@@ -131,6 +132,7 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
     },
 
     ...createWalletHandlers(ctx),
+    ...createTransferHandlers(ctx),
 
     'strategy.get': () => ctx.strategy.get(),
     'strategy.save': (strategy) => ctx.strategy.save(strategy),

@@ -3,7 +3,7 @@ import type { Route, RouteStep } from '../../../shared/domain/route';
 import { StrataError } from '../../../shared/errors';
 import type { CallReceipt, CallStatus, FailureReport, StepContext, StepRunner } from './stepRunner';
 import type { TransferJournal } from './transferJournal';
-import type { CallRecord, StepFailure, StepRecord, Transfer } from './transferRecord';
+import type { CallRecord, StepFailure, StepRecord, Transfer } from '../../../shared/domain/transferRecord';
 
 /** How long to wait between two looks at a transaction or a delivery: 1 s. */
 export const DEFAULT_POLL_MS = 1000;
@@ -29,8 +29,8 @@ const active = new WeakMap<TransferJournal, Map<string, Promise<Transfer>>>();
  * @returns the transfer as it ended (completed, failed, needs-attention)
  * @throws INVALID_INPUT (not a route); RPC_UNAVAILABLE and IO_ERROR leave it `running` for resumeTransfers
  */
-export async function startTransfer(route: Route, options: RunTransferOptions & { id?: string }): Promise<Transfer> {
-  const created = await options.journal.create(route, { id: options.id });
+export async function startTransfer(route: Route, options: RunTransferOptions & { id?: string; accountId?: string }): Promise<Transfer> {
+  const created = await options.journal.create(route, { id: options.id, accountId: options.accountId });
   options.onProgress?.(created);
   return runTransfer(created.id, options);
 }

@@ -1,5 +1,5 @@
 import type { RouteStep } from '../../../shared/domain/route';
-import type { CallRecord, FailureAction, FundsAt, StepFailure, StepRecord } from './transferRecord';
+import type { CallRecord, FailureAction, FundsAt, StepFailure, StepRecord } from '../../../shared/domain/transferRecord';
 
 /** A transaction a step wants sent, not signed yet (the nonce is taken when it is signed). */
 export interface StepCall {

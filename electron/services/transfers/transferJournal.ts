@@ -13,7 +13,7 @@ import {
   TransferFile,
   type StepState,
   type TransferStatus,
-} from './transferRecord';
+} from '../../../shared/domain/transferRecord';
 
 /** What a step transition may change besides the state. */
 export type StepPatch = Partial<Pick<StepRecord, 'calls' | 'amountOut' | 'failure' | 'delayed' | 'startedAt'>>;
@@ -81,7 +81,7 @@ export class TransferJournal {
    * Records a confirmed route as a new `running` transfer, every step `pending`.
    * @throws INVALID_INPUT for a route that does not match the format or an id already used
    */
-  create(route: Route, options: { id?: string } = {}): Promise<Transfer> {
+  create(route: Route, options: { id?: string; accountId?: string } = {}): Promise<Transfer> {
     return this.exclusive(async () => {
       const parsed = Route.safeParse(route);
       if (!parsed.success) throw new StrataError('INVALID_INPUT', 'Not a valid route', { details: parsed.error.message.slice(0, 2000) });
@@ -93,6 +93,7 @@ export class TransferJournal {
         createdAt: at,
         updatedAt: at,
         route: parsed.data,
+        ...(options.accountId === undefined ? {} : { accountId: options.accountId }),
         status: 'running',
         steps: parsed.data.steps.map((step, index) => ({
           index,

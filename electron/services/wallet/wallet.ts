@@ -14,6 +14,7 @@ import { createCosmosAdapter } from '../cosmos/cosmosAdapter';
 import { createEvmAdapter } from '../evm/createEvmAdapter';
 import type { Vault } from '../vault/vault';
 import { accountAddress, findAccount } from './accountAddress';
+import { CrossChainTransfers } from './crossChainTransfers';
 import { refreshPortfolio } from './refreshPortfolio';
 import { TransferReviews } from './transferReviews';
 import { vaultSigner } from './vaultSigner';
@@ -68,6 +69,8 @@ export class Wallet {
     readonly chains: ChainDirectory,
     readonly journal: ActivityJournal,
     readonly assets: AssetCatalogue,
+    /** routes and multi-step transfers (one-click cross-chain swaps) */
+    readonly crossChain: CrossChainTransfers,
   ) {
     this.reviews = new TransferReviews(options.clock);
   }
@@ -78,7 +81,14 @@ export class Wallet {
       onChange: (entry) => options.emit('activity.changed', entry),
       now: () => options.clock.now(),
     });
-    return new Wallet(options, chains, journal, options.assets(chains));
+    const target = (chainId: string): ChainEndpoint => {
+      const chain = chains.resolve(chainId);
+      const endpoints = chains.endpoints(chain.id);
+      if (endpoints.length === 0) throw new StrataError('RPC_UNAVAILABLE', `No RPC endpoint is configured for ${chain.name}`);
+      return { chain, endpoints };
+    };
+    const crossChain = await CrossChainTransfers.open({ ...options, chains, target });
+    return new Wallet(options, chains, journal, options.assets(chains), crossChain);
   }
 
   /** The chains the portfolio reads: the devnet's alone when one is configured, else every other chain. */
@@ -238,6 +248,7 @@ export class Wallet {
     if (this.pendingTimer !== null) this.options.clock.clearTimeout(this.pendingTimer);
     this.pendingTimer = null;
     this.reviews.clear();
+    this.crossChain.lock();
     this.portfolio = EMPTY_PORTFOLIO;
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AssetInfo, BaseUnits } from '../../../shared/domain/asset';
-import { CaipChainId } from '../../../shared/domain/chain';
-import { Route } from '../../../shared/domain/route';
+import { AssetInfo, BaseUnits } from './asset';
+import { CaipChainId } from './chain';
+import { Route } from './route';
 
 /**
  * One step's state. EVM calls of a step (approval, then action) each go signed -> submitted; the step is `signed`
@@ -101,6 +101,8 @@ export const Transfer = z.strictObject({
   updatedAt: z.number().int(),
   /** the route as the user confirmed it */
   route: Route,
+  /** the vault account that signs every step (absent for transfers whose runners are injected, as in tests) */
+  accountId: z.string().min(1).max(64).optional(),
   status: TransferStatus,
   steps: z.array(StepRecord).min(1),
 });

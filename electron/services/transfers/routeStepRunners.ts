@@ -1,0 +1,192 @@
+import { decodeEventLog, encodeEventTopics, erc20Abi, getAddress, parseAbi } from 'viem';
+import { formatAmount } from '../../../shared/amounts';
+import type { AssetInfo } from '../../../shared/domain/asset';
+import type { CaipChainId } from '../../../shared/domain/chain';
+import type { RouteStep } from '../../../shared/domain/route';
+import type { StepFailure } from '../../../shared/domain/transferRecord';
+import { StrataError } from '../../../shared/errors';
+import type { BridgeAdapter, BridgeQuote } from '../bridges/bridgeAdapter';
+import { OFT_ABI } from '../bridges/layerzeroOft/oftAbi';
+import type { RoutingEnvironment } from '../routing/findRoutes';
+import type { Hex, StepCall as ProviderCall } from '../routing/routingTypes';
+import type { SwapVenue } from '../swap/swapVenue';
+import { MAX_SLIPPAGE_BPS } from '../swap/uniswapV2/minAmountOut';
+import type { CallReceipt, CallTransport, FailureReport, StepCall, StepContext, StepRunner } from './stepRunner';
+
+/** How long a swap built now stays valid on chain: 20 minutes (the router refuses it afterwards). */
+export const SWAP_DEADLINE_SECONDS = 20 * 60;
+
+export interface RouteRunnerOptions {
+  env: RoutingEnvironment;
+  /** The transport of the transfer's account on a chain (evmCallTransport over a vault signer). */
+  transportFor(chain: CaipChainId): CallTransport;
+  /** Uniswap V2's WETH on a chain: a swap to native coin is read from its Withdrawal log. */
+  wethOf(chain: CaipChainId): string;
+  now?: () => number;
+}
+
+const WETH_EVENTS = parseAbi(['event Withdrawal(address indexed src, uint256 wad)']);
+const [TRANSFER_TOPIC] = encodeEventTopics({ abi: erc20Abi, eventName: 'Transfer' }) as [Hex];
+const [WITHDRAWAL_TOPIC] = encodeEventTopics({ abi: WETH_EVENTS, eventName: 'Withdrawal' }) as [Hex];
+const [OFT_SENT_TOPIC] = encodeEventTopics({ abi: OFT_ABI, eventName: 'OFTSent' }) as [Hex];
+
+/**
+ * The StepRunner of one route step, by its provider ('uniswap-v2' swaps, 'layerzero-oft' bridges). Everything is
+ * rebuilt from the journaled RouteStep and `ctx.amountIn` (a resume has no in-memory plan): a fresh quote, calls that
+ * enforce at least the step's REVIEWED minimum (scaled to the actual input), returned in order by how many of the
+ * step's calls confirmed already.
+ * @throws INVALID_INPUT when no venue or bridge of the environment is the step's provider
+ */
+export function routeStepRunner(step: RouteStep, options: RouteRunnerOptions): StepRunner {
+  if (step.kind === 'swap') {
+    const venue = options.env.venues.find((v) => v.id === step.provider);
+    if (!venue) throw new StrataError('INVALID_INPUT', `No swap venue "${step.provider}" is configured`);
+    return swapRunner(step, venue, options);
+  }
+  const bridge = options.env.bridges.find((b) => b.id === step.provider);
+  if (!bridge) throw new StrataError('INVALID_INPUT', `No bridge "${step.provider}" is configured`);
+  return bridgeRunner(step, bridge, options);
+}
+
+/**
+ * The least a step may deliver for the actual input: the reviewed minimum, scaled by amountIn / step.amountIn when
+ * the input differs, rounded up (never weaker than what the user saw).
+ */
+export function requiredMinimum(step: RouteStep, amountIn: bigint): bigint {
+  const reviewedIn = BigInt(step.amountIn);
+  const reviewedMin = BigInt(step.minAmountOut);
+  if (amountIn === reviewedIn || reviewedIn === 0n) return reviewedMin;
+  return (reviewedMin * amountIn + reviewedIn - 1n) / reviewedIn;
+}
+
+/**
+ * The tolerance (bps below `quoted`) whose minimum is exactly at or above `required`:
+ * floor(quoted·(10000 − bps)/10000) ≥ required holds for bps = floor((quoted − required)·10000 / quoted).
+ * @throws TX_FAILED when the fresh quote cannot meet the reviewed minimum (nothing is signed)
+ */
+function toleranceFor(step: RouteStep, quoted: bigint, required: bigint): number {
+  if (quoted < required) {
+    const show = (units: bigint) => `${formatAmount(units, step.assetOut.decimals)} ${step.assetOut.symbol}`;
+    throw new StrataError('TX_FAILED', `The price moved: this step would now give ${show(quoted)}, below the reviewed minimum of ${show(required)}; nothing was sent`);
+  }
+  const bps = Number(((quoted - required) * 10_000n) / quoted);
+  return Math.min(bps, MAX_SLIPPAGE_BPS);
+}
+
+function evmCall(call: ProviderCall): StepCall {
+  if (call.family !== 'evm') throw new StrataError('INVALID_INPUT', 'Only EVM calls can be signed for now');
+  return { label: call.label, to: call.to, data: call.data, value: call.value };
+}
+
+/** Done once a call other than an approval confirmed: the step's action (swap, send) went through. */
+function actionConfirmed(ctx: StepContext): boolean {
+  return ctx.record.calls.some((c) => c.state === 'confirmed' && !c.label.startsWith('approve'));
+}
+
+function lastReceipt(ctx: StepContext): CallReceipt | undefined {
+  return ctx.confirmed[ctx.confirmed.length - 1];
+}
+
+function same(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function swapRunner(step: RouteStep, venue: SwapVenue, options: RouteRunnerOptions): StepRunner {
+  const transport = options.transportFor(step.fromChain);
+  const now = options.now ?? Date.now;
+  return {
+    transport,
+    async nextCall(ctx) {
+      if (actionConfirmed(ctx)) return null;
+      const required = requiredMinimum(step, ctx.amountIn);
+      const quote = await venue.quote(step.fromChain, step.assetIn, step.assetOut, ctx.amountIn);
+      const slippageBps = toleranceFor(step, quote.amountOut, required);
+      const deadline = BigInt(Math.floor(now() / 1000) + SWAP_DEADLINE_SECONDS);
+      const built = venue.buildSwap(quote, { slippageBps, recipient: transport.from, deadline });
+      if (built.minAmountOut < required) throw new StrataError('INTERNAL', 'The swap was built below the reviewed minimum');
+      const call = built.calls[ctx.confirmed.length];
+      return call === undefined ? null : evmCall(call);
+    },
+    async amountOut(ctx) {
+      const receipt = lastReceipt(ctx);
+      if (!receipt) return null;
+      if (step.assetOut.ref === 'native') {
+        // The router unwraps: WETH's Withdrawal(router, wad) is what it paid out to the recipient.
+        const weth = options.wethOf(step.toChain);
+        for (const log of receipt.logs) {
+          if (!same(log.address, weth) || log.topics[0] !== WITHDRAWAL_TOPIC) continue;
+          const { args } = decodeEventLog({ abi: WETH_EVENTS, eventName: 'Withdrawal', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
+          return args.wad;
+        }
+        return null;
+      }
+      for (const log of receipt.logs) {
+        if (!same(log.address, step.assetOut.ref) || log.topics[0] !== TRANSFER_TOPIC) continue;
+        const { args } = decodeEventLog({ abi: erc20Abi, eventName: 'Transfer', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
+        if (same(args.to, transport.from)) return args.value;
+      }
+      return null;
+    },
+    describeFailure: (ctx, reason) => fundsReport(options.env, step, transport.from, ctx, reason),
+  };
+}
+
+function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunnerOptions): StepRunner {
+  const transport = options.transportFor(step.fromChain);
+  const leg = { provider: step.provider, fromAsset: step.assetIn, toAsset: step.assetOut };
+  // The destination block seen when the send was built: tracking scans from there. Lost on a restart, where the
+  // adapter scans from genesis instead (correct, only slower).
+  const trackingKeys = new Map<string, string>();
+  return {
+    transport,
+    async nextCall(ctx) {
+      if (actionConfirmed(ctx)) return null;
+      const required = requiredMinimum(step, ctx.amountIn);
+      const probe = await bridge.quote(leg, ctx.amountIn, { rpc: options.env.rpc, slippageBps: 0, recipient: transport.from });
+      const slippageBps = toleranceFor(step, probe.amountOut, required);
+      const quote: BridgeQuote = await bridge.quote(leg, ctx.amountIn, { rpc: options.env.rpc, slippageBps, recipient: transport.from });
+      if (quote.minAmountOut < required) throw new StrataError('INTERNAL', 'The bridge send was built below the reviewed minimum');
+      const built = await bridge.buildSend(quote, { sender: transport.from, recipient: transport.from }, options.env);
+      if (built.trackingKey !== undefined) trackingKeys.set(ctx.transferId, built.trackingKey);
+      const call = built.calls[ctx.confirmed.length];
+      return call === undefined ? null : evmCall(call);
+    },
+    async amountOut(ctx) {
+      // What the destination receives: the OFT's amountReceivedLD (dust removed), from OFTSent in the send receipt.
+      for (const log of lastReceipt(ctx)?.logs ?? []) {
+        if (log.topics[0] !== OFT_SENT_TOPIC) continue;
+        const { args } = decodeEventLog({ abi: OFT_ABI, eventName: 'OFTSent', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
+        if (same(args.fromAddress, transport.from)) return args.amountReceivedLD;
+      }
+      return null;
+    },
+    async trackDelivery(ctx) {
+      const sent = [...ctx.record.calls].reverse().find((c) => c.state === 'confirmed' && !c.label.startsWith('approve'));
+      if (!sent) throw new StrataError('INTERNAL', 'A delivering bridge step has no confirmed send');
+      const status = await bridge.trackDelivery({ chain: step.fromChain, txHash: sent.hash, trackingKey: trackingKeys.get(ctx.transferId) }, options.env);
+      return status.state;
+    },
+    describeFailure: (ctx, reason) => fundsReport(options.env, step, transport.from, ctx, reason),
+  };
+}
+
+/** Where the funds of a failed step are, by chain, asset, address and amount. */
+function fundsReport(env: RoutingEnvironment, step: RouteStep, address: string, ctx: StepContext, reason: StepFailure['reason']): FailureReport {
+  const amountIn = ctx.amountIn;
+  const chainName = (id: CaipChainId) => env.chains.find((c) => c.id === id)?.name ?? id;
+  const words = (units: bigint, asset: AssetInfo) => `${formatAmount(units, asset.decimals)} ${asset.symbol}`;
+  const owner = getAddress(address);
+  if (reason === 'delivery') {
+    return {
+      // What the bridge took charge of (the OFTSent amount), else the quote's expectation.
+      fundsAt: { chain: step.toChain, asset: step.assetOut, address: owner, amount: ctx.record.amountOut ?? step.amountOut },
+      action: 'contact-support',
+      summary: `${words(amountIn, step.assetIn)} left ${owner} on ${chainName(step.fromChain)}; ${step.provider} reports that delivering ${step.assetOut.symbol} to ${owner} on ${chainName(step.toChain)} failed`,
+    };
+  }
+  return {
+    fundsAt: { chain: step.fromChain, asset: step.assetIn, address: owner, amount: amountIn.toString() },
+    action: 'retry',
+    summary: `${words(amountIn, step.assetIn)} is still at ${owner} on ${chainName(step.fromChain)}${reason === 'reverted' ? ' (the reverted transaction cost only its network fee)' : ': nothing of this step went through'}`,
+  };
+}

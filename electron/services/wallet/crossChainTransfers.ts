@@ -1,0 +1,230 @@
+import { decodeFunctionResult, encodeFunctionData, erc20Abi } from 'viem';
+import { formatAmount } from '../../../shared/amounts';
+import type { Route } from '../../../shared/domain/route';
+import type { Transfer } from '../../../shared/domain/transferRecord';
+import { StrataError } from '../../../shared/errors';
+import type { Clock, EmitEvent } from '../app/ports';
+import type { ChainEndpoint } from '../chains/chainAdapter';
+import type { ChainDirectory, DevnetInfo } from '../chains/chainDirectory';
+import { devnetUniswapV2 } from '../devnet/uniswap/devnetUniswapV2';
+import { quantity } from '../evm/rpcValues';
+import type { FoundRoute, RoutingEnvironment } from '../routing/findRoutes';
+import { evmCallTransport } from '../transfers/evmCallTransport';
+import { routeStepRunner } from '../transfers/routeStepRunners';
+import type { StepRunner } from '../transfers/stepRunner';
+import { resumeTransfers, runTransfer, type RunTransferOptions } from '../transfers/runTransfer';
+import { TransferJournal } from '../transfers/transferJournal';
+import type { Vault } from '../vault/vault';
+import { findAccount } from './accountAddress';
+import { findRoutesFor, routingEnvironment, type RouteQuery } from './routeQuery';
+import { vaultSigner } from './vaultSigner';
+import type { PriceSource } from './wallet';
+
+/** How long a found route can be started: quotes move, so an older one must be found again. */
+export const ROUTE_TTL_MS = 5 * 60_000;
+/** A resume that met an RPC or I/O error is tried again after this long (while unlocked). */
+export const RESUME_RETRY_MS = 10_000;
+
+export interface CrossChainOptions {
+  dataDir: string;
+  vault: Vault;
+  clock: Clock;
+  emit: EmitEvent;
+  devnet?: DevnetInfo;
+  prices: PriceSource;
+  chains: ChainDirectory;
+  target(chainId: string): ChainEndpoint;
+  /** executor poll period (default runTransfer's 1 s) */
+  pollMs?: number;
+}
+
+/**
+ * One-click cross-chain swaps: finds routes (devnet only for now), keeps the found ones for ROUTE_TTL_MS so that a
+ * start runs exactly the quoted route, and runs transfers in the background over a TransferJournal in the data dir,
+ * signing with the vault. A locked vault stops new signing (the executor leaves the transfer `running`); the next
+ * unlock resumes it.
+ */
+export class CrossChainTransfers {
+  private readonly found = new Map<string, { found: FoundRoute; expiresAt: number }>();
+  private retryTimer: unknown = null;
+
+  private constructor(
+    private readonly options: CrossChainOptions,
+    readonly journal: TransferJournal,
+  ) {}
+
+  static async open(options: CrossChainOptions): Promise<CrossChainTransfers> {
+    const journal = await TransferJournal.open(options.dataDir, {
+      onChange: (transfer) => options.emit('transfers.changed', transfer),
+      now: () => options.clock.now(),
+    });
+    return new CrossChainTransfers(options, journal);
+  }
+
+  private environment(): Promise<RoutingEnvironment> {
+    return routingEnvironment(this.options.devnet, this.options.prices);
+  }
+
+  /**
+   * Every route for the query, best first, each kept for ROUTE_TTL_MS under its id.
+   * @throws NO_ROUTE (no devnet, or no path), UNKNOWN_CHAIN, UNKNOWN_ASSET, INVALID_AMOUNT, INVALID_INPUT, RPC_UNAVAILABLE
+   */
+  async findRoutes(query: RouteQuery): Promise<Route[]> {
+    const routes = await findRoutesFor(await this.environment(), this.options.chains, query);
+    this.prune();
+    const expiresAt = this.options.clock.now() + ROUTE_TTL_MS;
+    for (const found of routes) this.found.set(found.route.id, { found, expiresAt });
+    return routes.map((r) => r.route);
+  }
+
+  /**
+   * Starts exactly a found route for an account: checks the balance (nothing is sent when short), records the
+   * transfer and runs it in the background (progress as transfers.changed events).
+   * @throws VAULT_LOCKED, SESSION_NOT_FOUND (route unknown or expired), ACCOUNT_NOT_FOUND, INVALID_INPUT (watch-only),
+   *   INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
+   */
+  async startTransfer(routeId: string, accountId: string): Promise<Transfer> {
+    const { vault } = this.options;
+    if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+    this.prune();
+    const kept = this.found.get(routeId);
+    if (!kept) throw new StrataError('SESSION_NOT_FOUND', 'This route has expired or was already started: find routes again');
+    const record = findAccount(vault, accountId);
+    if (record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');
+    const route = kept.found.route;
+    await this.assertFunds(route, record.id);
+    this.found.delete(routeId);
+    const created = await this.journal.create(route, { accountId: record.id });
+    this.run(created.id);
+    return created;
+  }
+
+  list(): Transfer[] {
+    return this.journal.list();
+  }
+
+  /** @throws INVALID_INPUT for an unknown id */
+  get(id: string): Transfer {
+    const transfer = this.journal.get(id);
+    if (!transfer) throw new StrataError('INVALID_INPUT', 'No transfer has this id');
+    return transfer;
+  }
+
+  /** On unlock: continues every running transfer; one that met an RPC or I/O error is tried again later. */
+  resume(): void {
+    if (this.retryTimer !== null || !this.options.devnet) return;
+    void (async () => {
+      const results = await resumeTransfers(await this.runOptions()).catch(() => [{ error: true }]);
+      if (results.some((r) => r.error) && this.options.vault.isUnlocked) this.scheduleRetry();
+    })();
+  }
+
+  /** On lock: forgets found routes and the retry timer. Transfers mid-flight stop at their next signature. */
+  lock(): void {
+    this.found.clear();
+    if (this.retryTimer !== null) this.options.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private scheduleRetry(): void {
+    this.retryTimer = this.options.clock.setTimeout(() => {
+      this.retryTimer = null;
+      if (this.options.vault.isUnlocked) this.resume();
+    }, RESUME_RETRY_MS);
+  }
+
+  private run(id: string): void {
+    void this.runOptions()
+      .then((options) => runTransfer(id, options))
+      .catch(() => {
+        // Left `running` (RPC down, vault locked): the next unlock, or the retry, resumes it.
+        if (this.options.vault.isUnlocked) this.scheduleRetry();
+      });
+  }
+
+  private async runOptions(): Promise<RunTransferOptions> {
+    const env = await this.environment();
+    const { devnet } = this.options;
+    const weth = devnet ? devnetUniswapV2(devnet.contracts).weth : '';
+    return {
+      journal: this.journal,
+      pollMs: this.options.pollMs,
+      now: () => this.options.clock.now(),
+      runnerFor: (step, _index, transfer) => {
+        const accountId = transfer.accountId;
+        if (accountId === undefined) throw new StrataError('INTERNAL', 'This transfer names no account to sign with');
+        return whileUnlocked(this.options.vault, routeStepRunner(step, {
+          env,
+          wethOf: () => weth,
+          now: () => this.options.clock.now(),
+          transportFor: (chainId) => {
+            const target = this.options.target(chainId);
+            return evmCallTransport(target, vaultSigner(this.options.vault, accountId, target.chain));
+          },
+        }));
+      },
+    };
+  }
+
+  /**
+   * The route's input must be in the account, and for native input also the native fees the route names on that
+   * chain (gas at its upper estimate, messaging). @throws INSUFFICIENT_FUNDS
+   */
+  private async assertFunds(route: Route, accountId: string): Promise<void> {
+    const first = route.steps[0];
+    if (!first) throw new StrataError('INVALID_INPUT', 'This route has no step');
+    const target = this.options.target(first.fromChain);
+    const owner = vaultSigner(this.options.vault, accountId, target.chain).address;
+    const env = await this.environment();
+    const rpc = env.rpc(first.fromChain);
+    const asset = first.assetIn;
+    let needed = BigInt(route.amountIn);
+    let balance: bigint;
+    if (asset.ref === 'native') {
+      needed += route.fees.filter((f) => f.chain === first.fromChain && f.asset.ref === 'native' && (f.kind === 'gas' || f.kind === 'messaging')).reduce((sum, f) => sum + BigInt(f.amount), 0n);
+      balance = quantity(await rpc('eth_getBalance', [owner, 'latest']), 'balance');
+    } else {
+      const data = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [owner as `0x${string}`] });
+      const raw = await rpc<`0x${string}`>('eth_call', [{ to: asset.ref, data }, 'latest']);
+      balance = decodeFunctionResult({ abi: erc20Abi, functionName: 'balanceOf', data: raw });
+    }
+    if (balance < needed) {
+      throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(needed, asset.decimals)} ${asset.symbol} (fees included) and the account has ${formatAmount(balance, asset.decimals)}`);
+    }
+  }
+
+  private prune(): void {
+    const now = this.options.clock.now();
+    for (const [id, kept] of this.found) if (kept.expiresAt <= now) this.found.delete(id);
+  }
+}
+
+/**
+ * A runner that starts nothing new while the vault is locked: signing, the next call and delivery tracking throw
+ * VAULT_LOCKED (the executor leaves the transfer `running` for the next unlock); looking up and re-broadcasting a
+ * transaction already signed go on, so nothing mid-flight is cut short.
+ */
+function whileUnlocked(vault: Pick<Vault, 'isUnlocked'>, runner: StepRunner): StepRunner {
+  const check = (): void => {
+    if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'The vault is locked: the transfer goes on after the next unlock');
+  };
+  const { transport, trackDelivery } = runner;
+  return {
+    ...runner,
+    transport: {
+      ...transport,
+      sign: async (call) => {
+        check();
+        return transport.sign(call);
+      },
+    },
+    nextCall: async (ctx) => {
+      check();
+      return runner.nextCall(ctx);
+    },
+    trackDelivery: trackDelivery && (async (ctx) => {
+      check();
+      return trackDelivery(ctx);
+    }),
+  };
+}
