@@ -113,9 +113,16 @@ export class CrossChainTransfers {
   /** On unlock: continues every running transfer; one that met an RPC or I/O error is tried again later. */
   resume(): void {
     if (this.retryTimer !== null || !this.options.devnet) return;
+    if (!this.journal.list().some((t) => t.status === 'running')) return;
     void (async () => {
-      const results = await resumeTransfers(await this.runOptions()).catch(() => [{ error: true }]);
-      if (results.some((r) => r.error) && this.options.vault.isUnlocked) this.scheduleRetry();
+      let failed: boolean;
+      try {
+        failed = (await resumeTransfers(await this.runOptions())).some((r) => r.error);
+      } catch {
+        // e.g. the devnet lacks a deployment the route needs, or an RPC is down: try again later
+        failed = true;
+      }
+      if (failed && this.options.vault.isUnlocked) this.scheduleRetry();
     })();
   }
 
