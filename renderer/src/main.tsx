@@ -1,3 +1,4 @@
+import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -9,6 +10,7 @@ import './styles/portfolio.css';
 import './styles/send.css';
 import './styles/activity.css';
 import './styles/networks.css';
+import './styles/strategy.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');

@@ -282,14 +282,33 @@ export async function startUiHarness(browser: Browser, options: UiHarnessOptions
   appWindow.page = app;
   watch(app, 'app');
   await app.exposeBinding('__strataBridge', async (_source, method: string, payload: unknown) => {
-    const delay = options.delays?.[method];
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    const answer = await core.call(method, payload);
-    ipcLog.push({ kind: 'call', method, payload: clone(payload), answer: clone(answer) });
-    return answer;
+    try {
+      const delay = options.delays?.[method];
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+      const answer = await core.call(method, payload);
+      ipcLog.push({ kind: 'call', method, payload: clone(payload), answer: clone(answer) });
+      return answer;
+    } catch (error) {
+      // The core never throws; a throw here is the bridge itself. Say so loudly: it shows up as INTERNAL in the page.
+      problems.push(`bridge error in ${method}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      throw error;
+    }
   });
   await app.addInitScript({ content: appBridgeInit(METHOD_NAMES, EVENT_NAMES) });
   await app.goto(`${ORIGIN}/index.html`);
+  // Seen about once in twenty starts on a loaded 2-core machine, never reproduced in isolation: the first calls of a
+  // fresh page fail without any failed envelope (so outside the core). Until the cause is found, a start that lands
+  // on the boot-error screen is retried once through its own "Try again" button, and reported.
+  const bootError = app.getByRole('heading', { name: 'Strata could not start' });
+  const booted = await Promise.race([
+    bootError.waitFor({ timeout: 15_000 }).then(() => 'error' as const),
+    app.waitForFunction(() => document.querySelector('main:not(.splash)') !== null, undefined, { timeout: 15_000 }).then(() => 'ok' as const),
+  ]).catch(() => 'unknown' as const);
+  if (booted === 'error') {
+    console.warn(`[ui] the first boot failed (${problems.join('; ') || 'no bridge error recorded'}); retrying once`);
+    problems.length = 0;
+    await app.getByRole('button', { name: 'Try again' }).click();
+  }
 
   return {
     context,

@@ -8,6 +8,8 @@ import { StrataMark } from './StrataMark';
 
 const PAGES: Array<{ page: WalletPage; label: string }> = [
   { page: 'portfolio', label: 'Portfolio' },
+  // next to Portfolio: the target allocation is about the portfolio (and keeps the other pages' tab order)
+  { page: 'strategy', label: 'Strategy' },
   { page: 'accounts', label: 'Accounts' },
   { page: 'activity', label: 'Activity' },
   { page: 'settings', label: 'Settings' },

@@ -6,6 +6,7 @@ import { ActivityPage } from './activity/ActivityPage';
 import { PortfolioPage } from './portfolio/PortfolioPage';
 import { SendPage } from './send/SendPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { StrategyPage } from './strategy/StrategyPage';
 
 function Page({ page }: { page: WalletPage }) {
   switch (page) {
@@ -17,6 +18,8 @@ function Page({ page }: { page: WalletPage }) {
       return <ActivityPage />;
     case 'send':
       return <SendPage />;
+    case 'strategy':
+      return <StrategyPage />;
     case 'settings':
       return <SettingsPage />;
   }

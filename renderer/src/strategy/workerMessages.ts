@@ -1,0 +1,6 @@
+import type { StrategyError, StrategyResult } from '../../../shared/strategy/computeStrategy';
+
+/** What the optimizer worker answers for request `id`; `ms` is its compute time. */
+export type WorkerAnswer =
+  | { id: number; ok: true; result: StrategyResult; ms: number }
+  | { id: number; ok: false; error: StrategyError; ms: number };
