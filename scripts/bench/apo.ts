@@ -18,6 +18,9 @@ import { parsePrices } from '../../shared/optimizer/parsePrices';
 import { riskModel } from '../../shared/optimizer/riskModel';
 import type { PriceTable, ReturnsTable } from '../../shared/optimizer/types';
 import { seededRandom } from '../../shared/seededRandom';
+import { computeStrategy } from '../../shared/strategy/computeStrategy';
+import { DEMO_PRICES_CSV } from '../../shared/strategy/demoPrices';
+import { defaultStrategy } from '../../shared/strategy/riskProfile';
 
 const DATA = join(__dirname, '..', '..', '..', 'shared', 'data');
 
@@ -74,6 +77,9 @@ const results: [string, number][] = [
   ['slider recompute, 20 assets: max Sharpe + 50-point frontier', median(() => {
     optimize({ ...p20, objective: 'max-sharpe', riskFreeRate: 0.02 });
     efficientFrontier({ ...p20, points: 50 });
+  }, 20)],
+  ['Strategy page recompute (demo data, 9 assets, worker code path)', median(() => {
+    computeStrategy({ csv: DEMO_PRICES_CSV, settings: defaultStrategy('balanced'), holdings: {} });
   }, 20)],
   ['same, re-estimating returns and covariance (7125 days)', median(() => {
     const p = { assets: stocks.assets, mu: expectedReturns(stocks), sigma: riskModel(stocks) };

@@ -67,7 +67,8 @@ describe('computeStrategy', () => {
     expect(strategyError(new Error('boom'))).toEqual({ code: 'INTERNAL', message: 'boom' });
   });
 
-  it('computes 20 assets (2 years of daily prices) in under 100 ms once warm', () => {
+  // Its speed (the Strategy page's < 100 ms goal) is measured by `npm run bench:apo`, not asserted here.
+  it('computes 20 assets (2 years of daily prices): a full frontier whatever the risk aversion', () => {
     const rand = seededRandom(7);
     const n = 20;
     const days = 730;
@@ -82,14 +83,10 @@ describe('computeStrategy', () => {
     const csv = lines.join('\n');
     const settings = defaultStrategy('balanced');
     computeStrategy({ csv, settings, holdings: { A1: 10 } });
-    const times: number[] = [];
     for (let k = 0; k < 3; k++) {
-      const t0 = performance.now();
       const r = computeStrategy({ csv, settings: { ...settings, riskAversion: 2 + k }, holdings: { A1: 10 } });
-      times.push(performance.now() - t0);
       expect(r.frontier).toHaveLength(FRONTIER_POINTS);
+      expect(r.assets).toHaveLength(20);
     }
-    console.log(`computeStrategy, 20 assets × 730 days: ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
-    expect(Math.min(...times)).toBeLessThan(100);
   });
 });
