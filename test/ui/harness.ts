@@ -267,21 +267,18 @@ export async function startUiHarness(browser: Browser, options: UiHarnessOptions
     });
     await page.setViewportSize(SECURE_VIEWPORT);
     watch(page, 'secure');
-    await page.exposeBinding('__strataSecureBridge', async (_source, method: string, payload: unknown) => {
-      const answer = await core.callSecure(sessionId, method, payload);
-      secureLog.push({ sessionId, method, payload: clone(payload), answer: clone(answer) });
-      return answer;
-    });
+    securePages.set(page, sessionId);
     await page.addInitScript({ content: secureBridgeInit(SECURE_METHOD_NAMES) });
     await page.goto(`${ORIGIN}/secure.html`);
     return page;
   }
 
-  if (options.setup) await options.setup(core);
-  const app = await context.newPage();
-  appWindow.page = app;
-  watch(app, 'app');
-  await app.exposeBinding('__strataBridge', async (_source, method: string, payload: unknown) => {
+  // Bindings are exposed on the context, before any page exists: exposing them on a page that is already loading
+  // raced Playwright's own set-up now and then ("Cannot read properties of undefined (reading 'addBinding')").
+  // Each binding answers only the window it stands for, as main's sender check does.
+  const securePages = new Map<Page, string>();
+  await context.exposeBinding('__strataBridge', async (source, method: string, payload: unknown) => {
+    if (source.page !== appWindow.page) throw new Error('the app bridge answers only the app window');
     try {
       const delay = options.delays?.[method];
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -289,26 +286,24 @@ export async function startUiHarness(browser: Browser, options: UiHarnessOptions
       ipcLog.push({ kind: 'call', method, payload: clone(payload), answer: clone(answer) });
       return answer;
     } catch (error) {
-      // The core never throws; a throw here is the bridge itself. Say so loudly: it shows up as INTERNAL in the page.
       problems.push(`bridge error in ${method}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
       throw error;
     }
   });
+  await context.exposeBinding('__strataSecureBridge', async (source, method: string, payload: unknown) => {
+    const sessionId = securePages.get(source.page);
+    if (sessionId === undefined) throw new Error('the secure bridge answers only a secure window');
+    const answer = await core.callSecure(sessionId, method, payload);
+    secureLog.push({ sessionId, method, payload: clone(payload), answer: clone(answer) });
+    return answer;
+  });
+
+  if (options.setup) await options.setup(core);
+  const app = await context.newPage();
+  appWindow.page = app;
+  watch(app, 'app');
   await app.addInitScript({ content: appBridgeInit(METHOD_NAMES, EVENT_NAMES) });
   await app.goto(`${ORIGIN}/index.html`);
-  // Seen about once in twenty starts on a loaded 2-core machine, never reproduced in isolation: the first calls of a
-  // fresh page fail without any failed envelope (so outside the core). Until the cause is found, a start that lands
-  // on the boot-error screen is retried once through its own "Try again" button, and reported.
-  const bootError = app.getByRole('heading', { name: 'Strata could not start' });
-  const booted = await Promise.race([
-    bootError.waitFor({ timeout: 15_000 }).then(() => 'error' as const),
-    app.waitForFunction(() => document.querySelector('main:not(.splash)') !== null, undefined, { timeout: 15_000 }).then(() => 'ok' as const),
-  ]).catch(() => 'unknown' as const);
-  if (booted === 'error') {
-    console.warn(`[ui] the first boot failed (${problems.join('; ') || 'no bridge error recorded'}); retrying once`);
-    problems.length = 0;
-    await app.getByRole('button', { name: 'Try again' }).click();
-  }
 
   return {
     context,
