@@ -1,7 +1,7 @@
-import { readFile, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { ActivityEntry } from '../../../shared/domain/transfer';
-import { StrataError } from '../../../shared/errors';
+import { readVersionedDocument, type VersionedDocument } from '../storage/readVersionedDocument';
 
 export const ACTIVITY_FILE_VERSION = 1;
 
@@ -31,41 +31,19 @@ export interface LoadedActivity {
 export async function loadActivityFile(path: string, backup: string): Promise<LoadedActivity> {
   const main = await readDocument(path);
   if (main.kind === 'missing') return { entries: [], recovered: null };
-  if (main.kind === 'ok') return { entries: main.entries, recovered: null };
+  if (main.kind === 'ok') return { entries: main.value.entries, recovered: null };
   const fallback = await readDocument(backup);
   await rename(path, `${path}.damaged-${Date.now()}`).catch(() => undefined);
-  if (fallback.kind === 'ok') return { entries: fallback.entries, recovered: `activity.json was damaged (${main.reason}); restored from the backup` };
+  if (fallback.kind === 'ok') return { entries: fallback.value.entries, recovered: `activity.json was damaged (${main.reason}); restored from the backup` };
   return { entries: [], recovered: `activity.json was damaged (${main.reason}); the journal starts empty` };
 }
 
-type Document = { kind: 'missing' } | { kind: 'ok'; entries: ActivityEntry[] } | { kind: 'damaged'; reason: string };
-
-async function readDocument(path: string): Promise<Document> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw new StrataError('IO_ERROR', 'The activity journal cannot be read', { cause: error });
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return { kind: 'damaged', reason: 'not JSON' };
-  }
-  const version = (document as { version?: unknown } | null)?.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'damaged', reason: 'no version' };
-  if (version > ACTIVITY_FILE_VERSION) {
-    throw new StrataError('IO_ERROR', `The activity journal was written by a newer Strata (format ${version}); update Strata to read it`);
-  }
-  let current = document as Record<string, unknown>;
-  for (let v = version; v < ACTIVITY_FILE_VERSION; v++) {
-    const migrate = MIGRATIONS[v];
-    if (!migrate) return { kind: 'damaged', reason: `no migration from format ${v}` };
-    current = { ...migrate(current), version: v + 1 };
-  }
-  const parsed = ActivityFile.safeParse(current);
-  if (!parsed.success) return { kind: 'damaged', reason: 'entries do not match the format' };
-  return { kind: 'ok', entries: parsed.data.entries };
+function readDocument(path: string): Promise<VersionedDocument<ActivityFile>> {
+  return readVersionedDocument(path, {
+    label: 'activity journal',
+    currentVersion: ACTIVITY_FILE_VERSION,
+    schema: ActivityFile,
+    migrations: MIGRATIONS,
+    mismatch: 'entries do not match the format',
+  });
 }

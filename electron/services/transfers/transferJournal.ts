@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
-import { readFile, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Route } from '../../../shared/domain/route';
 import { StrataError } from '../../../shared/errors';
+import { readVersionedDocument, type VersionedDocument } from '../storage/readVersionedDocument';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from '../vault/atomicWrite';
 import {
   STEP_TRANSITIONS,
@@ -48,11 +50,11 @@ export class TransferJournal {
     const journal = new TransferJournal(dataDir, options);
     await removeStaleTempFiles(dataDir, [FILE, `${FILE}.bak`]);
     const main = await readDocument(journal.path);
-    if (main.kind === 'ok') journal.transfers = main.transfers;
+    if (main.kind === 'ok') journal.transfers = main.value.transfers;
     else if (main.kind === 'damaged') {
       const fallback = await readDocument(journal.backupPath);
       await rename(journal.path, `${journal.path}.damaged-${Date.now()}`).catch(() => undefined);
-      journal.transfers = fallback.kind === 'ok' ? fallback.transfers : [];
+      journal.transfers = fallback.kind === 'ok' ? fallback.value.transfers : [];
       journal.recovered = `transfers.json was damaged (${main.reason}); ${fallback.kind === 'ok' ? 'restored from the backup' : 'the journal starts empty'}`;
     }
     return journal;
@@ -212,29 +214,12 @@ function copy(transfer: Transfer): Transfer {
   return structuredClone(transfer);
 }
 
-type Document = { kind: 'missing' } | { kind: 'ok'; transfers: Transfer[] } | { kind: 'damaged'; reason: string };
-
-async function readDocument(path: string): Promise<Document> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw new StrataError('IO_ERROR', 'The transfer journal cannot be read', { cause: error });
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return { kind: 'damaged', reason: 'not JSON' };
-  }
-  const version = (document as { version?: unknown } | null)?.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'damaged', reason: 'no version' };
-  if (version > TRANSFER_FILE_VERSION) {
-    throw new StrataError('IO_ERROR', `The transfer journal was written by a newer Strata (format ${version}); update Strata to read it`);
-  }
-  // Version 1 is the only format so far; a change adds numbered migrations here (as activityFile.ts does).
-  const parsed = TransferFile.safeParse(document);
-  if (!parsed.success) return { kind: 'damaged', reason: 'transfers do not match the format' };
-  return { kind: 'ok', transfers: parsed.data.transfers };
+function readDocument(path: string): Promise<VersionedDocument<z.infer<typeof TransferFile>>> {
+  // Version 1 is the only format so far; a change adds numbered migrations here.
+  return readVersionedDocument(path, {
+    label: 'transfer journal',
+    currentVersion: TRANSFER_FILE_VERSION,
+    schema: TransferFile,
+    mismatch: 'transfers do not match the format',
+  });
 }
