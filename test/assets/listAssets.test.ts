@@ -4,12 +4,28 @@ import { listAssets } from '../../electron/services/assets/listAssets';
 import { AssetInfo } from '../../shared/domain/asset';
 import { devnetChains } from '../../electron/services/devnet/devnetChains';
 import { expectStrataError } from '../unit/expectStrataError';
+import { TRACKED_TOKEN_CONTRACTS } from '../../electron/services/assets/trackedTokenContracts';
+import { TRACKED_TOKENS } from '../../electron/services/assets/tokenListAssets';
+import { toChecksumAddress } from '../../shared/addresses/evmAddress';
 
 const USDC_MAINNET = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
 const ATOM_ON_OSMOSIS = 'ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2';
 
+describe('tracked token contracts', () => {
+  it('has one well-formed, EIP-55 checksummed row per chain and symbol, for tracked symbols only', () => {
+    const keys = new Set<string>();
+    for (const [chainId, symbol, address, decimals] of TRACKED_TOKEN_CONTRACTS) {
+      expect(Object.hasOwn(TRACKED_TOKENS, symbol), symbol).toBe(true);
+      expect(toChecksumAddress(address), `${chainId} ${symbol}`).toBe(address);
+      expect([6, 8, 18]).toContain(decimals);
+      keys.add(`${chainId}:${symbol}`);
+    }
+    expect(keys.size).toBe(TRACKED_TOKEN_CONTRACTS.length);
+  });
+});
+
 describe('asset catalogue', () => {
-  it('lists Ethereum: ETH, then the tracked ERC-20s from the Uniswap default token list', () => {
+  it('lists Ethereum: ETH, then the tracked ERC-20s from our contract list', () => {
     const assets = listAssets(resolveChain('ethereum'));
     expect(assets.map((a) => [a.symbol, a.decimals, a.priceId])).toEqual([
       ['ETH', 18, 'ethereum'],
@@ -22,16 +38,16 @@ describe('asset catalogue', () => {
       ['UNI', 18, 'uniswap'],
     ]);
     expect(assets[0]).toEqual({ chain: 'eip155:1', ref: 'native', symbol: 'ETH', name: 'Ether', decimals: 18, priceId: 'ethereum' });
-    expect(assets[1]).toEqual({ chain: 'eip155:1', ref: USDC_MAINNET, symbol: 'USDC', name: 'USDCoin', decimals: 6, priceId: 'usd-coin' });
+    expect(assets[1]).toEqual({ chain: 'eip155:1', ref: USDC_MAINNET, symbol: 'USDC', name: 'USD Coin', decimals: 6, priceId: 'usd-coin' });
     expect(assets.find((a) => a.symbol === 'WETH')?.ref).toBe('0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2');
   });
 
-  it('takes each chain\'s own token addresses, and only the tokens the list has there', () => {
+  it('takes each chain\'s own token addresses, and only the tokens our list has there', () => {
     const base = listAssets(resolveChain('base'));
     expect(base.map((a) => a.symbol)).toEqual(['ETH', 'USDC', 'DAI', 'WETH', 'UNI']);
     expect(base.find((a) => a.symbol === 'USDC')?.ref).toBe('0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913');
     expect(base.find((a) => a.symbol === 'WETH')?.ref).toBe('0x4200000000000000000000000000000000000006');
-    // BNB Chain's bridged USDC has 18 decimals: the list, not a guess, says so.
+    // BNB Chain's bridged USDC has 18 decimals.
     expect(listAssets(resolveChain('bsc')).find((a) => a.symbol === 'USDC')).toMatchObject({ decimals: 18, priceId: 'usd-coin' });
   });
 
@@ -50,7 +66,7 @@ describe('asset catalogue', () => {
 
   it('gives a testnet coin no price, and a chain with an unknown coin none either', () => {
     const sepolia = { ...resolveChain('ethereum'), id: 'eip155:11155111' as const, alias: 'sepolia', name: 'Sepolia', testnet: true };
-    // The Uniswap list covers Sepolia: its test tokens are listed, unpriced.
+    // Our list covers Sepolia: its test tokens are listed, unpriced.
     expect(listAssets(sepolia).map((a) => [a.ref, a.symbol, a.priceId])).toEqual([
       ['native', 'ETH', null],
       ['0xfFf9976782d46CC05630D1f6eBAb18b2324d6B14', 'WETH', null],

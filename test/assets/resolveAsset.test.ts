@@ -22,7 +22,7 @@ describe('resolveAsset', () => {
   });
 
   it('finds an ERC-20 by symbol in any case and by address in any case', () => {
-    const usdc = { chain: 'eip155:1', ref: USDC_MAINNET, symbol: 'USDC', name: 'USDCoin', decimals: 6, priceId: 'usd-coin' };
+    const usdc = { chain: 'eip155:1', ref: USDC_MAINNET, symbol: 'USDC', name: 'USD Coin', decimals: 6, priceId: 'usd-coin' };
     expect(resolveAsset(ethereum, 'usdc')).toEqual(usdc);
     expect(resolveAsset(ethereum, USDC_MAINNET.toLowerCase())).toEqual(usdc);
     expect(resolveAsset(ethereum, `0x${USDC_MAINNET.slice(2).toUpperCase()}`)).toEqual(usdc);

@@ -12,7 +12,7 @@ const CHAINS = [
 
 const ETH: AssetInfo = { chain: 'eip155:1', ref: 'native', symbol: 'ETH', name: 'Ether', decimals: 18, priceId: 'ethereum' };
 const ARB_ETH: AssetInfo = { ...ETH, chain: 'eip155:42161' };
-const USDC_ETH: AssetInfo = { chain: 'eip155:1', ref: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', symbol: 'USDC', name: 'USDCoin', decimals: 6, priceId: 'usd-coin' };
+const USDC_ETH: AssetInfo = { chain: 'eip155:1', ref: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', symbol: 'USDC', name: 'USD Coin', decimals: 6, priceId: 'usd-coin' };
 const USDC_ARB: AssetInfo = { chain: 'eip155:42161', ref: '0xaf88d065e77c8cC2239327C5EDb3A432268e5831', symbol: 'USDC', name: 'USD Coin', decimals: 6, priceId: 'usd-coin' };
 const WETH_ARB: AssetInfo = { chain: 'eip155:42161', ref: '0x82aF49447D8a07e3bd95BD0d56f35241523fBab1', symbol: 'WETH', name: 'Wrapped Ether', decimals: 18, priceId: 'weth' };
 const OSMO: AssetInfo = { chain: 'cosmos:osmosis-1', ref: 'native', symbol: 'OSMO', name: 'Osmosis', decimals: 6, priceId: 'osmosis' };
