@@ -1,11 +1,13 @@
 /**
  * Benchmark of one-click cross-chain routes (npm run bench:route), on a fresh in-process devnet:
  * - quoting: median time of `routes.find` (through the core, as the renderer calls it) for ETH devnet-a -> USDC
- *   devnet-b (swap -> LayerZero -> swap) and SBT devnet-a -> SBT devnet-b (LayerZero only), with the RPC round trips
- *   per quote counted by proxies in front of each chain; once with no added latency, once with 100 ms per request;
- * - execution: one `transfers.start` of the ETH -> USDC route, with per-step times taken from the transfer events
- *   (`transfers.changed`): the app's share (quote, build, sign, journal, broadcast) next to the chain's share (block
- *   inclusion seen by the receipt poll, and the LayerZero relayer's delivery).
+ *   devnet-b (swap -> Axelar, swap -> LayerZero -> swap), USDC devnet-a -> USDC devnet-b (Axelar, swap -> LayerZero ->
+ *   swap) and SBT devnet-a -> SBT devnet-b (LayerZero, swap -> Axelar -> swap), with the RPC round trips per quote
+ *   counted by proxies in front of each chain; once with no added latency, once with 100 ms per request;
+ * - execution: one `transfers.start` of each bridge's ETH -> USDC route (swap -> LayerZero -> swap, swap -> Axelar),
+ *   with per-step times taken from the transfer events (`transfers.changed`): the app's share (quote, build, sign,
+ *   journal, broadcast) next to the chain's share (block inclusion seen by the receipt poll, and the relayer's
+ *   delivery).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,7 +27,14 @@ const LATENT_QUOTES = 5;
 
 const PAIRS = [
   { name: 'ETH a -> USDC b', request: { from: { chain: 'devnet-a', asset: 'native', amount: '0.5' }, to: { chain: 'devnet-b', asset: 'USDC' } } },
+  { name: 'USDC a -> USDC b', request: { from: { chain: 'devnet-a', asset: 'USDC', amount: '500' }, to: { chain: 'devnet-b', asset: 'USDC' } } },
   { name: 'SBT a -> SBT b', request: { from: { chain: 'devnet-a', asset: 'SBT', amount: '10' }, to: { chain: 'devnet-b', asset: 'SBT' } } },
+];
+
+/** The routes executed, each chosen by its providers (never by rank: both are ETH a -> USDC b). */
+const EXECUTED = [
+  { name: 'swap -> LayerZero -> swap', providers: 'uniswap-v2 layerzero-oft uniswap-v2' },
+  { name: 'swap -> Axelar', providers: 'uniswap-v2 axelar-gateway' },
 ];
 
 interface Bench {
@@ -93,9 +102,57 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** The wall time (ms) of the first transfer event that passes `test`, or null. */
-function firstSeen(bench: Bench, test: (t: Transfer) => boolean): number | null {
-  return bench.changes.find((c) => test(c.transfer))?.at ?? null;
+/** The wall time (ms) of the first transfer event from index `from` on that passes `test`, or null. */
+function firstSeen(bench: Bench, from: number, test: (t: Transfer) => boolean): number | null {
+  return bench.changes.slice(from).find((c) => test(c.transfer))?.at ?? null;
+}
+
+/** Runs the ETH a -> USDC b route made of `executed.providers` once and prints the app's and the chain's time per step. */
+async function executeRoute(bench: Bench, proxies: RpcProxy[], accountId: string, executed: (typeof EXECUTED)[number]): Promise<void> {
+  const routes = await bench.value<Route[]>('routes.find', { ...PAIRS[0]?.request, slippagePercent: 1 });
+  const route = routes.find((r) => r.steps.map((step) => step.provider).join(' ') === executed.providers);
+  if (!route) throw new Error(`no ${executed.name} route`);
+  const tripsBefore = forwarded(proxies);
+  const t0 = performance.now();
+  const seenBefore = bench.changes.length;
+  const created = await bench.value<Transfer>('transfers.start', { routeId: route.id, accountId });
+  let done = created;
+  while (done.status === 'running' && performance.now() - t0 < 30_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    done = await bench.value<Transfer>('transfers.get', { id: created.id });
+  }
+  const total = performance.now() - t0;
+  if (done.status !== 'completed') throw new Error(`the transfer ended ${done.status}`);
+
+  const rows: string[][] = [];
+  let previousEnd = t0;
+  for (const [i, step] of done.steps.entries()) {
+    const routeStep = route.steps[i];
+    const inState = (states: string[]) => firstSeen(bench, seenBefore, (t) => t.id === created.id && states.includes(t.steps[i]?.state ?? ''));
+    const confirmedAt = inState(['confirmed', 'delivering', 'delivered']) ?? previousEnd;
+    // Chain time of each call: from its first `submitted` event to the event where it is `confirmed`.
+    let inclusion = 0;
+    for (const [c] of step.calls.entries()) {
+      const submitted = firstSeen(bench, seenBefore, (t) => t.id === created.id && t.steps[i]?.calls[c]?.state === 'submitted');
+      const confirmed = firstSeen(bench, seenBefore, (t) => t.id === created.id && t.steps[i]?.calls[c]?.state === 'confirmed');
+      if (submitted !== null && confirmed !== null) inclusion += confirmed - submitted;
+    }
+    const active = confirmedAt - previousEnd;
+    const deliveringAt = inState(['delivering']);
+    const deliveredAt = inState(['delivered']);
+    const delivery = deliveringAt !== null && deliveredAt !== null ? deliveredAt - deliveringAt : null;
+    rows.push([
+      `${i + 1} ${routeStep?.kind} ${routeStep?.provider}`,
+      step.calls.map((c) => c.label.split(' ')[0]).join('+'),
+      ms(active - inclusion),
+      ms(inclusion),
+      delivery === null ? '-' : ms(delivery),
+      `${step.expectedSeconds} s`,
+    ]);
+    previousEnd = deliveredAt ?? confirmedAt;
+  }
+  console.log(`\nExecution of ${PAIRS[0]?.name} 0.5 over ${executed.name} (transfers.start -> completed in ${ms(total)}, ${forwarded(proxies) - tripsBefore} RPC round trips)\n`);
+  console.log(table(['step', 'calls', 'app (quote+sign+journal+send)', 'chain (inclusion)', 'chain (relayer delivery)', 'route eta'], rows));
 }
 
 async function main(): Promise<void> {
@@ -115,49 +172,8 @@ async function main(): Promise<void> {
     console.log('\nQuoting (routes.find through the core; round trips counted at the RPC proxies)\n');
     console.log(table(['pair', 'rpc latency', 'quotes', 'routes', 'median', 'min', 'max', 'rpc trips/quote'], quotes));
 
-    // Execution of the ETH -> USDC route once.
     const accountId = ((await bench.value<Array<{ id: string }>>('accounts.list'))[0] as { id: string }).id;
-    const [route] = await bench.value<Route[]>('routes.find', { ...PAIRS[0]?.request, slippagePercent: 1 });
-    const tripsBefore = forwarded(proxies);
-    const t0 = performance.now();
-    const created = await bench.value<Transfer>('transfers.start', { routeId: (route as Route).id, accountId });
-    let done = created;
-    while (done.status === 'running' && performance.now() - t0 < 30_000) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      done = await bench.value<Transfer>('transfers.get', { id: created.id });
-    }
-    const total = performance.now() - t0;
-    if (done.status !== 'completed') throw new Error(`the transfer ended ${done.status}`);
-
-    const rows: string[][] = [];
-    let previousEnd = t0;
-    for (const [i, step] of done.steps.entries()) {
-      const routeStep = (route as Route).steps[i];
-      const inState = (states: string[]) => firstSeen(bench as Bench, (t) => states.includes(t.steps[i]?.state ?? ''));
-      const confirmedAt = inState(['confirmed', 'delivering', 'delivered']) ?? previousEnd;
-      // Chain time of each call: from its first `submitted` event to the event where it is `confirmed`.
-      let inclusion = 0;
-      for (const [c] of step.calls.entries()) {
-        const submitted = firstSeen(bench, (t) => t.steps[i]?.calls[c]?.state === 'submitted');
-        const confirmed = firstSeen(bench, (t) => t.steps[i]?.calls[c]?.state === 'confirmed');
-        if (submitted !== null && confirmed !== null) inclusion += confirmed - submitted;
-      }
-      const active = confirmedAt - previousEnd;
-      const deliveringAt = inState(['delivering']);
-      const deliveredAt = inState(['delivered']);
-      const delivery = deliveringAt !== null && deliveredAt !== null ? deliveredAt - deliveringAt : null;
-      rows.push([
-        `${i + 1} ${routeStep?.kind} ${routeStep?.provider}`,
-        step.calls.map((c) => c.label.split(' ')[0]).join('+'),
-        ms(active - inclusion),
-        ms(inclusion),
-        delivery === null ? '-' : ms(delivery),
-        `${step.expectedSeconds} s`,
-      ]);
-      previousEnd = deliveredAt ?? confirmedAt;
-    }
-    console.log(`\nExecution of ${PAIRS[0]?.name} 0.5 (transfers.start -> completed in ${ms(total)}, ${forwarded(proxies) - tripsBefore} RPC round trips)\n`);
-    console.log(table(['step', 'calls', 'app (quote+sign+journal+send)', 'chain (inclusion)', 'chain (relayer delivery)', 'route eta'], rows));
+    for (const executed of EXECUTED) await executeRoute(bench, proxies, accountId, executed);
     console.log(`\nbench:route took ${ms(performance.now() - started)}`);
   } finally {
     await Promise.all(proxies.map((p) => p.close()));

@@ -29,6 +29,15 @@ let sbtAbi: Interface;
 let sbt: string;
 
 const slip = (amount: bigint): bigint => (amount * BigInt(10_000 - SLIPPAGE)) / 10_000n;
+const SWAP_LZ_SWAP = 'uniswap-v2 layerzero-oft uniswap-v2';
+const providersOf = (found: FoundRoute): string => found.route.steps.map((s) => s.provider).join(' ');
+
+/** The route made of these providers, in order (never by position: Axelar routes rank among them). */
+function routeBy(routes: FoundRoute[], providers: string): FoundRoute {
+  const found = routes.find((r) => providersOf(r) === providers);
+  if (!found) throw new Error(`no ${providers} route among ${routes.map(providersOf).join(' | ')}`);
+  return found;
+}
 
 function oft(chain: string, runner?: Wallet): Contract {
   return new Contract(sbt, sbtAbi, runner ?? providers[chain]);
@@ -70,11 +79,13 @@ afterAll(async () => {
 });
 
 describe('routes on the devnet', () => {
-  it('SBT devnet-a -> SBT devnet-b is one direct LayerZero route: quoteOFT amount (dust removed), 0.0001 ETH messaging fee', async () => {
+  it('SBT devnet-a -> SBT devnet-b is best as one direct LayerZero route: quoteOFT amount (dust removed), 0.0001 ETH messaging fee', async () => {
     // 1234.567890123456789 SBT: the last 12 digits are below the 6 shared decimals and stay with the sender.
     const amount = 1_234_567_890_123_456_789_000n;
     const routes = await findRoutes(env, { from: { chain: A, asset: sbt, amount }, to: { chain: B, asset: sbt }, slippageBps: SLIPPAGE });
-    expect(routes).toHaveLength(1);
+    // The other route swaps into USDC, bridges it over Axelar and swaps back: two pools' fees and Axelar's, so less.
+    expect(routes.map(providersOf)).toEqual(['layerzero-oft', 'uniswap-v2 axelar-gateway uniswap-v2']);
+    expect(BigInt(routes[0]?.route.amountOut ?? 0) > BigInt(routes[1]?.route.amountOut ?? 0)).toBe(true);
     const { route } = routes[0] as FoundRoute;
     expect(Route.parse(route)).toEqual(route);
     const received = await quoteOft(A, amount);
@@ -94,11 +105,12 @@ describe('routes on the devnet', () => {
     expect(route.totalFeesUsd).toBe(usdValueOf(gas + LZ_NATIVE_FEE_WEI, 18, '3000'));
   });
 
-  it('ETH devnet-a -> USDC devnet-b is swap (ETH->SBT) -> LayerZero SBT -> swap (SBT->WETH->USDC), each step equal to on-chain quotes', async () => {
+  it('ETH devnet-a -> USDC devnet-b has a swap (ETH->SBT) -> LayerZero SBT -> swap (SBT->WETH->USDC) route, each step equal to on-chain quotes', async () => {
     const amount = E18;
     const routes = await findRoutes(env, { from: { chain: A, asset: 'native', amount }, to: { chain: B, asset: devnet.contracts.usdc as string }, slippageBps: SLIPPAGE });
-    expect(routes).toHaveLength(1);
-    const { route, plan } = routes[0] as FoundRoute;
+    // Axelar's route (ETH->USDC, then USDC over Axelar) pays one pool and 1 USDC: it ranks first (bridgeComparison.test.ts).
+    expect(routes.map(providersOf)).toEqual(['uniswap-v2 axelar-gateway', SWAP_LZ_SWAP]);
+    const { route, plan } = routeBy(routes, SWAP_LZ_SWAP);
     expect(Route.parse(route)).toEqual(route);
     const weth = devnet.contracts.weth as string;
     const usdc = devnet.contracts.usdc as string;
@@ -139,13 +151,13 @@ describe('routes on the devnet', () => {
 
   it('warns about a huge trade (price impact, thin liquidity) and about fees on a tiny one', async () => {
     const to = { chain: B, asset: devnet.contracts.usdc as string };
-    const [huge] = await findRoutes(env, { from: { chain: A, asset: 'native', amount: 50n * E18 }, to, slippageBps: SLIPPAGE });
-    expect(huge?.route.warnings.map((w) => w.code)).toEqual(['HIGH_PRICE_IMPACT', 'THIN_LIQUIDITY']);
+    const huge = routeBy(await findRoutes(env, { from: { chain: A, asset: 'native', amount: 50n * E18 }, to, slippageBps: SLIPPAGE }), SWAP_LZ_SWAP);
+    expect(huge.route.warnings.map((w) => w.code)).toEqual(['HIGH_PRICE_IMPACT', 'THIN_LIQUIDITY']);
     // 50 ETH is half the SBT pool's 100 WETH.
     expect(UNISWAP_V2_SBT_WETH_POOL.wethWei).toBe(100n * E18);
-    expect(huge?.route.warnings[1]?.message).toBe("A swap takes 50.00% of its pool's reserve");
-    const [tiny] = await findRoutes(env, { from: { chain: A, asset: 'native', amount: E18 / 1000n }, to, slippageBps: SLIPPAGE });
-    expect(tiny?.route.warnings.map((w) => w.code)).toEqual(['FEES_OVER_VALUE']);
+    expect(huge.route.warnings[1]?.message).toBe("A swap takes 50.00% of its pool's reserve");
+    const tiny = routeBy(await findRoutes(env, { from: { chain: A, asset: 'native', amount: E18 / 1000n }, to, slippageBps: SLIPPAGE }), SWAP_LZ_SWAP);
+    expect(tiny.route.warnings.map((w) => w.code)).toEqual(['FEES_OVER_VALUE']);
   });
 
   it('refuses unknown chains and assets, and reports no route as INVALID_INPUT', async () => {
@@ -202,12 +214,12 @@ describe('executing a direct LayerZero route', () => {
   });
 
   it('a source swap of a route sends within its gas estimate and delivers at least its minimum', async () => {
-    const [found] = await findRoutes(env, { from: { chain: A, asset: 'native', amount: E18 }, to: { chain: B, asset: devnet.contracts.usdc as string }, slippageBps: SLIPPAGE });
-    const step = found?.plan[0];
+    const found = routeBy(await findRoutes(env, { from: { chain: A, asset: 'native', amount: E18 }, to: { chain: B, asset: devnet.contracts.usdc as string }, slippageBps: SLIPPAGE }), SWAP_LZ_SWAP);
+    const step = found.plan[0];
     if (step?.kind !== 'swap') throw new Error('expected a swap step');
     const account = devnet.accounts[1] as string;
     const built = step.venue.buildSwap(step.quote, { slippageBps: SLIPPAGE, recipient: account, deadline: BigInt(Math.floor(Date.now() / 1000) + 600) });
-    expect(built.minAmountOut.toString()).toBe(found?.route.steps[0]?.minAmountOut);
+    expect(built.minAmountOut.toString()).toBe(found.route.steps[0]?.minAmountOut);
     const wallet = new Wallet((deriveDevnetTestKeys().accounts[1] as { privateKey: string }).privateKey, providers[A]);
     const before = (await oft(A).getFunction('balanceOf')(account)) as bigint;
     for (const call of built.calls as EvmStepCall[]) {
@@ -218,7 +230,7 @@ describe('executing a direct LayerZero route', () => {
     expect(((await oft(A).getFunction('balanceOf')(account)) as bigint) - before).toBe(step.quote.amountOut);
 
     // The destination swap: SBT -> WETH -> USDC in one router call, after an exact approval.
-    const last = found?.plan[2];
+    const last = found.plan[2];
     if (last?.kind !== 'swap') throw new Error('expected a swap step');
     const usdc = new Contract(devnet.contracts.usdc as string, ['function balanceOf(address) view returns (uint256)'], providers[B]);
     const destination = last.venue.buildSwap(last.quote, { slippageBps: SLIPPAGE, recipient: account, deadline: BigInt(Math.floor(Date.now() / 1000) + 600) });

@@ -71,6 +71,10 @@ const usdcOf = async (chain: string): Promise<bigint> => {
 };
 
 const ethToUsdc = (amount: string) => ({ from: { chain: 'devnet-a', asset: 'native', amount }, to: { chain: 'devnet-b', asset: 'USDC' } });
+const SWAP_LZ_SWAP = 'uniswap-v2 layerzero-oft uniswap-v2';
+const providersOf = (route: Route): string => route.steps.map((s) => s.provider).join(' ');
+/** The swap -> LayerZero -> swap route, by its providers (swap -> Axelar ranks first for ETH -> USDC). */
+const layerZeroRoute = (routes: Route[]): Route | undefined => routes.find((r) => providersOf(r) === SWAP_LZ_SWAP);
 
 async function waitForStatus(h: CoreHarness, id: string, status: Transfer['status'], timeout = 20_000): Promise<Transfer> {
   await expect.poll(async () => (await h.value<Transfer>('transfers.get', { id })).status, { timeout, interval: 200 }).toBe(status);
@@ -91,11 +95,12 @@ async function expectEachCallOnce(transfer: Transfer, nonceBefore: Record<string
 }
 
 describe('one-click cross-chain swaps through the IPC contract (devnet)', () => {
-  it('finds swap -> LayerZero -> swap first and runs it to completed: exact ETH spent, USDC received as recorded', async () => {
+  it('finds swap -> LayerZero -> swap (after swap -> Axelar) and runs it to completed: exact ETH spent, USDC received as recorded', async () => {
     const h = await walletHarness();
     const accountId = await accountOf(h);
     const routes = await h.value<Route[]>('routes.find', { ...ethToUsdc('0.5'), slippagePercent: 1, sort: 'amount' });
-    const route = routes[0] as Route;
+    expect(routes.map(providersOf)).toEqual(['uniswap-v2 axelar-gateway', SWAP_LZ_SWAP]);
+    const route = layerZeroRoute(routes) as Route;
     expect(route.steps.map((s) => [s.kind, s.provider, s.fromChain, s.toChain, s.assetIn.symbol, s.assetOut.symbol])).toEqual([
       ['swap', 'uniswap-v2', A, A, 'ETH', 'SBT'],
       ['bridge', 'layerzero-oft', A, B, 'SBT', 'SBT'],
@@ -168,7 +173,7 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
   it('a price that moved below the reviewed minimum fails the first step before anything is signed', async () => {
     const h = await walletHarness();
     const accountId = await accountOf(h);
-    const [route] = await h.value<Route[]>('routes.find', { ...ethToUsdc('0.5'), slippagePercent: 0.5 });
+    const route = layerZeroRoute(await h.value<Route[]>('routes.find', { ...ethToUsdc('0.5'), slippagePercent: 0.5 }));
     // Another trader buys SBT with 20 ETH (a fifth of the pool's WETH) between the quote and the start.
     const trader = new Wallet((deriveDevnetTestKeys().accounts[3] as { privateKey: string }).privateKey, providers[A]);
     const router = new Contract(devnet.contracts.uniswapV2Router02 as string, UNISWAP_V2_ROUTER_ABI as never, trader);
@@ -191,7 +196,7 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
   it('relayer paused: the bridge stays delivering and gets delayed; a new core on the same data dir resumes it once, every transaction once', async () => {
     const first = await walletHarness();
     const accountId = await accountOf(first);
-    const [route] = await first.value<Route[]>('routes.find', ethToUsdc('0.25'));
+    const route = layerZeroRoute(await first.value<Route[]>('routes.find', ethToUsdc('0.25')));
     const nonces = { [A]: await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0), [B]: await (providers[B] as JsonRpcProvider).getTransactionCount(ACCOUNT_0) };
     await devnet.relayer.pause();
     try {
@@ -244,10 +249,10 @@ describe('strata route / swap / transfers on the devnet', () => {
     const out = await cli(['route', '--from', 'devnet-a:native', '--to', 'eip155:31338:USDC', '--amount', '0.1', '--slippage', '2']);
     expect(out.code).toBe(0);
     const routes = out.json.routes as Route[];
-    expect(routes).toHaveLength(1);
-    const route = routes[0] as Route;
+    expect(routes.map(providersOf)).toEqual(['uniswap-v2 axelar-gateway', SWAP_LZ_SWAP]);
+    expect(BigInt(routes[0]?.amountOut ?? 0) > BigInt(routes[1]?.amountOut ?? 0)).toBe(true);
+    const route = routes[1] as Route;
     expect(Object.keys(route).sort()).toEqual(['amountIn', 'amountOut', 'etaSeconds', 'fees', 'id', 'minAmountOut', 'priceImpactBps', 'steps', 'totalFeesUsd', 'warnings']);
-    expect(route.steps.map((s) => s.provider)).toEqual(['uniswap-v2', 'layerzero-oft', 'uniswap-v2']);
     expect(route.amountIn).toBe(String(10n ** 17n));
     expect(route.steps.map((s) => s.minAmountOut)).toEqual(route.steps.map((s) => String((BigInt(s.amountOut) * 9_800n) / 10_000n)));
     // The CLI asks no price server.
@@ -256,14 +261,17 @@ describe('strata route / swap / transfers on the devnet', () => {
     expect([bad.code, (bad.json.error as { code: string }).code]).toEqual([2, 'INVALID_INPUT']);
   });
 
-  it('swap runs the best route to completed and transfers lists it', async () => {
+  it('swap runs the best route (swap -> Axelar) to completed and transfers lists it', async () => {
     const before = await usdcOf(B);
     const out = await cli(['swap', '--dir', vaultDir, '--from', 'devnet-a:native', '--to', 'devnet-b:USDC', '--amount', '0.1', '--yes']);
     expect(out.code).toBe(0);
     expect(out.json.status).toBe('completed');
     const steps = out.json.steps as Transfer['steps'];
-    expect(steps.map((s) => s.state)).toEqual(['confirmed', 'delivered', 'confirmed']);
-    expect(((await usdcOf(B)) - before).toString()).toBe(steps[2]?.amountOut);
+    expect(steps.map((s) => [s.state, s.calls.map((c) => c.label)])).toEqual([
+      ['confirmed', ['swap ETH for USDC']],
+      ['delivered', ['approve USDC', 'send USDC over Axelar']],
+    ]);
+    expect(((await usdcOf(B)) - before).toString()).toBe(steps[1]?.amountOut);
     const listed = await cli(['transfers', '--dir', vaultDir]);
     expect((listed.json.transfers as Transfer[]).map((t) => [t.id, t.status])).toEqual([[out.json.transferId, 'completed']]);
   }, 30_000);

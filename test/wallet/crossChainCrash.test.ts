@@ -10,13 +10,13 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { JsonRpcProvider, Network } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import { TransferJournal } from '../../electron/services/transfers/transferJournal';
 import { Transfer } from '../../shared/domain/transferRecord';
 import { CoinGeckoServer } from '../prices/coinGeckoServer';
+import { bundleChild } from '../support/bundleChild';
 import { createCoreHarness } from '../support/coreHarness';
 import type { CrashPoint, CrossChainCrashConfig } from './fixtures/crossChainCrashChild';
 
@@ -34,20 +34,7 @@ let childBundle: string;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'strata-crosschain-crash-'));
-  childBundle = join(work, 'crossChainCrashChild.cjs');
-  const [started] = await Promise.all([
-    startDevnet(),
-    build({
-      entryPoints: [join(__dirname, 'fixtures', 'crossChainCrashChild.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile: childBundle,
-      logLevel: 'silent',
-    }),
-  ]);
-  devnet = started;
+  [devnet, childBundle] = await Promise.all([startDevnet(), bundleChild(join(__dirname, 'fixtures', 'crossChainCrashChild.ts'), work)]);
   prices = new CoinGeckoServer();
   prices.prices = { ethereum: '3000', 'usd-coin': '1', weth: '3000' };
   await prices.start();

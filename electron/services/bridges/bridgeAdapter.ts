@@ -74,4 +74,10 @@ export interface BridgeAdapter {
   buildSend(quote: BridgeQuote, parties: { sender: string; recipient: string }, ctx: ChainRpcs): Promise<BuiltSend>;
   /** Where a sent transfer stands now (one look, no waiting). @throws RPC_UNAVAILABLE */
   trackDelivery(sent: SentBridgeTx, ctx: ChainRpcs): Promise<DeliveryStatus>;
+  /**
+   * Base units the destination will receive, read from the logs of the confirmed send of `sender` (Axelar: TokenSent's
+   * amount less the fee); null when the logs hold no such send. Optional: without it the executor reads LayerZero's
+   * OFTSent (amountReceivedLD).
+   */
+  deliveredAmount?(logs: ReadonlyArray<{ address: string; topics: readonly string[]; data: string }>, sender: string): bigint | null;
 }

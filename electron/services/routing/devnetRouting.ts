@@ -1,6 +1,8 @@
 import type { CaipChainId } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
 import { listAssets } from '../assets/listAssets';
+import { createAxelarGatewayBridge } from '../bridges/axelarGateway/axelarGatewayBridge';
+import { DEVNET_AXELAR_ETA_SECONDS, devnetAxelarRegistry } from '../bridges/axelarGateway/devnetAxelarRegistry';
 import { devnetOftRegistry, devnetSbtAsset, DEVNET_LZ_ETA_SECONDS } from '../bridges/layerzeroOft/devnetOftRegistry';
 import { createLayerZeroOftBridge } from '../bridges/layerzeroOft/layerZeroOftBridge';
 import { devnetChains } from '../devnet/devnetChains';
@@ -18,12 +20,14 @@ export interface DevnetRoutingOptions {
   usdPrices: Readonly<Record<string, string>>;
   /** Default DEVNET_LZ_ETA_SECONDS. */
   layerZeroEtaSeconds?: number;
+  /** Default DEVNET_AXELAR_ETA_SECONDS. */
+  axelarEtaSeconds?: number;
 }
 
 /**
  * The routing environment of a running devnet: both chains, their listed assets plus SBT, Uniswap V2 with the
- * WETH/USDC and SBT/WETH pools on each chain, and LayerZero's SBT OFT between them.
- * @throws StrataError DEVNET_NOT_RUNNING when the contracts lack the Uniswap or SBT keys
+ * WETH/USDC and SBT/WETH pools on each chain, LayerZero's SBT OFT and Axelar's gateway (USDC) between them.
+ * @throws StrataError DEVNET_NOT_RUNNING when the contracts lack the Uniswap or SBT keys (no Axelar gateway: no Axelar routes)
  */
 export function devnetRoutingEnvironment(options: DevnetRoutingOptions): RoutingEnvironment {
   const chains = devnetChains();
@@ -60,7 +64,11 @@ export function devnetRoutingEnvironment(options: DevnetRoutingOptions): Routing
     assets: (chain) => assetsOf.get(chain) ?? [],
     rpc,
     venues: [venue],
-    bridges: [createLayerZeroOftBridge({ registry: devnetOftRegistry(contracts), etaSeconds: options.layerZeroEtaSeconds ?? DEVNET_LZ_ETA_SECONDS })],
+    bridges: [
+      createLayerZeroOftBridge({ registry: devnetOftRegistry(contracts), etaSeconds: options.layerZeroEtaSeconds ?? DEVNET_LZ_ETA_SECONDS }),
+      // A devnet started before the Axelar steps existed has no gateway: it keeps its LayerZero routes.
+      ...(contracts.axelarGateway ? [createAxelarGatewayBridge({ registry: devnetAxelarRegistry(contracts), etaSeconds: options.axelarEtaSeconds ?? DEVNET_AXELAR_ETA_SECONDS })] : []),
+    ],
     usdPrices: options.usdPrices,
   };
 }

@@ -1,4 +1,6 @@
 import type { DeployStep } from './deployStep';
+import { axelarGatewayStep } from './steps/axelarGateway';
+import { axelarUsdcStep } from './steps/axelarUsdc';
 import { create2FactoryStep } from './steps/create2Factory';
 import { lzDefaultLibrariesStep } from './steps/lzDefaultLibraries';
 import { lzEndpointStep } from './steps/lzEndpoint';
@@ -36,4 +38,6 @@ export const DEPLOY_STEPS: readonly DeployStep[] = [
   sbtPeersStep,
   mintSbtStep,
   uniswapV2SbtPoolsStep,
+  axelarGatewayStep,
+  axelarUsdcStep,
 ];

@@ -13,8 +13,8 @@ export interface KeySenderReceipt {
 /** Sends transactions signed locally by one devnet key; used where the deploy context's deployer is not the signer. */
 export interface KeySender {
   address: Address;
-  /** Estimates, signs, sends and waits for the receipt. A revert (in the estimate or mined) is TX_FAILED. */
-  send(tx: { to?: Address; data: Hex; value?: bigint }): Promise<KeySenderReceipt>;
+  /** Estimates (unless `gas` is given), signs, sends and waits for the receipt. A revert (in the estimate or mined) is TX_FAILED. */
+  send(tx: { to?: Address; data: Hex; value?: bigint; gas?: bigint }): Promise<KeySenderReceipt>;
 }
 
 const TIP_WEI = 1_000_000_000n;
@@ -28,7 +28,8 @@ export function createKeySender(request: RpcRequest, chainId: number, privateKey
     const call = { from: account.address, to: tx.to, data: tx.data, value: toHex(value) };
     const [nonce, gas, block] = await Promise.all([
       request<Hex>('eth_getTransactionCount', [account.address, 'pending']),
-      request<Hex>('eth_estimateGas', [call]),
+      // A fixed gas limit skips the estimate (Axelar's execute: its estimate is the gas at which a command fails).
+      tx.gas === undefined ? request<Hex>('eth_estimateGas', [call]) : Promise.resolve(toHex(tx.gas)),
       request<{ baseFeePerGas: Hex }>('eth_getBlockByNumber', ['latest', false]),
     ]);
     const signed = await account.signTransaction({
@@ -39,7 +40,7 @@ export function createKeySender(request: RpcRequest, chainId: number, privateKey
       data: tx.data,
       value,
       // The margin covers the 63/64 rule of nested calls (lzReceive calls the OApp), which estimates can miss.
-      gas: (BigInt(gas) * 13n) / 10n,
+      gas: tx.gas ?? (BigInt(gas) * 13n) / 10n,
       maxPriorityFeePerGas: TIP_WEI,
       maxFeePerGas: BigInt(block.baseFeePerGas) * 2n + TIP_WEI,
     });
