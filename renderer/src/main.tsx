@@ -11,6 +11,7 @@ import './styles/send.css';
 import './styles/activity.css';
 import './styles/networks.css';
 import './styles/strategy.css';
+import './styles/swap.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');

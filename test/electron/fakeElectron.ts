@@ -85,6 +85,19 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/** Electron's Notification: `show()` records what the desktop would have shown. */
+export class FakeNotification extends EventEmitter {
+  static isSupported(): boolean {
+    return true;
+  }
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    fake.notifications.push({ title: this.options.title, body: this.options.body });
+  }
+}
+
 type Handler = (...args: never[]) => unknown;
 
 /** Everything main.cjs registered, for the test to inspect and drive. */
@@ -99,6 +112,8 @@ export const fake = {
   powerMonitor: new EventEmitter(),
   ready: null as null | (() => void),
   applicationMenu: 'default' as unknown,
+  /** every desktop notification shown, in order */
+  notifications: [] as Array<{ title: string; body: string }>,
 };
 
 let readyPromise: Promise<void>;
@@ -111,6 +126,7 @@ export function resetFake(): void {
   fake.ipcHandlers.clear();
   fake.sessionHandlers = {};
   fake.powerMonitor.removeAllListeners();
+  fake.notifications.length = 0;
   FakeBrowserWindow.all = [];
   readyPromise = new Promise((resolve) => {
     fake.ready = resolve;
@@ -156,6 +172,7 @@ export const fakeElectronModule = new Proxy(
     app,
     session,
     BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => {
         fake.log.push('protocol.registerSchemesAsPrivileged');

@@ -2,7 +2,8 @@
  * The built main bundle (dist/main/main.cjs, from scripts/build.mjs) run in plain Node against a recording
  * `electron` (fakeElectron.ts) and the REAL core with a temp data dir: checks the order of the pre-ready calls, that
  * every contract channel has exactly one handler, that senders are checked, that the secure window is wired to its
- * session, the protocol handler, the navigation/permission/request guards, and the OS signals.
+ * session, the protocol handler, the navigation/permission/request guards, and the OS signals; with a devnet opted in
+ * (STRATA_DEVNET=1), that a cross-chain transfer which lands shows a desktop notification.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -12,7 +13,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METHOD_NAMES, methodChannel } from '../../shared/ipc/contract';
+import { writeDevnetState } from '../../electron/services/devnet/devnetState';
+import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
+import { formatAmount } from '../../shared/amounts';
+import type { Route } from '../../shared/domain/route';
+import type { Transfer } from '../../shared/domain/transferRecord';
+import { METHOD_NAMES, methodChannel, type Envelope, type MethodName } from '../../shared/ipc/contract';
 import { SECURE_METHOD_NAMES, secureChannel } from '../../shared/ipc/secureContract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/shell/csp';
 import { appWindowOptions, secureWindowOptions } from '../../electron/services/shell/windowOptions';
@@ -43,12 +49,22 @@ describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
   let dataDir: string;
   let appWindow: FakeBrowserWindow;
   let appContents: FakeWebContents;
-  const previousDataDir = process.env.STRATA_DATA_DIR;
+  let devnet: Devnet;
+  const previousEnv = { STRATA_DATA_DIR: process.env.STRATA_DATA_DIR, STRATA_DEVNET: process.env.STRATA_DEVNET, STRATA_DEVNET_DIR: process.env.STRATA_DEVNET_DIR };
 
   beforeAll(async () => {
     out = await mkdtemp(path.join(tmpdir(), 'strata-main-'));
     dataDir = path.join(out, 'data');
-    await run(process.execPath, ['scripts/build.mjs', '--out', out, '--skip-renderer'], { cwd: ROOT });
+    [devnet] = await Promise.all([startDevnet(), run(process.execPath, ['scripts/build.mjs', '--out', out, '--skip-renderer'], { cwd: ROOT })]);
+    // The bundle finds the running devnet through its state file, as `npm run devnet` leaves it.
+    const devnetDir = path.join(out, 'devnet');
+    await writeDevnetState(devnetDir, {
+      version: 1, pid: process.pid, startedAt: new Date().toISOString(), mining: 'auto',
+      chains: devnet.chains.map((c) => ({ id: c.id, alias: c.alias, chainId: c.chainId, rpc: c.rpc })),
+      contracts: devnet.contracts, accounts: devnet.accounts,
+    });
+    process.env.STRATA_DEVNET = '1';
+    process.env.STRATA_DEVNET_DIR = devnetDir;
     await mkdir(path.join(out, 'renderer', 'assets'), { recursive: true });
     await writeFile(path.join(out, 'renderer', 'index.html'), '<!doctype html><title>Strata</title>');
     await writeFile(path.join(out, 'renderer', 'assets', 'app.js'), 'export {}');
@@ -58,10 +74,13 @@ describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (previousDataDir === undefined) delete process.env.STRATA_DATA_DIR;
-    else process.env.STRATA_DATA_DIR = previousDataDir;
+    for (const [name, value] of Object.entries(previousEnv)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     fake.events.emit('will-quit', { preventDefault: () => fake.log.push('will-quit prevented') });
     await new Promise((resolve) => setTimeout(resolve, 50));
+    await devnet?.stop();
     await rm(out, { recursive: true, force: true });
   });
 
@@ -80,7 +99,8 @@ describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
 
   it('on ready: one handler per contract channel, and the app window with the hardened options', async () => {
     fake.ready?.();
-    await new Promise((resolve) => setImmediate(resolve));
+    // start() reads the devnet's state file before it registers anything: wait for the first handler.
+    await expect.poll(() => fake.ipcHandlers.size, { timeout: 5_000, interval: 10 }).toBeGreaterThan(0);
     expect([...fake.ipcHandlers.keys()].sort()).toStrictEqual(
       [...METHOD_NAMES.map((name) => methodChannel(name)), ...SECURE_METHOD_NAMES.map((name) => secureChannel(name))].sort(),
     );
@@ -201,6 +221,32 @@ describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
       beforeRequest({ url }, (response) => decisions.push(response));
     }
     expect(decisions).toStrictEqual([{ cancel: true }, { cancel: false }, { cancel: true }]);
+  });
+
+  it('shows a desktop notification when a cross-chain transfer lands (devnet)', async () => {
+    const appCall = async <T>(method: MethodName, payload: unknown): Promise<T> => {
+      const answer = (await handler(methodChannel(method))(appContents.invokeEvent(), payload)) as Envelope<T>;
+      if (!answer.ok) throw new Error(`${method}: ${answer.error.code} ${answer.error.message}`);
+      return answer.value;
+    };
+    const { sessionId } = await appCall<{ sessionId: string }>('secure.begin', { purpose: 'import-mnemonic' });
+    const secureWindow = FakeBrowserWindow.all.at(-1) as FakeBrowserWindow;
+    const submit = handler(secureChannel('secure.submitMnemonic'));
+    await expect(submit(secureWindow.webContents.invokeEvent(), { mnemonic: 'test test test test test test test test test test test junk', passphrase: '' })).resolves.toStrictEqual({ ok: true, value: { ready: true } });
+    await appCall('vault.create', { sessionId, password: 'correct horse battery staple' });
+    const [account] = await appCall<Array<{ id: string }>>('accounts.list', {});
+    const routes = await appCall<Route[]>('routes.find', { from: { chain: 'devnet-a', asset: 'native', amount: '0.1' }, to: { chain: 'devnet-b', asset: 'USDC' } });
+    const route = routes.find((r) => r.steps.map((step) => step.provider).join(' ') === 'uniswap-v2 layerzero-oft uniswap-v2');
+    expect(fake.notifications).toStrictEqual([]);
+    const started = await appCall<Transfer>('transfers.start', { routeId: route?.id, accountId: account?.id });
+
+    await expect.poll(() => fake.notifications.length, { timeout: 30_000, interval: 100 }).toBe(1);
+    const done = await appCall<Transfer>('transfers.get', { id: started.id });
+    expect(done.status).toBe('completed');
+    const received = done.steps[2]?.amountOut ?? '';
+    expect(fake.notifications).toStrictEqual([{ title: 'Transfer complete', body: `${formatAmount(BigInt(received), 6)} USDC arrived on Devnet B.` }]);
+    // the window was told every change as well, the last one being the completed transfer
+    expect(appContents.sent.filter(([channel]) => channel === 'strata:event:transfers.changed').at(-1)?.[1]).toStrictEqual(done);
   });
 
   it('focuses the window for a second instance, and counts keyboard input as activity', () => {

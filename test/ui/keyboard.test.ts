@@ -82,6 +82,7 @@ describe.skipIf(!hasChromium)('keyboard only in Chromium', () => {
     // the top bar comes first in tab order: page nav, then Lock, then the page's actions
     await tabTo(app, 'button:Portfolio');
     await tabTo(app, 'button:Strategy');
+    await tabTo(app, 'button:Swap & bridge');
     await tabTo(app, 'button:Accounts');
     await tabTo(app, 'button:Activity');
     await tabTo(app, 'button:Settings');

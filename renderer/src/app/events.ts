@@ -6,6 +6,7 @@ import { useChainsStore } from '../stores/chainsStore';
 import { usePortfolioStore } from '../stores/portfolioStore';
 import { useSecureStore } from '../stores/secureStore';
 import { useSettingsStore } from '../stores/settingsStore';
+import { useTransfersStore } from '../stores/transfersStore';
 import { forgetWalletData, loadAssets, loadWalletData } from './walletData';
 
 const unlocked = (): boolean => useAppStore.getState().status?.unlocked === true;
@@ -15,6 +16,7 @@ export function bindEvents(): () => void {
   const offs = [
     on('vault.locked', ({ reason }) => {
       forgetWalletData();
+      useTransfersStore.getState().clear();
       useAppStore.getState().setLocked(reason);
     }),
     on('vault.unlocked', () => {
@@ -40,6 +42,9 @@ export function bindEvents(): () => void {
     }),
     on('activity.changed', (entry) => {
       if (unlocked()) useActivityStore.getState().upsert(entry);
+    }),
+    on('transfers.changed', (transfer) => {
+      if (unlocked()) useTransfersStore.getState().upsert(transfer);
     }),
     on('chains.changed', ({ chains }) => {
       useChainsStore.getState().setChains(chains);

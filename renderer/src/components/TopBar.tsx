@@ -10,6 +10,7 @@ const PAGES: Array<{ page: WalletPage; label: string }> = [
   { page: 'portfolio', label: 'Portfolio' },
   // next to Portfolio: the target allocation is about the portfolio (and keeps the other pages' tab order)
   { page: 'strategy', label: 'Strategy' },
+  { page: 'swap', label: 'Swap & bridge' },
   { page: 'accounts', label: 'Accounts' },
   { page: 'activity', label: 'Activity' },
   { page: 'settings', label: 'Settings' },

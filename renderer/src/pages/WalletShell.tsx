@@ -7,6 +7,7 @@ import { PortfolioPage } from './portfolio/PortfolioPage';
 import { SendPage } from './send/SendPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { StrategyPage } from './strategy/StrategyPage';
+import { SwapPage } from './swap/SwapPage';
 
 function Page({ page }: { page: WalletPage }) {
   switch (page) {
@@ -20,6 +21,8 @@ function Page({ page }: { page: WalletPage }) {
       return <SendPage />;
     case 'strategy':
       return <StrategyPage />;
+    case 'swap':
+      return <SwapPage />;
     case 'settings':
       return <SettingsPage />;
   }
