@@ -11,11 +11,15 @@ export type ServerMode =
 /**
  * A real HTTP server on 127.0.0.1 that answers `GET /api/v3/simple/price?ids=…&vs_currencies=usd` like CoinGecko's
  * public API: `{"ethereum":{"usd":3120.55},"usd-coin":{"usd":0.9998}}`, unknown ids left out. Prices are raw JSON
- * number literals so a test controls exactly what goes over the wire. Records every request's URL.
+ * number literals so a test controls exactly what goes over the wire. `GET /api/v3/coins/<id>/market_chart?…` answers
+ * `histories[id]` verbatim, and 404 `{"error":"coin not found"}` (CoinGecko's answer) for other ids. Records every
+ * request's URL.
  */
 export class CoinGeckoServer {
   readonly requests: URL[] = [];
   prices: Record<string, string> = { ethereum: '3120.55', 'usd-coin': '0.9998', weth: '3118.4' };
+  /** market_chart bodies by coin id, as raw JSON text */
+  histories: Record<string, string> = {};
   mode: ServerMode = { kind: 'ok' };
   private server: Server | undefined;
   private port = 0;
@@ -38,6 +42,13 @@ export class CoinGeckoServer {
         res.writeHead(200, { 'content-type': 'application/json' }).end(mode.body);
         return;
       }
+      const chart = /^\/api\/v3\/coins\/([^/]+)\/market_chart$/.exec(url.pathname);
+      if (chart) {
+        const body = Object.hasOwn(this.histories, chart[1] as string) ? this.histories[chart[1] as string] : undefined;
+        if (body === undefined) res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"coin not found"}');
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        return;
+      }
       if (url.pathname !== '/api/v3/simple/price' || url.searchParams.get('vs_currencies') !== 'usd') {
         res.writeHead(404).end();
         return;
@@ -58,6 +69,11 @@ export class CoinGeckoServer {
     this.server = undefined;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** How many market_chart requests were made for `id`. */
+  historyRequests(id: string): number {
+    return this.requests.filter((r) => r.pathname === `/api/v3/coins/${id}/market_chart`).length;
   }
 
   /** The ids asked for in request `i`. */

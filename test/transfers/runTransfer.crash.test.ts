@@ -10,12 +10,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resumeTransfers } from '../../electron/services/transfers/runTransfer';
 import { TransferJournal } from '../../electron/services/transfers/transferJournal';
 import { seededRandom } from '../../shared/seededRandom';
 import { ETH, PASSWORD, receiptOf, startEvmFixture, type EvmFixture } from '../evm/support';
+import { bundleChild } from '../support/bundleChild';
 import { crashRunners, type CrashConfig } from './fixtures/crashPlan';
 
 /** Events of an uninterrupted run (see fixtures/crashChild.ts): every one of them is a first kill point once. */
@@ -31,16 +31,7 @@ let config: CrashConfig;
 beforeAll(async () => {
   fx = await startEvmFixture(1);
   work = await mkdtemp(join(tmpdir(), 'strata-transfer-crash-'));
-  childBundle = join(work, 'crashChild.cjs');
-  await build({
-    entryPoints: [join(__dirname, 'fixtures', 'crashChild.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: childBundle,
-    logLevel: 'silent',
-  });
+  childBundle = await bundleChild(join(__dirname, 'fixtures', 'crashChild.ts'), work);
   config = {
     vaultDir: fx.dir,
     password: PASSWORD,

@@ -1,7 +1,8 @@
 /**
  * The Strategy page in Chromium against the real core: questionnaire → preset, the frontier computed in the Web
  * Worker (checked against the shared optimizer called here directly), picking a frontier point, saving, and a bad
- * CSV import. No devnet: the wallet holds nothing, so "today" is empty.
+ * CSV import. No devnet there: the wallet holds nothing, so "today" is empty. The market-history source runs with
+ * the devnet (the wallet then holds ETH, USDC and WETH) and the local CoinGecko stand-in.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,12 @@ import { DEMO_PRICES_CSV } from '../../shared/strategy/demoPrices';
 import { defaultStrategy } from '../../shared/strategy/riskProfile';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, startUiHarness, type UiHarness } from './harness';
 import { createVaultThroughCore, ok, reportFailure } from './flows';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
+import { computeStrategy } from '../../shared/strategy/computeStrategy';
+import { CoinGeckoServer } from '../prices/coinGeckoServer';
+import { historyFixture, shiftToToday, TABLE_7_DAYS } from '../prices/historyFixtures';
 
 if (!hasChromium) {
   console.warn(CHROMIUM_MISSING);
@@ -133,5 +140,102 @@ describe.skipIf(!hasChromium)('strategy page in Chromium', () => {
     expect(await error.textContent()).toMatch(/^The price file cannot be used: /);
     expect(await app.locator('.frontier__point').count()).toBe(0);
     await h!.screenshot(app, 'strategy-invalid-csv');
+  });
+});
+
+describe.skipIf(!hasChromium)('strategy page: market history from CoinGecko', () => {
+  let browser: Browser;
+  let devnet: Devnet;
+  let server: CoinGeckoServer;
+  let h: UiHarness | undefined;
+
+  beforeAll(async () => {
+    [browser, devnet] = await Promise.all([launchChromium(), startDevnet()]);
+    server = new CoinGeckoServer();
+    server.prices = { ethereum: '3000', 'usd-coin': '1', weth: '3000' };
+    // Recorded answers moved to end today (the core reads the real clock); weth is answered with osmosis's
+    // recording, which starts three days later: its first cells are blank.
+    server.histories = {
+      ethereum: shiftToToday(await historyFixture('ethereum')),
+      'usd-coin': shiftToToday(await historyFixture('usd-coin')),
+      weth: shiftToToday(await historyFixture('osmosis')),
+    };
+    await server.start();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && h) await reportFailure(h, 'failed-strategy-history');
+    await h?.close();
+    h = undefined;
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), devnet?.stop(), server?.stop()]);
+  });
+
+  it('loads the held coins (by price id, across chains) with progress, shows the fetch date, optimizes over it, and marks a stale copy', async () => {
+    h = await startUiHarness(browser, {
+      coreOptions: {
+        devnet: {
+          chains: [devnet.chain('devnet-a'), devnet.chain('devnet-b')].map((c) => ({ id: c.id, rpc: c.rpc })),
+          contracts: { usdc: devnet.contracts.usdc, weth: devnet.contracts.weth },
+        },
+        priceApiUrl: server.baseUrl,
+      },
+      setup: async (core) => {
+        await createVaultThroughCore(core);
+        ok(await core.call('portfolio.refresh', {}));
+      },
+    });
+    const app = h.app;
+    await app.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+    await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Strategy', exact: true }).click();
+    await expect.poll(() => app.getByTestId('compute-status').textContent(), { timeout: 10_000 }).toMatch(/^Computed in/);
+
+    await app.getByRole('radio', { name: 'Market history (CoinGecko)' }).check();
+    const status = app.getByTestId('history-status');
+    await expect.poll(() => status.getAttribute('data-phase'), { timeout: 10_000 }).toBe('done');
+    const dayMs = 86_400_000;
+    const today = Math.floor(Date.now() / dayMs) * dayMs;
+    const dates = TABLE_7_DAYS.dates.map((_, t) => new Date(today - (7 - t) * dayMs).toISOString().slice(0, 10));
+    expect(await status.textContent()).toBe(`Daily closes from CoinGecko of ETH, USDC, WETH: ${dates[0]} to ${dates[7]}. Fetched ${dates[7]}.`);
+    expect(await status.getAttribute('data-stale')).toBe('false');
+    // one call for the three coins (ETH and USDC are held on both chains), progress after each
+    const calls = h.ipcLog.filter((e) => e.kind === 'call' && e.method === 'prices.history');
+    expect(calls.map((e) => (e.kind === 'call' ? e.payload : null))).toEqual([{ ids: ['ethereum', 'usd-coin', 'weth'], days: 365 }]);
+    expect(h.ipcLog.filter((e) => e.kind === 'event' && e.event === 'prices.historyProgress').map((e) => (e.kind === 'event' ? e.payload : null))).toEqual([
+      { done: 1, total: 3, id: 'ethereum' },
+      { done: 2, total: 3, id: 'usd-coin' },
+      { done: 3, total: 3, id: 'weth' },
+    ]);
+    expect(server.requests.filter((r) => r.pathname.endsWith('/market_chart')).map((r) => r.searchParams.get('days'))).toEqual(['365', '365', '365']);
+
+    // the page optimizes over exactly this table: ETH = ethereum, USDC = usd-coin, WETH = the osmosis recording
+    const column = (i: number) => TABLE_7_DAYS.prices.map((row) => row[i] ?? null);
+    const [eth, osmo, usdc] = [column(0), column(1), column(2)];
+    const csv = ['date,ETH,USDC,WETH', ...dates.map((d, t) => [d, eth[t], usdc[t], osmo[t]].map((v) => (v === null ? '' : String(v))).join(','))].join('\n');
+    const expected = computeStrategy({ csv, settings: defaultStrategy('balanced'), holdings: {} });
+    await expect.poll(() => app.getByTestId('compute-status').textContent(), { timeout: 10_000 }).toMatch(/^Computed in/);
+    await app.mouse.move(0, 0);
+    await app.getByRole('heading', { name: 'Target', exact: true, level: 3 }).waitFor();
+    expect(Number(await app.getByTestId('panel-return').getAttribute('data-value'))).toBeCloseTo(expected.target.expectedReturn, 6);
+    expectWeights(await shownWeights(app, 'alloc-target'), expected.target.weights);
+    await h.screenshot(app, 'strategy-market-history');
+
+    // Yesterday's copy and CoinGecko down: the same table, marked stale with yesterday's date
+    for (const id of ['ethereum', 'usd-coin', 'weth']) {
+      const path = join(h.dataDir, 'price-history', `${id}.json`);
+      const file = JSON.parse(await readFile(path, 'utf8')) as { fetchedAt: number };
+      file.fetchedAt -= dayMs;
+      await writeFile(path, JSON.stringify(file));
+    }
+    server.mode = { kind: 'status', status: 503 };
+    const before = server.requests.length;
+    await app.getByRole('radio', { name: 'Demo data (2021)' }).check();
+    await app.getByRole('radio', { name: 'Market history (CoinGecko)' }).check();
+    await expect.poll(() => status.getAttribute('data-stale'), { timeout: 10_000 }).toBe('true');
+    const yesterday = new Date(today - dayMs).toISOString().slice(0, 10);
+    expect(await app.getByTestId('history-stale').textContent()).toBe(`Last fetched ${yesterday}: CoinGecko could not be asked today, so this is the last copy.`);
+    expect(server.requests.length).toBeGreaterThan(before);
+    server.mode = { kind: 'ok' };
+    expect(h.problems).toEqual([]);
   });
 });

@@ -9,7 +9,6 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeys } from '../../electron/services/vault/encryption';
 import { openPayload } from '../../electron/services/vault/sealedPayload';
@@ -18,6 +17,7 @@ import { Vault } from '../../electron/services/vault/vault';
 import { CRASH_KDF, CRASH_PASSWORD, expectedAccounts, stateOf } from './fixtures/crashPlan';
 import { backupPath, HARDHAT_KEY_0, hexToBytes, makeTempDir, removeDir } from './helpers';
 import { seededRandom } from '../../shared/seededRandom';
+import { bundleChild } from '../support/bundleChild';
 
 const REQUIRED_IN_FLIGHT_KILLS = 200;
 const MAX_RUNS = 1500;
@@ -30,16 +30,7 @@ let childBundle: string;
 
 beforeAll(async () => {
   work = await makeTempDir();
-  childBundle = join(work, 'crashChild.cjs');
-  await build({
-    entryPoints: [join(__dirname, 'fixtures', 'crashChild.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: childBundle,
-    logLevel: 'silent',
-  });
+  childBundle = await bundleChild(join(__dirname, 'fixtures', 'crashChild.ts'), work);
 });
 afterAll(async () => removeDir(work));
 

@@ -1,14 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { StrataError } from '../../../shared/errors';
 import { dailyReturns } from '../../../shared/optimizer/dailyReturns';
 import { efficientFrontier } from '../../../shared/optimizer/efficientFrontier';
 import { expectedReturns, type ReturnsMethod } from '../../../shared/optimizer/expectedReturns';
 import { OBJECTIVES, optimize, type Objective, type OptimizeResult } from '../../../shared/optimizer/optimize';
-import { parsePrices } from '../../../shared/optimizer/parsePrices';
 import { riskModel, type RiskModelMethod } from '../../../shared/optimizer/riskModel';
 import type { ReturnsTable } from '../../../shared/optimizer/types';
 import { parseOptions, requireString } from '../args';
 import type { CliIo, CommandResult } from '../io';
+import { loadPriceTable, PRICE_SOURCE_OPTIONS } from './optimizePrices';
 
 /** Usage lines for the lead to add to the CLI's help text. */
 export const OPTIMIZE_USAGE = `  optimize --prices <csv> --objective <max-sharpe|min-volatility|efficient-risk|efficient-return|max-utility|risk-parity|hrp>
@@ -16,10 +15,12 @@ export const OPTIMIZE_USAGE = `  optimize --prices <csv> --objective <max-sharpe
            [--risk-model <sample|ledoit-wolf|exp, sample>] [--frequency <n, 252; 365 for crypto>] [--bounds=<lo,hi, 0,1>]
                                            optimal weights and their annual return, volatility and Sharpe ratio
   frontier --prices <csv> [--points <n, 50>] [the same options but --objective and --target]
-                                           the efficient frontier from minimum volatility to maximum return`;
+                                           the efficient frontier from minimum volatility to maximum return
+           instead of --prices <csv>: --history coingecko --assets <coingecko-id,...> [--days <n, 365>] --dir <path>
+                                           daily closes from CoinGecko, cached in <path> (at most one fetch a day)`;
 
 const COMMON = {
-  prices: { type: 'string' },
+  ...PRICE_SOURCE_OPTIONS,
   'risk-free': { type: 'string' },
   'risk-aversion': { type: 'string' },
   returns: { type: 'string' },
@@ -33,13 +34,13 @@ const RISK_MODELS: readonly RiskModelMethod[] = ['sample', 'ledoit-wolf', 'exp']
 
 /**
  * `strata optimize --prices <csv> --objective <objective> [...] --json`: reads a price CSV (date column, one column per
- * asset) and prints `{"weights": {...}, "expectedReturn", "volatility", "sharpe"}` (annualized fractions).
+ * asset), or CoinGecko's history with `--history coingecko --assets <ids> --dir <path>` (see loadPriceTable), and prints `{"weights": {...}, "expectedReturn", "volatility", "sharpe"}` (annualized fractions).
  * Defaults: compounded (CAGR) returns, sample covariance, frequency 252, risk-free rate 0.02, long-only [0, 1].
  */
-export async function optimizeCommand(argv: string[], _io: CliIo): Promise<CommandResult> {
+export async function optimizeCommand(argv: string[], io: CliIo): Promise<CommandResult> {
   const opts = parseOptions(argv, { ...COMMON, objective: { type: 'string' }, target: { type: 'string' } });
   const objective = oneOf(requireString(opts.objective, 'objective'), OBJECTIVES, 'objective') as Objective;
-  const model = await loadModel(opts);
+  const model = await loadModel(opts, io);
   const result = optimize({
     ...model.input,
     objective,
@@ -56,10 +57,10 @@ export async function optimizeCommand(argv: string[], _io: CliIo): Promise<Comma
  * `strata frontier --prices <csv> [--points <n>] [...] --json`: prints `{"points": [{"expectedReturn", "volatility",
  * "sharpe", "weights"}, ...]}` from the minimum-volatility to the maximum-return portfolio (default 50 points).
  */
-export async function frontierCommand(argv: string[], _io: CliIo): Promise<CommandResult> {
+export async function frontierCommand(argv: string[], io: CliIo): Promise<CommandResult> {
   const opts = parseOptions(argv, { ...COMMON, points: { type: 'string' } });
   const points = opts.points === undefined ? 50 : integer(opts.points, 'points');
-  const model = await loadModel(opts);
+  const model = await loadModel(opts, io);
   const frontier = efficientFrontier({ ...model.input, points, riskFreeRate: model.riskFreeRate });
   const json = {
     points: frontier.points.map((p) => ({ expectedReturn: p.expectedReturn, volatility: p.volatility, sharpe: p.sharpe, weights: p.weights })),
@@ -68,16 +69,8 @@ export async function frontierCommand(argv: string[], _io: CliIo): Promise<Comma
   return { json, text };
 }
 
-async function loadModel(opts: Record<string, string | boolean | undefined>) {
-  const path = requireString(opts.prices, 'prices');
-  let csv: string;
-  try {
-    csv = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new StrataError('IO_ERROR', `Cannot read the price file ${JSON.stringify(path)}: ${code}`);
-  }
-  const returns: ReturnsTable = dailyReturns(parsePrices(csv));
+async function loadModel(opts: Record<string, string | boolean | undefined>, io: CliIo) {
+  const returns: ReturnsTable = dailyReturns(await loadPriceTable(opts, io));
   const frequency = optionalNumber(opts.frequency, 'frequency');
   const method = oneOf(typeof opts.returns === 'string' ? opts.returns : 'cagr', RETURNS_METHODS, 'returns') as ReturnsMethod;
   const risk = oneOf(typeof opts['risk-model'] === 'string' ? opts['risk-model'] : 'sample', RISK_MODELS, 'risk-model') as RiskModelMethod;

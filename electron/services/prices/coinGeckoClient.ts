@@ -59,19 +59,7 @@ export function createCoinGeckoClient(options: CoinGeckoClientOptions = {}): Coi
   async function fetchBatch(ids: readonly string[]): Promise<Record<string, string>> {
     // Ids match PRICE_ID, so joining them needs no escaping beyond what URLSearchParams does to the commas.
     const url = `${baseUrl}/simple/price?${new URLSearchParams({ ids: ids.join(','), vs_currencies: 'usd' })}`;
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
-      text = await response.text();
-    } catch (error) {
-      const timedOut = (error as Error | undefined)?.name === 'TimeoutError';
-      throw new PriceFetchError(timedOut ? 'The price service did not answer in time' : 'The price service cannot be reached', { cause: error });
-    }
-    if (response.status === 429) {
-      throw new PriceFetchError('The price service is rate-limiting us', { details: 'HTTP 429', rateLimited: true, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) });
-    }
-    if (!response.ok) throw new PriceFetchError(`The price service answered HTTP ${response.status}`, { details: `HTTP ${response.status}` });
+    const text = await getCoinGeckoText(doFetch, url, timeoutMs);
     let body: z.infer<typeof SimplePriceBody>;
     try {
       body = SimplePriceBody.parse(JSON.parse(text));
@@ -103,6 +91,28 @@ export function createCoinGeckoClient(options: CoinGeckoClientOptions = {}): Coi
       return prices;
     },
   };
+}
+
+/**
+ * GETs one CoinGecko URL and returns the body of a 200 answer.
+ * @throws PriceFetchError (PRICE_UNAVAILABLE): offline, timeout, HTTP 429 (rateLimited, with Retry-After) or another
+ *   non-2xx status
+ */
+export async function getCoinGeckoText(doFetch: typeof fetch, url: string, timeoutMs: number): Promise<string> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await doFetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    text = await response.text();
+  } catch (error) {
+    const timedOut = (error as Error | undefined)?.name === 'TimeoutError';
+    throw new PriceFetchError(timedOut ? 'The price service did not answer in time' : 'The price service cannot be reached', { cause: error });
+  }
+  if (response.status === 429) {
+    throw new PriceFetchError('The price service is rate-limiting us', { details: 'HTTP 429', rateLimited: true, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) });
+  }
+  if (!response.ok) throw new PriceFetchError(`The price service answered HTTP ${response.status}`, { details: `HTTP ${response.status}` });
+  return text;
 }
 
 /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */

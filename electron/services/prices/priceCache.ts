@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isPlainDecimal } from '../../../shared/portfolio/decimal';
+import { readVersionedDocument } from '../storage/readVersionedDocument';
 import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
 import { PRICE_ID } from './coinGeckoClient';
 
@@ -28,18 +28,9 @@ type PriceCacheFile = z.infer<typeof PriceCacheFile>;
  * the next save replaces it.
  */
 export async function loadPriceCache(dataDir: string): Promise<Map<string, CachedPrice>> {
-  let text: string;
-  try {
-    text = await readFile(join(dataDir, PRICE_CACHE_FILE), 'utf8');
-  } catch {
-    return new Map();
-  }
-  try {
-    const parsed = PriceCacheFile.safeParse(JSON.parse(text));
-    return parsed.success ? new Map(Object.entries(parsed.data.prices)) : new Map();
-  } catch {
-    return new Map();
-  }
+  const format = { label: 'price cache', currentVersion: 1, schema: PriceCacheFile, mismatch: 'not a price cache' };
+  const read = await readVersionedDocument(join(dataDir, PRICE_CACHE_FILE), format).catch(() => null);
+  return read?.kind === 'ok' ? new Map(Object.entries(read.value.prices)) : new Map();
 }
 
 /** Writes the cache atomically (mode 0600, directory 0700). Throws the underlying Node error. */

@@ -2,6 +2,7 @@ import type { ErrorPayload } from '../../../shared/errors';
 import { StrataError } from '../../../shared/errors';
 import { createCoinGeckoClient, PRICE_ID, PriceFetchError, type CoinGeckoClient, type CoinGeckoClientOptions } from './coinGeckoClient';
 import { loadPriceCache, savePriceCache, type CachedPrice } from './priceCache';
+import { RateLimitBackoff } from './rateLimitBackoff';
 
 /** A USD price as getPrices returns it. */
 export interface PriceQuote {
@@ -21,14 +22,6 @@ export interface PriceServiceOptions extends CoinGeckoClientOptions {
 }
 
 /**
- * After an HTTP 429 no request goes out for the server's Retry-After (at most an hour, so a bogus header cannot
- * switch prices off), or without one for 1 min, then 2, 4, ... at most 15 min, until a request succeeds.
- */
-const FIRST_BACKOFF_MS = 60_000;
-const MAX_BACKOFF_MS = 15 * 60_000;
-const MAX_RETRY_AFTER_MS = 60 * 60_000;
-
-/**
  * USD prices by CoinGecko id, cached in memory and in `<dataDir>/prices.json` with the time each was fetched.
  * Calls are serialized, so concurrent callers never send the same request twice.
  */
@@ -36,8 +29,7 @@ export class PriceService {
   private readonly client: CoinGeckoClient;
   private readonly now: () => number;
   private queue: Promise<unknown> = Promise.resolve();
-  private rateLimitedUntil = 0;
-  private rateLimitHits = 0;
+  private readonly backoff: RateLimitBackoff;
   private failure: ErrorPayload | null = null;
 
   private constructor(
@@ -47,6 +39,7 @@ export class PriceService {
   ) {
     this.client = options.client ?? createCoinGeckoClient(options);
     this.now = options.now ?? Date.now;
+    this.backoff = new RateLimitBackoff(this.now);
   }
 
   /** Opens the service on a data directory, loading the persisted cache (a bad cache file counts as empty). */
@@ -86,23 +79,17 @@ export class PriceService {
     };
     const wanted = ids.filter((id) => !isFresh(id));
     const fetched = new Set<string>();
-    if (wanted.length > 0 && this.now() >= this.rateLimitedUntil) {
+    if (wanted.length > 0 && !this.backoff.holding) {
       let prices: Record<string, string>;
       try {
         prices = await this.client.fetchUsdPrices(wanted);
         this.failure = null;
-        this.rateLimitHits = 0;
+        this.backoff.succeeded();
       } catch (error) {
         if (!(error instanceof PriceFetchError)) throw error;
         prices = error.partial;
         this.failure = error.toPayload();
-        if (error.rateLimited) {
-          this.rateLimitHits += 1;
-          const backoff = error.retryAfterMs === null
-            ? Math.min(FIRST_BACKOFF_MS * 2 ** Math.min(this.rateLimitHits - 1, 10), MAX_BACKOFF_MS)
-            : Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS);
-          this.rateLimitedUntil = this.now() + backoff;
-        }
+        this.backoff.failed(error);
       }
       const fetchedAt = this.now();
       for (const [id, usd] of Object.entries(prices)) {

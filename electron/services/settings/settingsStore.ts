@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Settings } from '../../../shared/ipc/contract';
+import { readVersionedDocument } from '../storage/readVersionedDocument';
 import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
 
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, lockOnSuspend: true };
@@ -34,11 +34,8 @@ export class SettingsStore {
   }
 
   private async load(): Promise<Settings> {
-    try {
-      const parsed = SettingsFile.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
-      return parsed.success ? parsed.data.settings : { ...DEFAULT_SETTINGS };
-    } catch {
-      return { ...DEFAULT_SETTINGS };
-    }
+    // Unreadable or newer-format (IO_ERROR), missing or damaged: the defaults, the file left as it is.
+    const read = await readVersionedDocument(this.path, { label: 'settings', currentVersion: 1, schema: SettingsFile, mismatch: 'not settings' }).catch(() => null);
+    return read?.kind === 'ok' ? read.value.settings : { ...DEFAULT_SETTINGS };
   }
 }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { StrategySettings } from '../../../shared/domain/strategy';
 import { StrataError } from '../../../shared/errors';
+import { readVersionedDocument } from '../storage/readVersionedDocument';
 import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
 
 const StrategyFile = z.strictObject({ version: z.literal(1), strategy: StrategySettings });
@@ -17,12 +17,8 @@ export class StrategyStore {
 
   /** The saved strategy, or null when none was saved or the file is unusable (it is then left for inspection). */
   async get(): Promise<StrategySettings | null> {
-    try {
-      const parsed = StrategyFile.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
-      return parsed.success ? parsed.data.strategy : null;
-    } catch {
-      return null;
-    }
+    const read = await readVersionedDocument(this.path, { label: 'strategy', currentVersion: 1, schema: StrategyFile, mismatch: 'not a strategy' }).catch(() => null);
+    return read?.kind === 'ok' ? read.value.strategy : null;
   }
 
   /** @throws INVALID_INPUT when the bounds contradict each other */
