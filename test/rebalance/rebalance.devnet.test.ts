@@ -1,0 +1,288 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Contract, HDNodeWallet, JsonRpcProvider, Network, Wallet } from 'ethers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../electron/cli/io';
+import { runCli } from '../../electron/cli/main';
+import { writeDevnetState } from '../../electron/services/devnet/devnetState';
+import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
+import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccounts';
+import { RebalanceRecords } from '../../electron/services/rebalance/rebalanceRecords';
+import { formatAmount } from '../../shared/amounts';
+import type { Route } from '../../shared/domain/route';
+import type { Transfer } from '../../shared/domain/transferRecord';
+import type { SecureSessionView } from '../../shared/ipc/contract';
+import type { DriftReport, RebalanceExecution, RebalancePlan } from '../../shared/rebalance/rebalanceSchemas';
+import { CoinGeckoServer } from '../prices/coinGeckoServer';
+import { createCoreHarness, type CoreHarness } from '../support/coreHarness';
+
+// Fresh wallets (BIP-39 test vectors), funded by the test: small amounts that the devnet's pools absorb.
+const CORE_PHRASE = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+const CLI_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+const PASSWORD = 'correct horse battery';
+const A = 'eip155:31337';
+const E18 = 10n ** 18n;
+const ERC20 = ['function transfer(address to, uint256 amount) returns (bool)', 'function balanceOf(address) view returns (uint256)'];
+const HALF = { ethereum: 0.5, 'usd-coin': 0.5 };
+
+let devnet: Devnet;
+let prices: CoinGeckoServer;
+let provider: JsonRpcProvider;
+let usdc: Contract;
+
+const addressOf = (phrase: string) => HDNodeWallet.fromPhrase(phrase, undefined, "m/44'/60'/0'/0/0").address;
+
+/** 2 ETH and 1000 USDC on devnet-a from the devnet's first account: $6000 + $1000 at the test's prices. */
+async function fund(address: string): Promise<void> {
+  const funder = new Wallet((deriveDevnetTestKeys().accounts[0] as { privateKey: string }).privateKey, provider);
+  await (await funder.sendTransaction({ to: address, value: 2n * E18 })).wait();
+  await (await (usdc.connect(funder) as Contract).getFunction('transfer')(address, 1000n * 10n ** 6n)).wait();
+}
+
+const usdcOf = async (address: string): Promise<bigint> => usdc.getFunction('balanceOf')(address) as Promise<bigint>;
+
+/** ETH's share of the two at $3000 / $1, in percent. */
+async function ethSharePct(address: string): Promise<number> {
+  const eth = Number(await provider.getBalance(address)) / 1e18 * 3000;
+  const dollars = Number(await usdcOf(address)) / 1e6;
+  return (eth / (eth + dollars)) * 100;
+}
+
+/** A core on the devnet and the price stand-in; with a phrase, a new vault of it (else `dataDir`'s, unlocked). */
+async function walletCore(options: { phrase: string } | { dataDir: string }): Promise<CoreHarness> {
+  const devnetInfo = { chains: devnet.chains.map((c) => ({ id: c.id, rpc: c.rpc })), contracts: devnet.contracts };
+  if ('dataDir' in options) {
+    const h = await createCoreHarness({ dataDir: options.dataDir, devnet: devnetInfo, priceApiUrl: prices.baseUrl });
+    await h.value('vault.unlock', { password: PASSWORD });
+    return h;
+  }
+  const h = await createCoreHarness({ devnet: devnetInfo, priceApiUrl: prices.baseUrl });
+  const session = await h.value<SecureSessionView>('secure.begin', { purpose: 'import-mnemonic' });
+  await h.secure(session.sessionId, 'secure.submitMnemonic', { mnemonic: options.phrase, passphrase: '' });
+  await h.value('vault.create', { sessionId: session.sessionId, password: PASSWORD });
+  return h;
+}
+
+beforeAll(async () => {
+  devnet = await startDevnet();
+  prices = new CoinGeckoServer();
+  prices.prices = { ethereum: '3000', 'usd-coin': '1', weth: '3000' };
+  await prices.start();
+  provider = new JsonRpcProvider(devnet.chains[0].rpc, Network.from(31337), { staticNetwork: true, cacheTimeout: -1 });
+  usdc = new Contract(devnet.contracts.usdc as string, ERC20, provider);
+}, 60_000);
+afterAll(async () => {
+  provider?.destroy();
+  await devnet?.stop();
+  await prices?.stop();
+});
+
+describe('rebalancing through the core on the devnet', () => {
+  let h: CoreHarness;
+  const owner = addressOf(CORE_PHRASE);
+
+  beforeAll(async () => {
+    await fund(owner);
+    h = await walletCore({ phrase: CORE_PHRASE });
+  }, 30_000);
+
+  it('without a saved target: NO_TARGET; a bad target is refused', async () => {
+    const none = await h.call('rebalance.plan', {});
+    expect(none.ok ? 'ok' : none.error).toEqual({ code: 'NO_TARGET', message: 'No target allocation is saved: pick a point on the Strategy page and save the strategy' });
+    const bad = await h.call('rebalance.saveTarget', { weights: { ethereum: -1 } });
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('INVALID_INPUT');
+    expect(await h.value('rebalance.getTarget')).toBeNull();
+  });
+
+  it('plans exactly one swap of $2500 of ETH into USDC, with the route and fees the router gives for it', async () => {
+    const saved = await h.value<{ weights: Record<string, number> }>('rebalance.saveTarget', { weights: HALF });
+    expect(saved.weights).toEqual(HALF);
+    const plan = await h.value<RebalancePlan>('rebalance.plan', {});
+    expect(plan.drift.assets.map((a) => [a.key, a.currentUsd, a.targetUsd, a.driftPct, a.outOfBand])).toEqual([
+      ['ethereum', '6000.00', '3500.00', 35.71, true],
+      ['usd-coin', '1000.00', '3500.00', -35.71, true],
+    ]);
+    expect(plan.trades.map((t) => [t.index, t.sell.chain, t.sell.symbol, t.buy.chain, t.buy.symbol, t.amountIn, t.usd])).toEqual([[0, A, 'ETH', A, 'USDC', '833333333333333333', '2500.00']]);
+    expect(plan.skipped).toEqual([]);
+    const trade = plan.trades[0] as RebalancePlan['trades'][number];
+    expect(trade.route.steps.map((s) => [s.kind, s.provider, s.assetIn.symbol, s.assetOut.symbol])).toEqual([['swap', 'uniswap-v2', 'ETH', 'USDC']]);
+    // The same query through routes.find gives the same best route (no block in between: same reserves, same gas price).
+    const [fresh] = await h.value<Route[]>('routes.find', { from: { chain: A, asset: 'native', amount: '0.833333333333333333' }, to: { chain: A, asset: 'USDC' }, slippagePercent: 0.5 });
+    expect([trade.route.id, trade.route.amountOut, trade.route.totalFeesUsd]).toEqual([fresh?.id, fresh?.amountOut, fresh?.totalFeesUsd]);
+    expect(trade.feesUsd).toBe(trade.route.totalFeesUsd);
+    expect(plan.totalCostUsd).toBe(trade.feesUsd);
+    // 0.3% swap fee on $2500 is $7.50, plus gas: well under the 1% limit.
+    expect(Number(plan.totalCostUsd)).toBeGreaterThan(7.5);
+    expect(Number(plan.totalCostUsd)).toBeLessThan(25);
+  });
+
+  it('executes the plan: the balances on chain move inside the band; executing again does nothing twice', async () => {
+    const plan = await h.value<RebalancePlan>('rebalance.plan', {});
+    const ethBefore = await provider.getBalance(owner);
+    const usdcBefore = await usdcOf(owner);
+    const started = await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id });
+    expect(started.status).toBe('running');
+    const lastChange = () => h.log.filter((r) => r.direction === 'event' && r.name === 'rebalance.changed').map((r) => r.payload as RebalanceExecution).pop();
+    await expect.poll(() => lastChange()?.status, { timeout: 30_000, interval: 250 }).toBe('completed');
+    const done = await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id });
+    const transfer = await h.value<Transfer>('transfers.get', { id: done.trades[0]?.transferId });
+    expect([transfer.status, transfer.route.amountIn, done.trades.map((t) => t.status)]).toEqual(['completed', plan.trades[0]?.amountIn, ['completed']]);
+
+    // Exactly the trade's ETH (plus gas) left, exactly the journal's USDC arrived.
+    let gas = 0n;
+    for (const call of transfer.steps.flatMap((s) => s.calls)) {
+      const receipt = await provider.getTransactionReceipt(call.hash);
+      gas += (receipt?.gasUsed ?? 0n) * (receipt?.gasPrice ?? 0n);
+    }
+    expect(ethBefore - (await provider.getBalance(owner))).toBe(833_333_333_333_333_333n + gas);
+    expect(((await usdcOf(owner)) - usdcBefore).toString()).toBe(transfer.steps[0]?.amountOut);
+    const share = await ethSharePct(owner);
+    expect(Math.abs(share - 50)).toBeLessThan(1);
+    await h.value('portfolio.refresh');
+    expect((await h.value<DriftReport>('rebalance.drift', {})).outOfBand).toEqual([]);
+
+    // Progress went out as events, ending with the completed plan.
+    expect(lastChange()).toEqual(done);
+    expect(h.log.some((r) => r.name === 'transfers.changed' && (r.payload as Transfer).id === transfer.id)).toBe(true);
+
+    // Again: the same answer, no new transfer, no new transaction.
+    const nonce = await provider.getTransactionCount(owner);
+    expect(await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id })).toEqual(done);
+    expect((await h.value<Transfer[]>('transfers.list')).map((t) => t.id)).toEqual([transfer.id]);
+    expect(await provider.getTransactionCount(owner)).toBe(nonce);
+    // And a new plan has nothing to do.
+    const after = await h.value<RebalancePlan>('rebalance.plan', {});
+    expect([after.trades, after.skipped, after.drift.outOfBand, after.totalCostUsd]).toEqual([[], [], [], '0.00']);
+    const unknown = await h.call('rebalance.execute', { planId: 'f'.repeat(32) });
+    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('SESSION_NOT_FOUND');
+  }, 60_000);
+});
+
+describe('a crash between marking a trade started and recording its transfer', () => {
+  const PHRASE = 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong';
+  const owner = addressOf(PHRASE);
+
+  it('a restarted core finds the transfer in the journal and does not start the trade again', async () => {
+    await fund(owner);
+    const first = await walletCore({ phrase: PHRASE });
+    const plan = await first.value<RebalancePlan>('rebalance.plan', { target: HALF });
+    const trade = plan.trades[0] as RebalancePlan['trades'][number];
+    await first.core.dispose();
+
+    // What the executor does before it asks for the transfer, then the transfer it asked for; then the crash.
+    const records = await RebalanceRecords.open(first.dataDir);
+    await records.updateTrade(plan.id, 0, { routeId: trade.route.id, startedAt: Date.now() - 1 });
+    const second = await walletCore({ dataDir: first.dataDir });
+    const [route] = await second.value<Route[]>('routes.find', { from: { chain: A, asset: 'native', amount: formatAmount(BigInt(trade.amountIn), 18) }, to: { chain: A, asset: 'USDC' }, slippagePercent: plan.slippagePercent });
+    const accountId = (await second.value<Array<{ id: string }>>('accounts.list'))[0]?.id;
+    const transfer = await second.value<Transfer>('transfers.start', { routeId: route?.id, accountId });
+    await expect.poll(async () => (await second.value<Transfer>('transfers.get', { id: transfer.id })).status, { timeout: 20_000, interval: 200 }).toBe('completed');
+    const nonce = await provider.getTransactionCount(owner);
+
+    expect((await second.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).status).toBe('paused');
+    await second.value<RebalanceExecution>('rebalance.execute', { planId: plan.id });
+    await expect.poll(async () => (await second.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).status, { timeout: 10_000, interval: 100 }).toBe('completed');
+    expect((await second.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).trades).toEqual([{ index: 0, transferId: transfer.id, status: 'completed' }]);
+    expect((await second.value<Transfer[]>('transfers.list')).map((t) => t.id)).toEqual([transfer.id]);
+    expect(await provider.getTransactionCount(owner)).toBe(nonce);
+  }, 30_000);
+});
+
+describe('a trade that cannot run stops the plan with a clear state', () => {
+  const PHRASE = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';
+  const owner = addressOf(PHRASE);
+
+  it('an asset without a route is skipped with the reason; a trade short of funds fails the plan and sends nothing, for good', async () => {
+    await fund(owner);
+    const h = await walletCore({ phrase: PHRASE });
+    // WETH is not held and no venue turns ETH into WETH here: that purchase is skipped, USDC is still bought.
+    const plan = await h.value<RebalancePlan>('rebalance.plan', { target: { ethereum: 0.2, 'usd-coin': 0.4, weth: 0.4 } });
+    expect(plan.trades.map((t) => [t.sell.symbol, t.buy.symbol, t.usd])).toEqual([['ETH', 'USDC', '1800.00']]);
+    expect(plan.skipped).toEqual([
+      {
+        sell: plan.trades[0]?.sell,
+        buy: expect.objectContaining({ symbol: 'WETH', chain: A }),
+        key: 'weth',
+        usd: '2800.00',
+        reason: 'NO_ROUTE',
+        message: 'No route sells ETH for WETH here: No route from ETH on Devnet A to WETH on Devnet A',
+      },
+    ]);
+
+    // The ETH leaves the account before the plan runs.
+    const key = HDNodeWallet.fromPhrase(PHRASE, undefined, "m/44'/60'/0'/0/0").connect(provider);
+    await (await key.sendTransaction({ to: devnet.accounts[5], value: (19n * E18) / 10n })).wait();
+    const nonce = await provider.getTransactionCount(owner);
+    const started = await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id });
+    expect(started.status).toBe('running');
+    await expect.poll(async () => (await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).status, { timeout: 10_000, interval: 100 }).toBe('failed');
+    const failed = await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id });
+    expect([failed.trades, failed.message]).toEqual([
+      [{ index: 0, transferId: null, status: 'failed' }],
+      expect.stringMatching(/^Trade 1 did not start: This route needs 0\.60[0-9]+ ETH \(fees included\) and the account has 0\.[0-9]+$/),
+    ]);
+    expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
+    expect(await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id })).toEqual(failed);
+    expect(await provider.getTransactionCount(owner)).toBe(nonce);
+  }, 30_000);
+});
+
+describe('strata rebalance on the devnet', () => {
+  let env: Record<string, string>;
+  let vaultDir: string;
+  const owner = addressOf(CLI_PHRASE);
+
+  async function cli(argv: string[], stdin = '') {
+    let stdout = '';
+    const io: CliIo = { stdin: async () => stdin, env, stdout: (t) => (stdout += t), stderr: () => undefined };
+    const code = await runCli([...argv, '--json'], io);
+    return { code, json: JSON.parse(stdout.trim().split('\n').pop() ?? 'null') as Record<string, unknown> };
+  }
+
+  beforeAll(async () => {
+    await fund(owner);
+    const stateDir = await mkdtemp(join(tmpdir(), 'strata-rebalance-devnet-'));
+    await writeDevnetState(stateDir, {
+      version: 1, pid: process.pid, startedAt: new Date().toISOString(), mining: 'auto',
+      chains: devnet.chains.map((c) => ({ id: c.id, alias: c.alias, chainId: c.chainId, rpc: c.rpc })),
+      contracts: devnet.contracts, accounts: devnet.accounts,
+    });
+    vaultDir = join(await mkdtemp(join(tmpdir(), 'strata-cli-rebalance-')), 'vault');
+    env = { STRATA_DEVNET_DIR: stateDir, STRATA_PASSWORD: PASSWORD, STRATA_PRICE_API_URL: prices.baseUrl };
+    expect((await cli(['vault', 'init', '--dir', vaultDir], CLI_PHRASE)).code).toBe(0);
+  }, 30_000);
+
+  it('--plan needs a saved target (NO_TARGET), prints the plan; --execute --yes runs it; again it starts nothing', async () => {
+    const none = await cli(['rebalance', '--dir', vaultDir, '--plan']);
+    expect([none.code, none.json.error]).toEqual([1, { code: 'NO_TARGET', message: 'No target allocation is saved: pick a point on the Strategy page and save the strategy' }]);
+    const usage = await cli(['rebalance', '--dir', vaultDir]);
+    expect([usage.code, (usage.json.error as { code: string }).code]).toEqual([2, 'INVALID_INPUT']);
+
+    const planned = await cli(['rebalance', '--dir', vaultDir, '--plan', '--target', 'ethereum=0.5,usd-coin=0.5', '--save-target']);
+    expect(planned.code).toBe(0);
+    const plan = planned.json.plan as RebalancePlan;
+    expect(plan.trades.map((t) => [t.sell.symbol, t.buy.symbol, t.amountIn, t.usd, t.route.steps.map((s) => s.provider)])).toEqual([['ETH', 'USDC', '833333333333333333', '2500.00', ['uniswap-v2']]]);
+    expect(plan.totalCostUsd).toBe(plan.trades[0]?.feesUsd);
+
+    const refused = await cli(['rebalance', '--dir', vaultDir, '--execute']);
+    expect([refused.code, (refused.json.error as { code: string }).code]).toEqual([2, 'INVALID_INPUT']);
+    expect(await provider.getTransactionCount(owner)).toBe(0);
+
+    const ran = await cli(['rebalance', '--dir', vaultDir, '--execute', '--yes']);
+    expect(ran.code).toBe(0);
+    const execution = ran.json as unknown as RebalanceExecution;
+    expect([execution.status, execution.trades.map((t) => [t.index, t.status])]).toEqual(['completed', [[0, 'completed']]]);
+    const transferId = execution.trades[0]?.transferId as string;
+    const listed = await cli(['transfers', '--dir', vaultDir]);
+    expect((listed.json.transfers as Transfer[]).map((t) => [t.id, t.status])).toEqual([[transferId, 'completed']]);
+    expect(Math.abs((await ethSharePct(owner)) - 50)).toBeLessThan(1);
+
+    const nonce = await provider.getTransactionCount(owner);
+    const same = await cli(['rebalance', '--dir', vaultDir, '--execute', '--yes', '--plan-id', execution.planId]);
+    expect(same.json).toEqual(ran.json);
+    const fresh = await cli(['rebalance', '--dir', vaultDir, '--execute', '--yes']);
+    expect([fresh.code, (fresh.json as unknown as RebalanceExecution).trades]).toEqual([0, []]);
+    expect(await provider.getTransactionCount(owner)).toBe(nonce);
+  }, 60_000);
+});
