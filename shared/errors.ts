@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'PRICES_INVALID',
   'OPTIMIZER_INFEASIBLE',
   'TARGET_OUT_OF_RANGE',
+  // rebalancing: no target allocation saved yet
+  'NO_TARGET',
   // secure sessions (mnemonic shown or typed outside the app renderer)
   'SESSION_NOT_FOUND',
   'SESSION_NOT_READY',

@@ -5,6 +5,7 @@ import { chainsCommand } from './commands/chains';
 import { deriveCommand } from './commands/derive';
 import { devnetCommand } from './commands/devnet';
 import { frontierCommand, optimizeCommand, OPTIMIZE_USAGE } from './commands/optimize';
+import { rebalanceCommand, REBALANCE_USAGE } from './commands/rebalance';
 import { routeCommand } from './commands/route';
 import { sendCommand } from './commands/send';
 import { swapCommand } from './commands/swap';
@@ -34,6 +35,7 @@ Commands:
        [--account <id|label>] [--timeout-s N] --yes
                                            run a route with the vault (STRATA_PASSWORD) and wait until it ends
   transfers --dir <path>                   multi-step transfers (cross-chain swaps), newest first
+${REBALANCE_USAGE}
   devnet start|stop|status [--state-dir D] [--ports A,B] [--interval-ms N]
                                            two local EVM chains (devnet-a eip155:31337, devnet-b eip155:31338)
 ${OPTIMIZE_USAGE}
@@ -52,6 +54,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<CommandRes
   route: routeCommand,
   swap: swapCommand,
   transfers: transfersCommand,
+  rebalance: rebalanceCommand,
   optimize: optimizeCommand,
   frontier: frontierCommand,
 };

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, powerMonitor, session } from 'electron';
-import { eventChannel } from '../../shared/ipc/contract';
+import { eventChannel, type EventPayload } from '../../shared/ipc/contract';
 import { createStrataCore } from '../services/app/core';
 import type { EmitEvent } from '../services/app/ports';
 import { APP_ORIGIN, APP_PAGES } from '../services/shell/appUrl';
@@ -16,6 +16,11 @@ import { registerAppIpc, registerSecureIpc } from './ipc';
 import { installMenu } from './menu';
 import { createAppWindow, SecureWindows } from './windows';
 import { liveDevnetInfo } from '../services/devnet/liveDevnetInfo';
+import { startDriftCheck } from '../services/rebalance/startDriftCheck';
+import { showDesktopNotification } from './desktopNotification';
+import { listChains } from '../services/chains/chainRegistry';
+import { devnetChains } from '../services/devnet/devnetChains';
+import { createTransferNotifier } from '../services/transfers/transferNotification';
 
 // The bundle lives in dist/main; its siblings are dist/preload and dist/renderer.
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
@@ -54,8 +59,14 @@ async function start(): Promise<void> {
   handleAppProtocol(RENDERER_DIR);
   installMenu(app.isPackaged);
 
+  let driftCheck: ReturnType<typeof startDriftCheck> | null = null;
+  // A cross-chain transfer that lands, fails or is delayed is said on the desktop too: the window may be hidden.
+  const chainNames = new Map([...listChains(), ...devnetChains()].map((c) => [c.id, c.name]));
+  const notifyTransfer = createTransferNotifier(showDesktopNotification, (id) => chainNames.get(id) ?? id);
   const emit: EmitEvent = (event, payload) => {
+    if (event === 'transfers.changed') notifyTransfer(payload as EventPayload<'transfers.changed'>);
     if (appWindow !== null && !appWindow.isDestroyed()) appWindow.webContents.send(eventChannel(event), payload);
+    driftCheck?.onEvent(event);
   };
   const secureWindows = new SecureWindows({
     preloadPath: SECURE_PRELOAD,
@@ -78,6 +89,9 @@ async function start(): Promise<void> {
       if (code === 'INTERNAL') console.error(`[strata] ${method} failed (${code})`);
     },
   });
+
+  // Portfolio drift from the saved target: checked on a schedule and after each refresh; told by a notification.
+  driftCheck = startDriftCheck({ core, emit, notify: showDesktopNotification });
 
   registerAppIpc(core, () => ({
     origin: APP_ORIGIN,

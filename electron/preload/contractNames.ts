@@ -41,6 +41,13 @@ export const PRELOAD_METHOD_NAMES = [
   'transfers.start',
   'transfers.list',
   'transfers.get',
+  'prices.history',
+  'rebalance.drift',
+  'rebalance.plan',
+  'rebalance.execute',
+  'rebalance.status',
+  'rebalance.getTarget',
+  'rebalance.saveTarget',
   'strategy.get',
   'strategy.save',
   'settings.get',
@@ -59,6 +66,9 @@ export const PRELOAD_EVENT_NAMES = [
   'activity.changed',
   'chains.changed',
   'transfers.changed',
+  'rebalance.changed',
+  'strategy.drift',
+  'prices.historyProgress',
 ] as const satisfies readonly EventName[];
 
 export const PRELOAD_SECURE_METHOD_NAMES = [

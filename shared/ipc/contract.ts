@@ -12,6 +12,7 @@ import { AccountView } from '../domain/account';
 import { AssetInfo, AssetRef, BaseUnits } from '../domain/asset';
 import { CaipChainId, ChainInfo } from '../domain/chain';
 import { Portfolio, RefreshProgress } from '../domain/portfolio';
+import { DriftReport, RebalanceExecution, RebalancePlan, RebalanceRules, RebalanceTarget, TargetWeights } from '../rebalance/rebalanceSchemas';
 import { Route } from '../domain/route';
 import { StrategySettings } from '../domain/strategy';
 import { Transfer } from '../domain/transferRecord';
@@ -69,6 +70,24 @@ export const SecureSessionView = z.strictObject({
   state: SecureSessionState,
 });
 export type SecureSessionView = z.infer<typeof SecureSessionView>;
+
+/** A CoinGecko coin id (`usd-coin`, `avalanche-2`): a lower-case slug, safe in a URL path and a file name. */
+const CoinGeckoId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/);
+
+/**
+ * Daily USD closes by coin, aligned by date: `prices[t][i]` is coin `assets[i]` on the UTC day `dates[t]` as a decimal
+ * string (exact for the optimizer's numbers), null where the coin has no price that day.
+ */
+export const PriceHistoryView = z.strictObject({
+  dates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  assets: z.array(CoinGeckoId),
+  prices: z.array(z.array(z.string().nullable())),
+  /** per coin in `assets`: when the price service answered (ms since epoch), and whether that is an older copy */
+  sources: z.record(CoinGeckoId, z.strictObject({ fetchedAt: z.number().int(), stale: z.boolean() })),
+  /** coins asked for that have no history at all, with why */
+  missing: z.array(z.strictObject({ id: CoinGeckoId, code: z.enum(ERROR_CODES), message: z.string() })),
+});
+export type PriceHistoryView = z.infer<typeof PriceHistoryView>;
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
   return { input, output, doc };
@@ -185,6 +204,35 @@ export const methods = {
   'transfers.list': method(Empty, z.array(Transfer), 'Multi-step transfers, newest first.'),
   'transfers.get': method(z.strictObject({ id: z.string().min(1).max(64) }), Transfer, 'One multi-step transfer.'),
 
+  'prices.history': method(
+    z.strictObject({ ids: z.array(CoinGeckoId).min(1).max(50), days: z.number().int().min(2).max(365).default(365) }),
+    PriceHistoryView,
+    'Daily USD closes of CoinGecko coins over the last days (cached on disk, fetched at most once a UTC day); progress comes as prices.historyProgress events.',
+  ),
+
+  'rebalance.drift': method(
+    z.strictObject({ target: TargetWeights.optional() }),
+    DriftReport.extend({ checkEveryHours: z.number() }),
+    "Each target asset's weight now against its target (the saved target unless one is given), from the last portfolio.",
+  ),
+  'rebalance.plan': method(
+    z.strictObject({ target: TargetWeights.optional(), rules: RebalanceRules.partial().strict().optional(), slippagePercent: z.number().min(0.01).max(50).optional() }),
+    RebalancePlan,
+    'Plans the trades back to the target (the saved one unless given) from the last portfolio snapshot: routes, fees, total cost, skipped trades with reasons. Nothing is signed.',
+  ),
+  'rebalance.execute': method(
+    z.strictObject({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
+    RebalanceExecution,
+    "Runs a plan's trades one after the other as cross-chain transfers (rebalance.changed, transfers.changed events); idempotent: a trade whose transfer exists never runs again.",
+  ),
+  'rebalance.status': method(z.strictObject({ planId: z.string().regex(/^[0-9a-f]{32}$/) }), RebalanceExecution, "Where a plan's execution stands."),
+  'rebalance.getTarget': method(Empty, RebalanceTarget.nullable(), 'The saved rebalancing target (weights and rules), or null.'),
+  'rebalance.saveTarget': method(
+    z.strictObject({ weights: TargetWeights, rules: RebalanceRules.partial().strict().optional() }),
+    RebalanceTarget,
+    'Saves the target weights (a frontier point) and rebalancing rules that the drift check and `strata rebalance` use.',
+  ),
+
   'strategy.get': method(Empty, StrategySettings.nullable(), 'The saved strategy (risk profile, objective, constraints), or null before the first.'),
   'strategy.save': method(StrategySettings, StrategySettings, 'Saves the strategy.'),
 
@@ -213,6 +261,10 @@ export const events = {
   'activity.changed': ActivityEntry,
   'chains.changed': z.strictObject({ chains: z.array(ChainInfo) }),
   'transfers.changed': Transfer,
+  'rebalance.changed': RebalanceExecution,
+  /** the scheduled drift check found assets outside their band */
+  'strategy.drift': DriftReport,
+  'prices.historyProgress': z.strictObject({ done: z.number().int(), total: z.number().int(), id: CoinGeckoId }),
 } as const;
 
 export type Events = typeof events;

@@ -10,6 +10,7 @@ import { SecureSessions } from '../secure/secureSessions';
 import { AutoLock } from '../session/autoLock';
 import { SettingsStore } from '../settings/settingsStore';
 import { StrategyStore } from '../strategy/strategyStore';
+import { PriceHistoryService } from '../prices/priceHistoryService';
 import { Vault } from '../vault/vault';
 import { Wallet } from '../wallet/wallet';
 import { createAssetCatalogue, createPriceSource } from '../wallet/walletSources';
@@ -71,9 +72,11 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
   const accountChains = async () => (await wallet()).chains.list();
 
   const ctx: CoreContext = {
+    dataDir: options.dataDir,
     vault,
     settings,
     strategy: new StrategyStore(options.dataDir),
+    priceHistory: new PriceHistoryService(options.dataDir, { baseUrl: options.priceApiUrl, now: () => clock.now() }),
     sessions,
     autoLock,
     secureWindow: options.secureWindow,

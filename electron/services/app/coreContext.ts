@@ -6,13 +6,18 @@ import type { SettingsStore } from '../settings/settingsStore';
 import type { Vault } from '../vault/vault';
 import type { Wallet } from '../wallet/wallet';
 import type { StrategyStore } from '../strategy/strategyStore';
+import type { PriceHistoryService } from '../prices/priceHistoryService';
 import type { Clock, EmitEvent, SecureWindowPort } from './ports';
 
 /** Everything the handlers share. Built once by `createStrataCore`. */
 export interface CoreContext {
+  /** the data directory (vault, journals, stores) */
+  dataDir: string;
   vault: Vault;
   settings: SettingsStore;
   strategy: StrategyStore;
+  /** daily price history for the optimizer (CoinGecko market_chart, cached per coin) */
+  priceHistory: PriceHistoryService;
   sessions: SecureSessions;
   autoLock: AutoLock;
   secureWindow: SecureWindowPort;

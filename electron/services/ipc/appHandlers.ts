@@ -5,6 +5,8 @@ import type { MethodOutput, Methods } from '../../../shared/ipc/contract';
 import { assertAcceptablePassword } from '../../../shared/passwordPolicy';
 import { accountView, accountViews } from '../accounts/accountViews';
 import type { CoreContext } from '../app/coreContext';
+import { createPriceHistoryHandlers } from './priceHistoryHandlers';
+import { createRebalanceHandlers } from './rebalanceHandlers';
 import { createTransferHandlers } from './transferHandlers';
 import { createWalletHandlers } from './walletHandlers';
 
@@ -133,6 +135,8 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
 
     ...createWalletHandlers(ctx),
     ...createTransferHandlers(ctx),
+    ...createRebalanceHandlers(ctx),
+    ...createPriceHistoryHandlers(ctx),
 
     'strategy.get': () => ctx.strategy.get(),
     'strategy.save': (strategy) => ctx.strategy.save(strategy),

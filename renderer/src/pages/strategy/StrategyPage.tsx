@@ -13,6 +13,8 @@ import { usePortfolioStore } from '../../stores/portfolioStore';
 import { useStrategyCompute } from '../../strategy/useStrategyCompute';
 import { AllocationBars } from './AllocationBars';
 import { FrontierChart, nonZeroWeights } from './FrontierChart';
+import { PriceSourcePicker, type PriceSource } from './PriceSourcePicker';
+import { RebalancePlan, saveRebalanceTarget } from './RebalancePlan';
 import { RiskCard } from './RiskCard';
 import { formatPct } from './strategyFormat';
 import { strategyErrorText } from './strategyErrorText';
@@ -27,13 +29,11 @@ const OBJECTIVE_LABELS: Record<StrategySettings['objective'], string> = {
   hrp: 'Hierarchical risk parity (no bounds)',
 };
 
-type Source = { kind: 'demo' } | { kind: 'file'; name: string; csv: string };
-
 /** Picks a target portfolio: risk profile, constraints, price data, the efficient frontier and the allocations. */
 export function StrategyPage() {
   const [settings, setSettings] = useState<StrategySettings>(() => defaultStrategy('balanced'));
   const [loaded, setLoaded] = useState(false);
-  const [source, setSource] = useState<Source>({ kind: 'demo' });
+  const [source, setSource] = useState<PriceSource>({ kind: 'demo' });
   const [picked, setPicked] = useState<number | null>(null);
   const [inspected, setInspected] = useState<number | null>(null);
   const [saveState, setSaveState] = useState<{ error: string | null; status: string | null; busy: boolean }>({ error: null, status: null, busy: false });
@@ -81,6 +81,7 @@ export function StrategyPage() {
     setSaveState({ error: null, status: null, busy: true });
     try {
       const saved = await call('strategy.save', settings);
+      if (targetPoint) await saveRebalanceTarget(targetPoint.weights);
       setSettings(saved);
       setSaveState({ error: null, status: 'Strategy saved.', busy: false });
     } catch (error) {
@@ -175,6 +176,7 @@ export function StrategyPage() {
               )}
             </section>
           )}
+          <RebalancePlan weights={targetPoint?.weights ?? null} />
           <div className="strategy__pair">
             <section className="card strategy-card" aria-labelledby="constraints-title">
               <h2 id="constraints-title" className="strategy-card__title">Constraints</h2>
@@ -195,19 +197,14 @@ export function StrategyPage() {
             </section>
             <section className="card strategy-card" aria-labelledby="data-title">
               <h2 id="data-title" className="strategy-card__title">Price data</h2>
-              <fieldset className="segmented">
-                <legend className="sr-only">Price data source</legend>
-                <div className="segmented__options">
-                  <label className="segmented__option">
-                    <input type="radio" name="price-source" checked={source.kind === 'demo'} onChange={() => { setPicked(null); setSource({ kind: 'demo' }); }} />
-                    <span>Demo data (2021)</span>
-                  </label>
-                  <label className="segmented__option">
-                    <input type="radio" name="price-source" checked={source.kind === 'file'} disabled={source.kind !== 'file'} readOnly />
-                    <span>{source.kind === 'file' ? source.name : 'Imported CSV'}</span>
-                  </label>
-                </div>
-              </fieldset>
+              <PriceSourcePicker
+                source={source}
+                holdings={portfolio?.holdings ?? []}
+                onSource={(next) => {
+                  setPicked(null);
+                  setSource(next);
+                }}
+              />
               <label className="field" htmlFor={ids.file}>
                 <span className="field__label">Import CSV</span>
                 <span className="field__hint">A date column, then one column of daily USD closes per asset symbol.</span>
