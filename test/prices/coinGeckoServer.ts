@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal, type LocalHttpServer } from '../support/localHttpServer';
 
 /** How the local stand-in for CoinGecko answers the next requests. */
 export type ServerMode =
@@ -21,7 +20,7 @@ export class CoinGeckoServer {
   /** market_chart bodies by coin id, as raw JSON text */
   histories: Record<string, string> = {};
   mode: ServerMode = { kind: 'ok' };
-  private server: Server | undefined;
+  private server: LocalHttpServer | undefined;
   private port = 0;
 
   get baseUrl(): string {
@@ -29,7 +28,7 @@ export class CoinGeckoServer {
   }
 
   async start(): Promise<void> {
-    const server = createServer((req, res) => {
+    const server = await listenLocal((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       this.requests.push(url);
       const mode = this.mode;
@@ -57,9 +56,8 @@ export class CoinGeckoServer {
       const entries = ids.filter((id) => Object.hasOwn(this.prices, id)).map((id) => `${JSON.stringify(id)}:{"usd":${this.prices[id]}}`);
       res.writeHead(200, { 'content-type': 'application/json' }).end(`{${entries.join(',')}}`);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
-    this.port = (server.address() as AddressInfo).port;
+    this.port = server.port;
   }
 
   /** Stops listening: the port then refuses connections, like a machine that is offline. */
@@ -67,8 +65,7 @@ export class CoinGeckoServer {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
 
   /** How many market_chart requests were made for `id`. */

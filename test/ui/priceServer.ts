@@ -4,8 +4,7 @@
  * It records every request so tests can check what was asked, and it can be taken down to test stale prices.
  * Test-only: the app never calls the public API in tests.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from '../support/localHttpServer';
 
 export interface PriceServer {
   /** base URL, e.g. `http://127.0.0.1:41234` (the app appends `/simple/price?...`) */
@@ -23,7 +22,7 @@ export interface PriceServer {
 export async function startPriceServer(prices: Record<string, number>): Promise<PriceServer> {
   const requests: string[] = [];
   let down = false;
-  const server = http.createServer((req, res) => {
+  const server = await listenLocal((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(`${url.pathname}${url.search}`);
     if (down) {
@@ -40,13 +39,8 @@ export async function startPriceServer(prices: Record<string, number>): Promise<
     if (currencies.includes('usd')) for (const id of ids) if (Object.hasOwn(prices, id)) body[id] = { usd: prices[id] as number };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
     askedIds() {
       const ids = new Set<string>();
@@ -59,10 +53,6 @@ export async function startPriceServer(prices: Record<string, number>): Promise<
     setDown(value) {
       down = value;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
