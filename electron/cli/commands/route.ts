@@ -11,7 +11,8 @@ import { ROUTE_OPTIONS, routeQuery } from '../routeOptions';
 /**
  * `strata route --from <chain>:<asset> --to <chain>:<asset> --amount <decimal> [--slippage <percent>]
  * [--sort amount|speed] [--dir <vault>] --json`: every route, best first, as `{"routes": [Route]}` (base units; no
- * USD values: the CLI asks no price server). Needs no password. Devnet only for now (NO_ROUTE otherwise).
+ * USD values: the CLI asks no price server). Needs no password. Chains: the devnet's when one runs, and the bundled
+ * Cosmos chains (`cosmoshub:ATOM`, `osmosis:OSMO`, `noble:USDC`) over their configured RPCs (`strata chains`).
  */
 export async function routeCommand(argv: string[], io: CliIo): Promise<CommandResult> {
   const opts = parseOptions(argv, { ...ROUTE_OPTIONS, dir: { type: 'string' } });
@@ -19,7 +20,7 @@ export async function routeCommand(argv: string[], io: CliIo): Promise<CommandRe
   const devnet = await liveDevnet(io.env);
   // Without --dir no custom endpoint applies: a directory that does not exist gives the defaults (nothing is written).
   const chains = await ChainDirectory.open((opts.dir as string | undefined) ?? join(tmpdir(), 'strata-cli-no-data-dir'), { devnet });
-  const env = await routingEnvironment(devnet, { getPrices: async () => ({}) });
+  const env = await routingEnvironment(devnet, { getPrices: async () => ({}) }, chains);
   const routes = (await findRoutesFor(env, chains, query)).map((f) => f.route);
   const text = routes
     .map((r, i) => {

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ChainInfo } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
 import { devnetChains } from '../devnet/devnetChains';
+import { readVersionedDocument } from '../storage/readVersionedDocument';
 import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
 import { listChains } from './chainRegistry';
 import { defaultEndpoints } from './defaultEndpoints';
@@ -52,12 +52,9 @@ export class ChainDirectory {
 
   static async open(dataDir: string, options: { devnet?: DevnetInfo; probe?: ChainIdProbe } = {}): Promise<ChainDirectory> {
     const directory = new ChainDirectory(dataDir, options.devnet, options.probe ?? probeChainId);
-    try {
-      const parsed = ChainsFile.safeParse(JSON.parse(await readFile(directory.path, 'utf8')));
-      if (parsed.success) directory.file = parsed.data;
-    } catch {
-      // no file yet (or unreadable): defaults
-    }
+    // No file yet, unreadable, newer-format or damaged: the defaults.
+    const read = await readVersionedDocument(directory.path, { label: 'chain list', currentVersion: 1, schema: ChainsFile, mismatch: 'not a chain list' }).catch(() => null);
+    if (read?.kind === 'ok') directory.file = read.value;
     return directory;
   }
 

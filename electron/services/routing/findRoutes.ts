@@ -24,6 +24,11 @@ export interface RoutingEnvironment extends ChainRpcs {
   usdPrices: Readonly<Record<string, string>>;
   /** Expected time of one swap transaction (about one block), seconds. */
   swapEtaSeconds?: number;
+  /**
+   * The gas fee of `gasUnits` on `chain` at `tier`, in base units of the chain's native coin. Default: EVM, the units ×
+   * the tier's maxFeePerGas from the chain's RPC. Environments with Cosmos chains price those from chain metadata.
+   */
+  gasFee?(chain: CaipChainId, gasUnits: bigint, tier: FeeTier): Promise<bigint>;
 }
 
 export interface RouteRequest {
@@ -55,7 +60,8 @@ const DEFAULT_SWAP_ETA_SECONDS = 12;
 /**
  * Every route from (chain, asset, amount) to (chain, asset) made of at most one swap, one bridge and one swap:
  * bridge, swap -> bridge, bridge -> swap, swap -> bridge -> swap (or a single swap when both chains are the same),
- * each quoted now, priced, warned about and ranked.
+ * and bridge -> swap -> bridge through a third chain of the environment, each quoted now, priced, warned about and
+ * ranked.
  *
  * Amounts: each step is quoted on the previous step's expected output, so `amountOut` is what the route delivers if
  * nothing moves. Each step's minAmountOut is its own output less the slippage (what its swap or bridge call
@@ -91,7 +97,8 @@ export async function findRoutes(env: RoutingEnvironment, request: RouteRequest)
     }
     return price;
   };
-  const results = await Promise.allSettled(candidates.map((hops) => quoteRoute(env, request, hops, gasPriceOf)));
+  const gasFeeOf = async (chain: CaipChainId, units: bigint): Promise<bigint> => (env.gasFee ? env.gasFee(chain, units, tier) : units * (await gasPriceOf(chain)));
+  const results = await Promise.allSettled(candidates.map((hops) => quoteRoute(env, request, hops, gasFeeOf)));
   const found = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   if (found.length === 0) throw (results[0] as PromiseRejectedResult).reason;
   return rankRoutes(found, request.sort ?? 'amount');
@@ -108,8 +115,11 @@ export function rankRoutes(routes: FoundRoute[], sort: 'amount' | 'speed'): Foun
   return [...routes].sort((a, b) => (sort === 'amount' ? byAmount(a, b) || bySpeed(a, b) : bySpeed(a, b) || byAmount(a, b)));
 }
 
-/** The candidate hop lists, without quoting: which assets to swap into, bridge, and swap out of. */
-export function enumerateRoutes(env: Pick<RoutingEnvironment, 'venues' | 'bridges'>, assetIn: AssetInfo, assetOut: AssetInfo): CandidateHop[][] {
+/**
+ * The candidate hop lists, without quoting: which assets to swap into, bridge, and swap out of; with `chains`, also
+ * bridge -> swap -> bridge through a third chain (IBC to Osmosis, swap there, IBC on).
+ */
+export function enumerateRoutes(env: Pick<RoutingEnvironment, 'venues' | 'bridges'> & Partial<Pick<RoutingEnvironment, 'chains'>>, assetIn: AssetInfo, assetOut: AssetInfo): CandidateHop[][] {
   const same = (a: AssetInfo, b: AssetInfo): boolean => a.chain === b.chain && a.ref === b.ref;
   const routes: CandidateHop[][] = [];
   if (assetIn.chain === assetOut.chain) {
@@ -143,6 +153,28 @@ export function enumerateRoutes(env: Pick<RoutingEnvironment, 'venues' | 'bridge
       }
     }
   }
+  for (const middle of env.chains ?? []) {
+    if (middle.id === assetIn.chain || middle.id === assetOut.chain) continue;
+    for (const first of env.bridges) {
+      for (const inbound of first.legs({ chain: assetIn.chain, asset: assetIn }, { chain: middle.id })) {
+        for (const venue of env.venues) {
+          for (const pair of venue.pairs(middle.id)) {
+            if (!same(pair.tokenIn, inbound.toAsset)) continue;
+            for (const second of env.bridges) {
+              for (const outbound of second.legs({ chain: middle.id, asset: pair.tokenOut }, { chain: assetOut.chain })) {
+                if (!same(outbound.toAsset, assetOut)) continue;
+                routes.push([
+                  { kind: 'bridge', bridge: first, leg: inbound },
+                  { kind: 'swap', venue, chain: middle.id, tokenIn: inbound.toAsset, tokenOut: pair.tokenOut },
+                  { kind: 'bridge', bridge: second, leg: outbound },
+                ]);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
   return routes;
 }
 
@@ -157,7 +189,7 @@ function stepMinimum(step: PlannedStep, slippageBps: number): bigint {
   return step.kind === 'swap' ? minAmountOut(step.quote.amountOut, slippageBps) : step.quote.minAmountOut;
 }
 
-async function quoteRoute(env: RoutingEnvironment, request: RouteRequest, hops: CandidateHop[], gasPriceOf: (chain: CaipChainId) => Promise<bigint>): Promise<FoundRoute> {
+async function quoteRoute(env: RoutingEnvironment, request: RouteRequest, hops: CandidateHop[], gasFeeOf: (chain: CaipChainId, units: bigint) => Promise<bigint>): Promise<FoundRoute> {
   const plan: PlannedStep[] = [];
   let amount = request.from.amount;
   for (const hop of hops) {
@@ -176,7 +208,7 @@ async function quoteRoute(env: RoutingEnvironment, request: RouteRequest, hops: 
   const gasFees: ProviderFee[] = await Promise.all(
     plan.map(async (step, i) => {
       const chain = stepChains[i] as CaipChainId;
-      return { kind: 'gas' as const, chain, asset: nativeAssetOf(chainOf(env, chain)), amount: step.quote.gasUnits * (await gasPriceOf(chain)) };
+      return { kind: 'gas' as const, chain, asset: nativeAssetOf(chainOf(env, chain)), amount: await gasFeeOf(chain, step.quote.gasUnits) };
     }),
   );
   const book = createPriceBook(

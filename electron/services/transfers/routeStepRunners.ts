@@ -5,12 +5,14 @@ import type { CaipChainId } from '../../../shared/domain/chain';
 import type { RouteStep } from '../../../shared/domain/route';
 import type { StepFailure } from '../../../shared/domain/transferRecord';
 import { StrataError } from '../../../shared/errors';
-import type { BridgeAdapter, BridgeQuote } from '../bridges/bridgeAdapter';
+import type { BridgeAdapter, BridgeQuote, DeliveryStatus } from '../bridges/bridgeAdapter';
+import type { IbcFundsLocation } from '../bridges/ibcTransfer/trackIbcTransfer';
 import { OFT_ABI } from '../bridges/layerzeroOft/oftAbi';
 import type { RoutingEnvironment } from '../routing/findRoutes';
 import type { Hex, StepCall as ProviderCall } from '../routing/routingTypes';
 import type { SwapVenue } from '../swap/swapVenue';
 import { MAX_SLIPPAGE_BPS } from '../swap/uniswapV2/minAmountOut';
+import { cosmosSwapAmountOut, cosmosTransportCall } from './cosmosCallTransport';
 import type { CallReceipt, CallTransport, FailureReport, StepCall, StepContext, StepRunner } from './stepRunner';
 
 /** How long a swap built now stays valid on chain: 20 minutes (the router refuses it afterwards). */
@@ -31,7 +33,7 @@ const [WITHDRAWAL_TOPIC] = encodeEventTopics({ abi: WETH_EVENTS, eventName: 'Wit
 const [OFT_SENT_TOPIC] = encodeEventTopics({ abi: OFT_ABI, eventName: 'OFTSent' }) as [Hex];
 
 /**
- * The StepRunner of one route step, by its provider ('uniswap-v2' swaps, 'layerzero-oft' bridges). Everything is
+ * The StepRunner of one route step, by its provider ('uniswap-v2' swaps; 'layerzero-oft', 'axelar-gateway' bridges). Everything is
  * rebuilt from the journaled RouteStep and `ctx.amountIn` (a resume has no in-memory plan): a fresh quote, calls that
  * enforce at least the step's REVIEWED minimum (scaled to the actual input), returned in order by how many of the
  * step's calls confirmed already.
@@ -43,7 +45,11 @@ export function routeStepRunner(step: RouteStep, options: RouteRunnerOptions): S
     if (!venue) throw new StrataError('INVALID_INPUT', `No swap venue "${step.provider}" is configured`);
     return swapRunner(step, venue, options);
   }
-  const bridge = options.env.bridges.find((b) => b.id === step.provider);
+  // Two adapters may share a provider id (Axelar between EVM chains, and between EVM and Cosmos): take the one
+  // that carries this step's leg.
+  const candidates = options.env.bridges.filter((b) => b.id === step.provider);
+  const carries = (b: BridgeAdapter): boolean => b.legs({ chain: step.fromChain, asset: step.assetIn }, { chain: step.toChain }).some((l) => l.toAsset.ref === step.assetOut.ref);
+  const bridge = candidates.find(carries) ?? candidates[0];
   if (!bridge) throw new StrataError('INVALID_INPUT', `No bridge "${step.provider}" is configured`);
   return bridgeRunner(step, bridge, options);
 }
@@ -73,9 +79,14 @@ function toleranceFor(step: RouteStep, quoted: bigint, required: bigint): number
   return Math.min(bps, MAX_SLIPPAGE_BPS);
 }
 
+/** The executor's call for a provider's call: EVM fields, or a Cosmos message for cosmosCallTransport. */
 function evmCall(call: ProviderCall): StepCall {
-  if (call.family !== 'evm') throw new StrataError('INVALID_INPUT', 'Only EVM calls can be signed for now');
+  if (call.family === 'cosmos') return cosmosTransportCall(call);
   return { label: call.label, to: call.to, data: call.data, value: call.value };
+}
+
+function isCosmosChain(chain: CaipChainId): boolean {
+  return chain.startsWith('cosmos:');
 }
 
 /** Done once a call other than an approval confirmed: the step's action (swap, send) went through. */
@@ -110,6 +121,10 @@ function swapRunner(step: RouteStep, venue: SwapVenue, options: RouteRunnerOptio
     async amountOut(ctx) {
       const receipt = lastReceipt(ctx);
       if (!receipt) return null;
+      if (isCosmosChain(step.toChain)) {
+        const chain = options.env.chains.find((c) => c.id === step.toChain);
+        return cosmosSwapAmountOut(receipt, step.assetOut.ref === 'native' ? (chain?.nativeAsset.denom ?? '') : step.assetOut.ref);
+      }
       if (step.assetOut.ref === 'native') {
         // The router unwraps: WETH's Withdrawal(router, wad) is what it paid out to the recipient.
         const weth = options.wethOf(step.toChain);
@@ -137,6 +152,12 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
   // The destination block seen when the send was built: tracking scans from there. Lost on a restart, where the
   // adapter scans from genesis instead (correct, only slower).
   const trackingKeys = new Map<string, string>();
+  // The last delivery look, for describeFailure: a bridge may say where the funds went (IBC: refunded, or stuck).
+  const lastStatus = new Map<string, DeliveryStatus & { fundsAt?: IbcFundsLocation }>();
+  // When a Cosmos chain is at either end the recipient is the account's own address on the destination (another
+  // bech32 prefix, an EVM address, maybe another key); EVM to EVM it is the same address.
+  const crossesFamily = step.toChain !== step.fromChain && (isCosmosChain(step.toChain) || isCosmosChain(step.fromChain));
+  const recipient = (): string => (crossesFamily ? options.transportFor(step.toChain).from : transport.from);
   return {
     transport,
     async nextCall(ctx) {
@@ -146,14 +167,17 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
       const slippageBps = toleranceFor(step, probe.amountOut, required);
       const quote: BridgeQuote = await bridge.quote(leg, ctx.amountIn, { rpc: options.env.rpc, slippageBps, recipient: transport.from });
       if (quote.minAmountOut < required) throw new StrataError('INTERNAL', 'The bridge send was built below the reviewed minimum');
-      const built = await bridge.buildSend(quote, { sender: transport.from, recipient: transport.from }, options.env);
+      const built = await bridge.buildSend(quote, { sender: transport.from, recipient: recipient() }, options.env);
       if (built.trackingKey !== undefined) trackingKeys.set(ctx.transferId, built.trackingKey);
       const call = built.calls[ctx.confirmed.length];
       return call === undefined ? null : evmCall(call);
     },
     async amountOut(ctx) {
-      // What the destination receives: the OFT's amountReceivedLD (dust removed), from OFTSent in the send receipt.
-      for (const log of lastReceipt(ctx)?.logs ?? []) {
+      const logs = lastReceipt(ctx)?.logs ?? [];
+      // What the destination receives, as the bridge reads it from the send receipt (Axelar: the amount less its fee).
+      if (bridge.deliveredAmount) return bridge.deliveredAmount(logs, transport.from);
+      // LayerZero: the OFT's amountReceivedLD (dust removed), from OFTSent.
+      for (const log of logs) {
         if (log.topics[0] !== OFT_SENT_TOPIC) continue;
         const { args } = decodeEventLog({ abi: OFT_ABI, eventName: 'OFTSent', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
         if (same(args.fromAddress, transport.from)) return args.amountReceivedLD;
@@ -164,9 +188,14 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
       const sent = [...ctx.record.calls].reverse().find((c) => c.state === 'confirmed' && !c.label.startsWith('approve'));
       if (!sent) throw new StrataError('INTERNAL', 'A delivering bridge step has no confirmed send');
       const status = await bridge.trackDelivery({ chain: step.fromChain, txHash: sent.hash, trackingKey: trackingKeys.get(ctx.transferId) }, options.env);
+      lastStatus.set(ctx.transferId, status);
       return status.state;
     },
-    describeFailure: (ctx, reason) => fundsReport(options.env, step, transport.from, ctx, reason),
+    describeFailure: (ctx, reason) => {
+      const status = lastStatus.get(ctx.transferId);
+      if (reason === 'delivery' && status?.fundsAt !== undefined) return locatedFunds(options.env, step, ctx, status.detail, status.fundsAt);
+      return fundsReport(options.env, step, transport.from, ctx, reason);
+    },
   };
 }
 
@@ -175,7 +204,7 @@ function fundsReport(env: RoutingEnvironment, step: RouteStep, address: string, 
   const amountIn = ctx.amountIn;
   const chainName = (id: CaipChainId) => env.chains.find((c) => c.id === id)?.name ?? id;
   const words = (units: bigint, asset: AssetInfo) => `${formatAmount(units, asset.decimals)} ${asset.symbol}`;
-  const owner = getAddress(address);
+  const owner = address.startsWith('0x') ? getAddress(address) : address;
   if (reason === 'delivery') {
     return {
       // What the bridge took charge of (the OFTSent amount), else the quote's expectation.
@@ -188,5 +217,16 @@ function fundsReport(env: RoutingEnvironment, step: RouteStep, address: string, 
     fundsAt: { chain: step.fromChain, asset: step.assetIn, address: owner, amount: amountIn.toString() },
     action: 'retry',
     summary: `${words(amountIn, step.assetIn)} is still at ${owner} on ${chainName(step.fromChain)}${reason === 'reverted' ? ' (the reverted transaction cost only its network fee)' : ': nothing of this step went through'}`,
+  };
+}
+
+/** A failed delivery whose bridge named where the funds are: refunded to the sender, or held at an intermediate chain. */
+function locatedFunds(env: RoutingEnvironment, step: RouteStep, ctx: StepContext, detail: string, at: IbcFundsLocation): FailureReport {
+  const back = at.chain === step.fromChain;
+  const asset = back ? step.assetIn : (env.assets(at.chain).find((a) => a.symbol === step.assetIn.symbol) ?? step.assetIn);
+  return {
+    fundsAt: { chain: at.chain, asset, address: at.address.slice(0, 128) || 'unknown', amount: ctx.amountIn.toString() },
+    action: at.action === 'none' ? 'retry' : 'refund-pending',
+    summary: `${formatAmount(ctx.amountIn, step.assetIn.decimals)} ${step.assetIn.symbol}: ${detail}`,
   };
 }

@@ -2,6 +2,9 @@ import { parseAmount } from '../../../shared/amounts';
 import type { CaipChainId } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
 import type { ChainDirectory, DevnetInfo } from '../chains/chainDirectory';
+import { cosmosChains } from '../chains/cosmosChains';
+import { createCosmosRpc, type CosmosRpc, type CosmosRpcOptions } from '../cosmos/rpc/createCosmosRpc';
+import { cosmosRoutingEnvironment } from '../routing/cosmosRouting';
 import { devnetRoutingEnvironment } from '../routing/devnetRouting';
 import { findRoutes, type FoundRoute, type RoutingEnvironment } from '../routing/findRoutes';
 import type { PriceSource } from './wallet';
@@ -14,14 +17,31 @@ export interface RouteQuery {
   sort: 'amount' | 'speed';
 }
 
+/** Where the Cosmos chains are reached: each chain's configured endpoints (ChainDirectory.endpoints). */
+export interface CosmosEndpoints {
+  endpoints(chainId: string): readonly string[];
+  rpcOptions?: CosmosRpcOptions;
+}
+
 /**
- * The routing environment with USD prices now (prices that cannot be had leave fees without a USD value).
- * @throws NO_ROUTE without a devnet: cross-chain routes run on the local devnet for now
+ * The routing environment with USD prices now (prices that cannot be had leave fees without a USD value): the
+ * devnet's EVM chains when a devnet runs, and, with `cosmos`, the bundled Cosmos chains over their configured RPCs
+ * (IBC, Osmosis), composed with the devnet's when both are there.
+ * @throws NO_ROUTE with neither a devnet nor Cosmos endpoints
  */
-export async function routingEnvironment(devnet: DevnetInfo | undefined, prices: PriceSource): Promise<RoutingEnvironment> {
-  if (!devnet) throw new StrataError('NO_ROUTE', 'Cross-chain routes run on the local devnet for now');
-  const base = devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: {} });
-  const ids = [...new Set(base.chains.flatMap((c) => base.assets(c.id).flatMap((a) => (a.priceId ? [a.priceId] : []))))];
+export async function routingEnvironment(devnet: DevnetInfo | undefined, prices: PriceSource, cosmos?: CosmosEndpoints): Promise<RoutingEnvironment> {
+  if (!devnet && !cosmos) throw new StrataError('NO_ROUTE', 'Cross-chain routes run on the local devnet for now');
+  const evm = devnet ? devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: {} }) : undefined;
+  const base = cosmos ? cosmosRoutingEnvironment({ base: evm, cosmosRpc: cosmosRpcs(cosmos), usdPrices: {} }) : (evm as RoutingEnvironment);
+  // Cosmos chains list every registry asset: only their coins and what the venues trade are priced (one request).
+  const cosmosIds = new Set(base.venues.flatMap((v) => base.chains.flatMap((c) => (c.family === 'cosmos' ? v.pairs(c.id).map((p) => p.tokenIn.priceId) : []))));
+  const ids = [
+    ...new Set(
+      base.chains.flatMap((c) =>
+        base.assets(c.id).flatMap((a, i) => (a.priceId && (c.family !== 'cosmos' || i === 0 || cosmosIds.has(a.priceId)) ? [a.priceId] : [])),
+      ),
+    ),
+  ];
   const found = await prices.getPrices(ids).catch(() => ({}));
   const usdPrices = Object.fromEntries(Object.entries(found).map(([id, p]) => [id, p.usd]));
   return { ...base, usdPrices };
@@ -47,3 +67,18 @@ export async function findRoutesFor(env: RoutingEnvironment, chains: Pick<ChainD
   });
 }
 
+/** One failover client per Cosmos chain, made on first use from the configured endpoints. */
+function cosmosRpcs(cosmos: CosmosEndpoints): (chain: CaipChainId) => CosmosRpc {
+  const clients = new Map<CaipChainId, CosmosRpc>();
+  const known = cosmosChains();
+  return (chainId) => {
+    let client = clients.get(chainId);
+    if (client === undefined) {
+      const chain = known.find((c) => c.id === chainId);
+      if (chain === undefined) throw new StrataError('UNKNOWN_CHAIN', `Unknown Cosmos chain ${String(chainId).slice(0, 64)}`);
+      client = createCosmosRpc([...cosmos.endpoints(chainId)], chain, cosmos.rpcOptions);
+      clients.set(chainId, client);
+    }
+    return client;
+  };
+}

@@ -29,6 +29,10 @@ export interface ScriptedNodeOptions {
   txIndex?: boolean;
   /** the `result` of tx, or null for "not found" */
   tx?: (hashHex: string) => Record<string, unknown> | null;
+  /** the `result` of tx_search for a query (`{ txs, total_count }`); default: nothing found */
+  txSearch?: (query: string) => Record<string, unknown>;
+  /** `sync_info.latest_block_height` of status; default 23456789 */
+  latestHeight?: () => string;
 }
 
 export interface ScriptedNode {
@@ -83,7 +87,7 @@ async function handle(options: ScriptedNodeOptions, calls: string[], request: In
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: body.id, ...payload }));
   switch (body.method) {
     case 'status':
-      return send({ result: statusResult(options.network, options.version ?? '0.38.17') });
+      return send({ result: statusResult(options.network, options.version ?? '0.38.17', options.latestHeight?.()) });
     case 'abci_query': {
       const path = String(body.params.path);
       const data = Buffer.from(String(body.params.data ?? ''), 'hex');
@@ -106,6 +110,8 @@ async function handle(options: ScriptedNodeOptions, calls: string[], request: In
       }
       return send({ result: found });
     }
+    case 'tx_search':
+      return send({ result: options.txSearch?.(String(body.params.query)) ?? { txs: [], total_count: '0' } });
     default:
       return send({ error: { code: -32601, message: 'Method not found', data: '' } });
   }
@@ -126,7 +132,7 @@ function abciResponse(answer: AbciAnswer): Record<string, unknown> {
 }
 
 /** `status` exactly as a CometBFT node writes it (fields cosmjs checks are all present and well-formed). */
-export function statusResult(network: string, version: string): Record<string, unknown> {
+export function statusResult(network: string, version: string, latestHeight = '23456789'): Record<string, unknown> {
   return {
     node_info: {
       protocol_version: { p2p: '8', block: '11', app: '0' },
@@ -141,7 +147,7 @@ export function statusResult(network: string, version: string): Record<string, u
     sync_info: {
       latest_block_hash: '2E1E1C47C3F5B0E0B7C5D0A4E6F1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3',
       latest_app_hash: '9A8B7C6D5E4F30211D2C3B4A59687766554433221100FFEEDDCCBBAA99887766',
-      latest_block_height: '23456789',
+      latest_block_height: latestHeight,
       latest_block_time: '2024-11-05T10:00:00.123456789Z',
       earliest_block_hash: '1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F90A',
       earliest_app_hash: '00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF',

@@ -1,0 +1,206 @@
+import type { CaipChainId, ChainInfo } from '../../../../shared/domain/chain';
+import { StrataError } from '../../../../shared/errors';
+import { assetIndexFor } from '../../cosmos/registry/assetIndex';
+import type { CosmosRpc } from '../../cosmos/rpc/createCosmosRpc';
+import { eventAttributeValues, type CosmosEvent } from '../../cosmos/rpc/normalizeEventAttributes';
+import { latestBlock, searchTxs, type FoundTxEvents } from '../../cosmos/rpc/searchTxs';
+import { lookUpTx } from '../../cosmos/tx/broadcastAndWait';
+import type { DeliveryStatus, SentBridgeTx } from '../bridgeAdapter';
+
+/** Where the funds of a transfer that did not arrive are, when the tracker can tell. */
+export interface IbcFundsLocation {
+  chain: CaipChainId;
+  address: string;
+  /** none: they are back with the sender (refunded); refund-pending: held until a relayer returns them */
+  action: 'none' | 'refund-pending';
+}
+
+/** A DeliveryStatus with, for a failed transfer, where its funds are. */
+export interface IbcDeliveryStatus extends DeliveryStatus {
+  fundsAt?: IbcFundsLocation;
+}
+
+export interface IbcTrackingContext {
+  chains: readonly ChainInfo[];
+  rpcOf(chain: CaipChainId): CosmosRpc;
+  /** ms; the packet's timeout timestamp is compared with it */
+  now(): number;
+  /** The chain at the other end of a channel, for chains outside the bundled registry (a testnet); default: the registry. */
+  counterparty?(chain: ChainInfo, port: string, channel: string): CaipChainId | undefined;
+}
+
+/** One ICS-20 packet as `send_packet` describes it. */
+export interface IbcPacket {
+  chain: ChainInfo;
+  sequence: string;
+  srcPort: string;
+  srcChannel: string;
+  dstPort: string;
+  dstChannel: string;
+  /** `revision-height`, `0-0` for none */
+  timeoutHeight: string;
+  /** unix ns, `0` for none */
+  timeoutTimestamp: string;
+  sender: string;
+  receiver: string;
+}
+
+/**
+ * One look at an IBC transfer: the source transaction's `send_packet`, then the receiving chain's `recv_packet`
+ * (followed over packet-forward-middleware's own `send_packet` to the next chain), its `write_acknowledgement`
+ * (result = delivered; error = refused), or the packet's timeout; a refusal or a timeout is final once the source
+ * shows `acknowledge_packet` / `timeout_packet` (the escrow went back to the sender). A forwarded packet that timed
+ * out on its second hop leaves the funds at the intermediate chain until a relayer returns them: that is named.
+ * @throws StrataError RPC_UNAVAILABLE from the nodes
+ */
+export async function trackIbcTransfer(sent: SentBridgeTx, ctx: IbcTrackingContext): Promise<IbcDeliveryStatus> {
+  const source = chainOf(ctx, sent.chain);
+  const hash = sent.txHash.replace(/^0x/i, '').toUpperCase();
+  const tx = await ctx.rpcOf(source.id).withNode((node) => lookUpTx(node, hash));
+  if (tx === null) return { state: 'inflight', detail: 'waiting for the source transaction' };
+  if (tx.code !== 0) return { state: 'failed', detail: 'the source transaction failed: nothing was sent' };
+  const packet = packetOf(ctx, source, tx.events);
+  if (packet === null) return { state: 'failed', detail: 'the source transaction sent no IBC packet' };
+  return follow(ctx, packet, packet, 0);
+}
+
+const MAX_FORWARDS = 3;
+
+async function follow(ctx: IbcTrackingContext, origin: IbcPacket, packet: IbcPacket, depth: number): Promise<IbcDeliveryStatus> {
+  const dest = counterpartyOf(ctx, packet);
+  const base = { destinationChain: dest.id };
+  const received = (await search(ctx, dest.id, 'recv_packet', packet))[0];
+  if (received === undefined) {
+    if (!(await timedOut(ctx, dest, packet))) return { ...base, state: 'inflight', detail: `waiting for a relayer to deliver the packet to ${dest.name}` };
+    const returned = (await search(ctx, packet.chain.id, 'timeout_packet', packet))[0];
+    if (depth === 0) {
+      if (returned === undefined) return { ...base, state: 'inflight', detail: `timed out before reaching ${dest.name}; the refund waits for a relayer` };
+      return { ...base, state: 'failed', detail: `timed out; refunded to ${origin.sender} on ${origin.chain.name}`, fundsAt: { chain: origin.chain.id, address: origin.sender, action: 'none' } };
+    }
+    if (returned === undefined) {
+      return {
+        ...base,
+        state: 'failed',
+        detail: `stuck at ${packet.chain.name}: the forward to ${dest.name} timed out; packet-forward-middleware holds the funds there until a relayer returns them to ${origin.sender} on ${origin.chain.name}`,
+        fundsAt: { chain: packet.chain.id, address: packet.sender, action: 'refund-pending' },
+      };
+    }
+    return refundOfOrigin(ctx, origin, `the forward from ${packet.chain.name} to ${dest.name} timed out`);
+  }
+  const ack = ackOf(received.events, packet);
+  if (ack === 'success') {
+    if (depth > 0 || nextPacketOf(ctx, dest, received.events, packet) === null) {
+      return { ...base, state: 'delivered', detail: `delivered on ${dest.name}`, destinationTxHash: received.hash };
+    }
+  }
+  if (ack === 'error') {
+    if (depth === 0) return refundOfOrigin(ctx, origin, `${dest.name} refused the transfer`);
+    // A forward refused downstream: PFM acknowledges the first packet with an error, and the source refunds.
+    return refundOfOrigin(ctx, origin, `${dest.name} refused the forwarded transfer`);
+  }
+  const next = nextPacketOf(ctx, dest, received.events, packet);
+  if (next === null) {
+    return { ...base, state: 'inflight', detail: `received on ${dest.name}; waiting for its acknowledgement` };
+  }
+  if (depth + 1 >= MAX_FORWARDS) return { ...base, state: 'inflight', detail: 'forwarded too many times to follow' };
+  return follow(ctx, origin, next, depth + 1);
+}
+
+/** An error acknowledgement or timeout of the first packet: final once the source shows it, with the sender refunded. */
+async function refundOfOrigin(ctx: IbcTrackingContext, origin: IbcPacket, why: string): Promise<IbcDeliveryStatus> {
+  const acked = (await search(ctx, origin.chain.id, 'acknowledge_packet', origin))[0];
+  const timedOutBack = acked === undefined ? (await search(ctx, origin.chain.id, 'timeout_packet', origin))[0] : undefined;
+  const dest = counterpartyOf(ctx, origin);
+  if (acked === undefined && timedOutBack === undefined) {
+    return { state: 'inflight', destinationChain: dest.id, detail: `${why}; the refund to ${origin.sender} on ${origin.chain.name} waits for a relayer` };
+  }
+  return { state: 'failed', destinationChain: dest.id, detail: `${why}; refunded to ${origin.sender} on ${origin.chain.name}`, fundsAt: { chain: origin.chain.id, address: origin.sender, action: 'none' } };
+}
+
+function search(ctx: IbcTrackingContext, chain: CaipChainId, event: string, packet: IbcPacket): Promise<FoundTxEvents[]> {
+  return ctx.rpcOf(chain).withNode((node) =>
+    searchTxs(node, { [`${event}.packet_src_channel`]: packet.srcChannel, [`${event}.packet_sequence`]: packet.sequence }),
+  ).then((found) => found.filter((tx) => tx.code === 0 && packetEvents(tx.events, event).some((e) => samePacket(e, packet))));
+}
+
+async function timedOut(ctx: IbcTrackingContext, dest: ChainInfo, packet: IbcPacket): Promise<boolean> {
+  const timestamp = BigInt(/^[0-9]{1,30}$/.test(packet.timeoutTimestamp) ? packet.timeoutTimestamp : '0');
+  if (timestamp !== 0n && BigInt(ctx.now()) * 1_000_000n >= timestamp) return true;
+  const height = /^([0-9]+)-([0-9]+)$/.exec(packet.timeoutHeight);
+  const timeoutHeight = height ? BigInt(height[2] as string) : 0n;
+  if (timeoutHeight === 0n) return false;
+  const latest = await ctx.rpcOf(dest.id).withNode(latestBlock);
+  return latest.height >= timeoutHeight;
+}
+
+/** `{"result":"AQ=="}` is success; `{"error":"..."}` a refusal; null when this tx wrote no acknowledgement for it. */
+function ackOf(events: readonly CosmosEvent[], packet: IbcPacket): 'success' | 'error' | null {
+  const written = packetEvents(events, 'write_acknowledgement').find((e) => samePacket(e, packet));
+  if (written === undefined) return null;
+  const text = attribute(written, 'packet_ack');
+  try {
+    const parsed = JSON.parse(text) as { result?: unknown; error?: unknown };
+    return typeof parsed.result === 'string' && parsed.error === undefined ? 'success' : 'error';
+  } catch {
+    return 'error';
+  }
+}
+
+function nextPacketOf(ctx: IbcTrackingContext, chain: ChainInfo, events: readonly CosmosEvent[], previous: IbcPacket): IbcPacket | null {
+  const sendEvent = events.find((e) => e.type === 'send_packet' && !(attribute(e, 'packet_src_channel') === previous.dstChannel && attribute(e, 'packet_sequence') === previous.sequence));
+  return sendEvent === undefined ? null : packetFromEvent(ctx, chain, sendEvent);
+}
+
+function packetOf(ctx: IbcTrackingContext, chain: ChainInfo, events: readonly CosmosEvent[]): IbcPacket | null {
+  const sendEvent = events.find((e) => e.type === 'send_packet');
+  return sendEvent === undefined ? null : packetFromEvent(ctx, chain, sendEvent);
+}
+
+function packetFromEvent(_ctx: IbcTrackingContext, chain: ChainInfo, event: CosmosEvent): IbcPacket | null {
+  const sequence = attribute(event, 'packet_sequence');
+  if (!/^[0-9]+$/.test(sequence)) return null;
+  let data: { sender?: unknown; receiver?: unknown } = {};
+  try {
+    data = JSON.parse(attribute(event, 'packet_data')) as typeof data;
+  } catch {
+    // packet_data is optional in newer ibc-go (packet_data_hex only): sender and receiver stay unknown.
+  }
+  return {
+    chain,
+    sequence,
+    srcPort: attribute(event, 'packet_src_port'),
+    srcChannel: attribute(event, 'packet_src_channel'),
+    dstPort: attribute(event, 'packet_dst_port'),
+    dstChannel: attribute(event, 'packet_dst_channel'),
+    timeoutHeight: attribute(event, 'packet_timeout_height'),
+    timeoutTimestamp: attribute(event, 'packet_timeout_timestamp'),
+    sender: typeof data.sender === 'string' ? data.sender.slice(0, 128) : '',
+    receiver: typeof data.receiver === 'string' ? data.receiver.slice(0, 128) : '',
+  };
+}
+
+function packetEvents(events: readonly CosmosEvent[], type: string): CosmosEvent[] {
+  return events.filter((e) => e.type === type);
+}
+
+function samePacket(event: CosmosEvent, packet: IbcPacket): boolean {
+  return attribute(event, 'packet_sequence') === packet.sequence && attribute(event, 'packet_src_channel') === packet.srcChannel && attribute(event, 'packet_dst_channel') === packet.dstChannel;
+}
+
+function attribute(event: CosmosEvent, key: string): string {
+  return eventAttributeValues([event], event.type, key)[0] ?? '';
+}
+
+function counterpartyOf(ctx: IbcTrackingContext, packet: IbcPacket): ChainInfo {
+  const given = ctx.counterparty?.(packet.chain, packet.srcPort, packet.srcChannel);
+  const name = given === undefined ? assetIndexFor(packet.chain)?.counterparties.get(`${packet.srcPort}/${packet.srcChannel}`) : undefined;
+  const chain = given !== undefined ? ctx.chains.find((c) => c.id === given) : name === undefined ? undefined : ctx.chains.find((c) => assetIndexFor(c)?.chainName === name);
+  if (chain === undefined) throw new StrataError('UNKNOWN_CHAIN', `The channel ${packet.srcChannel.slice(0, 40)} of ${packet.chain.name} leads to a chain Strata does not know`);
+  return chain;
+}
+
+function chainOf(ctx: IbcTrackingContext, id: CaipChainId): ChainInfo {
+  const chain = ctx.chains.find((c) => c.id === id);
+  if (chain === undefined) throw new StrataError('UNKNOWN_CHAIN', `Unknown chain ${String(id).slice(0, 64)}`);
+  return chain;
+}

@@ -1,0 +1,202 @@
+/**
+ * Every tracking transition of an IBC transfer, driven by recorded transaction results in the real shapes of
+ * CometBFT 0.38 (plain attributes) and Tendermint 0.34 (base64 attributes), served by stand-in nodes over HTTP to the
+ * real cosmjs clients.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CaipChainId } from '../../shared/domain/chain';
+import { trackIbcTransfer, type IbcTrackingContext } from '../../electron/services/bridges/ibcTransfer/trackIbcTransfer';
+import { cosmosChains } from '../../electron/services/chains/cosmosChains';
+import { createCosmosRpc, type CosmosRpc } from '../../electron/services/cosmos/rpc/createCosmosRpc';
+import { acknowledgePacketTxEvents, recvPacketTxEvents, sendPacketTxEvents, timeoutPacketTxEvents, type PacketFields } from '../cosmos/support/ibcEvents';
+import { startRecordedChain, type RecordedChain } from '../cosmos/support/recordedChain';
+
+const chains = cosmosChains();
+const byAlias = (alias: string) => chains.find((c) => c.alias === alias)!;
+const noble = byAlias('noble');
+const osmosis = byAlias('osmosis');
+const cosmoshub = byAlias('cosmoshub');
+
+const NOBLE_SENDER = 'noble1jhg0e7s6gn44tfc5k37kr04sznyhedtcjpvn4v';
+const OSMO_RECEIVER = 'osmo1jhg0e7s6gn44tfc5k37kr04sznyhedtcp5f0xn';
+const HUB_RECEIVER = 'cosmos1jhg0e7s6gn44tfc5k37kr04sznyhedtc9rzys5';
+const NOW_MS = 1_732_000_000_000;
+const FUTURE_NS = String(BigInt(NOW_MS + 600_000) * 1_000_000n);
+const PAST_NS = String(BigInt(NOW_MS - 1_000) * 1_000_000n);
+
+let nodes: Record<string, RecordedChain>;
+let ctx: IbcTrackingContext;
+
+beforeAll(async () => {
+  nodes = {
+    [noble.id]: await startRecordedChain({ network: 'noble-1', version: '0.38.17' }),
+    // Osmosis answers like an old Tendermint 0.34 node: base64 event attributes.
+    [osmosis.id]: await startRecordedChain({ network: 'osmosis-1', version: '0.34.27' }),
+    [cosmoshub.id]: await startRecordedChain({ network: 'cosmoshub-4', version: '0.38.17' }),
+  };
+  const rpcs = new Map<CaipChainId, CosmosRpc>(chains.filter((c) => nodes[c.id]).map((c) => [c.id, createCosmosRpc([nodes[c.id]!.url], c)]));
+  ctx = { chains, rpcOf: (id) => rpcs.get(id)!, now: () => NOW_MS };
+});
+
+beforeEach(() => {
+  for (const node of Object.values(nodes)) {
+    node.txs.length = 0;
+    node.height = 1_000_000n;
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(Object.values(nodes).map((n) => n.close()));
+});
+
+const nobleToOsmosis = (over: Partial<PacketFields> = {}): PacketFields => ({
+  sequence: '1207',
+  srcChannel: 'channel-1',
+  dstChannel: 'channel-750',
+  timeoutHeight: '1-1001000',
+  timeoutTimestamp: FUTURE_NS,
+  data: { denom: 'uusdc', amount: '2500000', sender: NOBLE_SENDER, receiver: OSMO_RECEIVER },
+  ...over,
+});
+
+const sendFrom = (chain: CaipChainId, packet: PacketFields) => nodes[chain]!.record(sendPacketTxEvents(packet, 'escrow1'));
+
+describe('trackIbcTransfer: one hop (Noble -> Osmosis)', () => {
+  it('waits for the source transaction, then for a relayer', async () => {
+    const packet = nobleToOsmosis();
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: `0x${'AB'.repeat(32)}` }, ctx)).toEqual({ state: 'inflight', detail: 'waiting for the source transaction' });
+    const hash = sendFrom(noble.id, packet);
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: `0x${hash}` }, ctx)).toEqual({
+      state: 'inflight',
+      destinationChain: osmosis.id,
+      detail: 'waiting for a relayer to deliver the packet to Osmosis',
+    });
+  });
+
+  it('is delivered once the destination wrote a success acknowledgement (read from base64 attributes)', async () => {
+    const packet = nobleToOsmosis();
+    const hash = sendFrom(noble.id, packet);
+    // Another packet's receipt on the same channel must not count.
+    nodes[osmosis.id]!.record(recvPacketTxEvents({ ...packet, sequence: '1206' }, { ack: { ok: true } }));
+    expect((await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).state).toBe('inflight');
+    const recv = nodes[osmosis.id]!.record(recvPacketTxEvents(packet, { ack: { ok: true } }));
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual({
+      state: 'delivered',
+      destinationChain: osmosis.id,
+      detail: 'delivered on Osmosis',
+      destinationTxHash: recv,
+    });
+  });
+
+  it('an error acknowledgement: waits for the refund, then failed with the funds back with the sender', async () => {
+    const packet = nobleToOsmosis();
+    const hash = sendFrom(noble.id, packet);
+    nodes[osmosis.id]!.record(recvPacketTxEvents(packet, { ack: { error: 'ABCI code: 1: error handling packet: see events for details' } }));
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual({
+      state: 'inflight',
+      destinationChain: osmosis.id,
+      detail: `Osmosis refused the transfer; the refund to ${NOBLE_SENDER} on Noble waits for a relayer`,
+    });
+    nodes[noble.id]!.record(acknowledgePacketTxEvents(packet, { error: 'ABCI code: 1' }));
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual({
+      state: 'failed',
+      destinationChain: osmosis.id,
+      detail: `Osmosis refused the transfer; refunded to ${NOBLE_SENDER} on Noble`,
+      fundsAt: { chain: noble.id, address: NOBLE_SENDER, action: 'none' },
+    });
+  });
+
+  it('a timeout by time: waits for the refund, then failed "timed out; refunded to … on Noble"', async () => {
+    const packet = nobleToOsmosis({ timeoutTimestamp: PAST_NS });
+    const hash = sendFrom(noble.id, packet);
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual({
+      state: 'inflight',
+      destinationChain: osmosis.id,
+      detail: 'timed out before reaching Osmosis; the refund waits for a relayer',
+    });
+    nodes[noble.id]!.record(timeoutPacketTxEvents(packet));
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual({
+      state: 'failed',
+      destinationChain: osmosis.id,
+      detail: `timed out; refunded to ${NOBLE_SENDER} on Noble`,
+      fundsAt: { chain: noble.id, address: NOBLE_SENDER, action: 'none' },
+    });
+  });
+
+  it('a timeout by height: the destination passed the timeout height', async () => {
+    const packet = nobleToOsmosis({ timeoutTimestamp: '0', timeoutHeight: '1-1000050' });
+    const hash = sendFrom(noble.id, packet);
+    nodes[osmosis.id]!.height = 1_000_049n;
+    expect((await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).detail).toBe('waiting for a relayer to deliver the packet to Osmosis');
+    nodes[osmosis.id]!.height = 1_000_050n;
+    expect((await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).detail).toBe('timed out before reaching Osmosis; the refund waits for a relayer');
+  });
+
+  it('a source transaction that failed sent nothing', async () => {
+    const hash = nodes[noble.id]!.record(sendPacketTxEvents(nobleToOsmosis(), 'escrow1'), { code: 5 });
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual({ state: 'failed', detail: 'the source transaction failed: nothing was sent' });
+  });
+});
+
+describe('trackIbcTransfer: home then forward (Osmosis -> Noble -> Cosmos Hub through PFM)', () => {
+  const first = (over: Partial<PacketFields> = {}): PacketFields => ({
+    sequence: '88',
+    srcChannel: 'channel-750',
+    dstChannel: 'channel-1',
+    timeoutHeight: '1-1001000',
+    timeoutTimestamp: FUTURE_NS,
+    data: { denom: 'transfer/channel-750/uusdc', amount: '5000000', sender: OSMO_RECEIVER, receiver: 'pfm', memo: `{"forward":{"receiver":"${HUB_RECEIVER}","port":"transfer","channel":"channel-4","timeout":"10m","retries":2}}` },
+    ...over,
+  });
+  const forward = (over: Partial<PacketFields> = {}): PacketFields => ({
+    sequence: '4321',
+    srcChannel: 'channel-4',
+    dstChannel: 'channel-536',
+    timeoutHeight: '0-0',
+    timeoutTimestamp: FUTURE_NS,
+    data: { denom: 'uusdc', amount: '5000000', sender: 'noble1forwardescrowxxxxxxxxxxxxxxxxxxxxxxx', receiver: HUB_RECEIVER },
+    ...over,
+  });
+
+  it('follows the forward to the Hub and is delivered there', async () => {
+    const hash = sendFrom(osmosis.id, first());
+    nodes[noble.id]!.record(recvPacketTxEvents(first(), { forward: forward() }));
+    expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual({
+      state: 'inflight',
+      destinationChain: cosmoshub.id,
+      detail: 'waiting for a relayer to deliver the packet to Cosmos Hub',
+    });
+    const recv = nodes[cosmoshub.id]!.record(recvPacketTxEvents(forward(), { ack: { ok: true } }));
+    expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual({
+      state: 'delivered',
+      destinationChain: cosmoshub.id,
+      detail: 'delivered on Cosmos Hub',
+      destinationTxHash: recv,
+    });
+  });
+
+  it('names the intermediate chain when the forward timed out there: stuck at Noble, refund pending', async () => {
+    const hash = sendFrom(osmosis.id, first());
+    nodes[noble.id]!.record(recvPacketTxEvents(first(), { forward: forward({ timeoutTimestamp: PAST_NS }) }));
+    expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual({
+      state: 'failed',
+      destinationChain: cosmoshub.id,
+      detail: `stuck at Noble: the forward to Cosmos Hub timed out; packet-forward-middleware holds the funds there until a relayer returns them to ${OSMO_RECEIVER} on Osmosis`,
+      fundsAt: { chain: noble.id, address: 'noble1forwardescrowxxxxxxxxxxxxxxxxxxxxxxx', action: 'refund-pending' },
+    });
+  });
+
+  it('a forward refused downstream is refunded on the source once acknowledged there', async () => {
+    const hash = sendFrom(osmosis.id, first());
+    nodes[noble.id]!.record(recvPacketTxEvents(first(), { forward: forward() }));
+    nodes[cosmoshub.id]!.record(recvPacketTxEvents(forward(), { ack: { error: 'ABCI code: 7: invalid address' } }));
+    expect((await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).state).toBe('inflight');
+    nodes[osmosis.id]!.record(acknowledgePacketTxEvents(first(), { error: 'forward failed' }));
+    expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual({
+      state: 'failed',
+      destinationChain: noble.id,
+      detail: `Cosmos Hub refused the forwarded transfer; refunded to ${OSMO_RECEIVER} on Osmosis`,
+      fundsAt: { chain: osmosis.id, address: OSMO_RECEIVER, action: 'none' },
+    });
+  });
+});
