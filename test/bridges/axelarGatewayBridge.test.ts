@@ -1,4 +1,4 @@
-import { Contract, Interface, JsonRpcProvider, Network, Wallet, id, type TransactionReceipt } from 'ethers';
+import { Contract, Interface, JsonRpcProvider, Wallet, id, type TransactionReceipt } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXELAR_GATEWAY_ABI } from '../../electron/services/bridges/axelarGateway/axelarGatewayAbi';
 import { AXELAR_APPROVE_GAS, AXELAR_SEND_TOKEN_GAS } from '../../electron/services/bridges/axelarGateway/axelarGatewayBridge';
@@ -12,6 +12,7 @@ import { devnetRoutingEnvironment } from '../../electron/services/routing/devnet
 import type { RoutingEnvironment } from '../../electron/services/routing/findRoutes';
 import type { EvmStepCall } from '../../electron/services/routing/routingTypes';
 import { expectStrataError, expectStrataRejection } from '../unit/expectStrataError';
+import { devnetProviders } from '../support/devnetKit';
 
 const A = 'eip155:31337';
 const B = 'eip155:31338';
@@ -31,10 +32,7 @@ const usdcOf = async (chain: string, address: string): Promise<bigint> => (await
 
 beforeAll(async () => {
   devnet = await startDevnet();
-  providers = {
-    [A]: new JsonRpcProvider(devnet.chains[0].rpc, Network.from(31337), { staticNetwork: true, cacheTimeout: -1 }),
-    [B]: new JsonRpcProvider(devnet.chains[1].rpc, Network.from(31338), { staticNetwork: true, cacheTimeout: -1 }),
-  };
+  providers = devnetProviders(devnet);
   env = devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: { ethereum: '3000', 'usd-coin': '1' } });
   const found = env.bridges.find((b) => b.id === 'axelar-gateway');
   if (!found) throw new Error('the devnet environment has no Axelar bridge');

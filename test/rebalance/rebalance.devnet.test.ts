@@ -3,9 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Contract, HDNodeWallet, JsonRpcProvider, Network, Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../electron/cli/io';
-import { runCli } from '../../electron/cli/main';
-import { writeDevnetState } from '../../electron/services/devnet/devnetState';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccounts';
 import { RebalanceRecords } from '../../electron/services/rebalance/rebalanceRecords';
@@ -16,6 +13,7 @@ import type { SecureSessionView } from '../../shared/ipc/contract';
 import type { DriftReport, RebalanceExecution, RebalancePlan } from '../../shared/rebalance/rebalanceSchemas';
 import { CoinGeckoServer } from '../prices/coinGeckoServer';
 import { createCoreHarness, type CoreHarness } from '../support/coreHarness';
+import { hostedDevnetStateDir, jsonCli } from '../support/devnetKit';
 
 // Fresh wallets (BIP-39 test vectors), funded by the test: small amounts that the devnet's pools absorb.
 const CORE_PHRASE = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
@@ -233,21 +231,11 @@ describe('strata rebalance on the devnet', () => {
   let vaultDir: string;
   const owner = addressOf(CLI_PHRASE);
 
-  async function cli(argv: string[], stdin = '') {
-    let stdout = '';
-    const io: CliIo = { stdin: async () => stdin, env, stdout: (t) => (stdout += t), stderr: () => undefined };
-    const code = await runCli([...argv, '--json'], io);
-    return { code, json: JSON.parse(stdout.trim().split('\n').pop() ?? 'null') as Record<string, unknown> };
-  }
+  const cli = jsonCli(() => env);
 
   beforeAll(async () => {
     await fund(owner);
-    const stateDir = await mkdtemp(join(tmpdir(), 'strata-rebalance-devnet-'));
-    await writeDevnetState(stateDir, {
-      version: 1, pid: process.pid, startedAt: new Date().toISOString(), mining: 'auto',
-      chains: devnet.chains.map((c) => ({ id: c.id, alias: c.alias, chainId: c.chainId, rpc: c.rpc })),
-      contracts: devnet.contracts, accounts: devnet.accounts,
-    });
+    const stateDir = await hostedDevnetStateDir(devnet, 'strata-rebalance-devnet-');
     vaultDir = join(await mkdtemp(join(tmpdir(), 'strata-cli-rebalance-')), 'vault');
     env = { STRATA_DEVNET_DIR: stateDir, STRATA_PASSWORD: PASSWORD, STRATA_PRICE_API_URL: prices.baseUrl };
     expect((await cli(['vault', 'init', '--dir', vaultDir], CLI_PHRASE)).code).toBe(0);

@@ -3,7 +3,7 @@
  * runTransfer with the route step runners) on the real devnet: the swap -> Axelar route for ETH -> USDC and the
  * direct Axelar route for USDC -> USDC, with the relayer paused and resumed.
  */
-import { JsonRpcProvider, Network } from 'ethers';
+import { JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXELAR_USDC_TRANSFER_FEE } from '../../electron/services/devnet/axelar/axelarSpec';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
@@ -12,6 +12,7 @@ import { Transfer } from '../../shared/domain/transferRecord';
 import type { SecureSessionView } from '../../shared/ipc/contract';
 import { CoinGeckoServer } from '../prices/coinGeckoServer';
 import { createCoreHarness, type CoreHarness } from '../support/coreHarness';
+import { devnetProviders } from '../support/devnetKit';
 
 const HARDHAT = 'test test test test test test test test test test test junk';
 const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -59,10 +60,7 @@ beforeAll(async () => {
   prices = new CoinGeckoServer();
   prices.prices = { ethereum: '3000', 'usd-coin': '1', weth: '3000' };
   await prices.start();
-  providers = {
-    [A]: new JsonRpcProvider(devnet.chains[0].rpc, Network.from(31337), { staticNetwork: true, cacheTimeout: -1 }),
-    [B]: new JsonRpcProvider(devnet.chains[1].rpc, Network.from(31338), { staticNetwork: true, cacheTimeout: -1 }),
-  };
+  providers = devnetProviders(devnet);
   h = await createCoreHarness({ devnet: { chains: devnet.chains.map((c) => ({ id: c.id, rpc: c.rpc })), contracts: devnet.contracts }, priceApiUrl: prices.baseUrl });
   const session = await h.value<SecureSessionView>('secure.begin', { purpose: 'import-mnemonic' });
   await h.secure(session.sessionId, 'secure.submitMnemonic', { mnemonic: HARDHAT, passphrase: '' });

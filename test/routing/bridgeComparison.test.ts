@@ -3,7 +3,7 @@
  * quoted with their real fees (checked against the chain: LayerZero's quoteSend and quoteOFT, Uniswap's getAmountsOut,
  * Axelar's fee constant that the devnet relayer keeps), and the ranking follows the amounts received (or the ETAs).
  */
-import { Contract, JsonRpcProvider, Network, zeroPadValue } from 'ethers';
+import { Contract, JsonRpcProvider, zeroPadValue } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXELAR_APPROVE_GAS, AXELAR_SEND_TOKEN_GAS } from '../../electron/services/bridges/axelarGateway/axelarGatewayBridge';
 import { OFT_ABI } from '../../electron/services/bridges/layerzeroOft/oftAbi';
@@ -16,6 +16,7 @@ import { findRoutes, type FoundRoute, type RoutingEnvironment } from '../../elec
 import { UNISWAP_V2_ROUTER_ABI } from '../../electron/services/swap/uniswapV2/uniswapV2Abi';
 import { Route } from '../../shared/domain/route';
 import { usdValueOf } from '../../shared/portfolio/valuePortfolio';
+import { devnetProviders } from '../support/devnetKit';
 
 const A = 'eip155:31337';
 const B = 'eip155:31338';
@@ -62,10 +63,7 @@ beforeAll(async () => {
   usdc = devnet.contracts.usdc as string;
   weth = devnet.contracts.weth as string;
   sbt = devnet.contracts.sbt as string;
-  providers = {
-    [A]: new JsonRpcProvider(devnet.chains[0].rpc, Network.from(31337), { staticNetwork: true, cacheTimeout: -1 }),
-    [B]: new JsonRpcProvider(devnet.chains[1].rpc, Network.from(31338), { staticNetwork: true, cacheTimeout: -1 }),
-  };
+  providers = devnetProviders(devnet);
   env = devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: PRICES });
 }, 60_000);
 

@@ -1,4 +1,4 @@
-import { Contract, Interface, JsonRpcProvider, Network, Wallet, zeroPadValue, type TransactionReceipt } from 'ethers';
+import { Contract, Interface, JsonRpcProvider, Wallet, zeroPadValue, type TransactionReceipt } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFT_SEND_GAS } from '../../electron/services/bridges/layerzeroOft/layerZeroOftBridge';
 import { UNISWAP_V2_SBT_WETH_POOL } from '../../electron/services/devnet/deploy/steps/uniswapV2SbtPools';
@@ -14,6 +14,7 @@ import { UNISWAP_V2_ROUTER_ABI } from '../../electron/services/swap/uniswapV2/un
 import { Route } from '../../shared/domain/route';
 import { usdValueOf } from '../../shared/portfolio/valuePortfolio';
 import { expectStrataRejection } from '../unit/expectStrataError';
+import { devnetProviders } from '../support/devnetKit';
 
 const E18 = 10n ** 18n;
 const A = 'eip155:31337';
@@ -63,10 +64,7 @@ async function maxFeePerGas(chain: string): Promise<bigint> {
 beforeAll(async () => {
   devnet = await startDevnet();
   sbt = devnet.contracts.sbt as string;
-  providers = {
-    [A]: new JsonRpcProvider(devnet.chains[0].rpc, Network.from(31337), { staticNetwork: true, cacheTimeout: -1 }),
-    [B]: new JsonRpcProvider(devnet.chains[1].rpc, Network.from(31338), { staticNetwork: true, cacheTimeout: -1 }),
-  };
+  providers = devnetProviders(devnet);
   sbtAbi = new Interface((await loadDevnetArtifacts()).artifacts.contracts.StrataBridgeToken?.abi as never);
   env = devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: PRICES });
   console.log(`devnet started in ${devnet.timings.totalMs.toFixed(0)} ms`);

@@ -5,8 +5,8 @@ import { JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/io';
-import { writeDevnetState } from '../../electron/services/devnet/devnetState';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
+import { hostedDevnetStateDir } from '../support/devnetKit';
 
 const HARDHAT = 'test test test test test test test test test test test junk';
 const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -30,13 +30,7 @@ const errorCode = (out: { json: Record<string, unknown> }) => (out.json.error as
 
 beforeAll(async () => {
   devnet = await startDevnet();
-  const stateDir = await mkdtemp(join(tmpdir(), 'strata-cli-devnet-'));
-  // This test process hosts the devnet; its state file points at it exactly as the background server's does.
-  await writeDevnetState(stateDir, {
-    version: 1, pid: process.pid, startedAt: new Date().toISOString(), mining: 'auto',
-    chains: devnet.chains.map((c) => ({ id: c.id, alias: c.alias, chainId: c.chainId, rpc: c.rpc })),
-    contracts: devnet.contracts, accounts: devnet.accounts,
-  });
+  const stateDir = await hostedDevnetStateDir(devnet, 'strata-cli-devnet-');
   vaultDir = join(await mkdtemp(join(tmpdir(), 'strata-cli-wallet-')), 'vault');
   env = { STRATA_DEVNET_DIR: stateDir, STRATA_PASSWORD: PASSWORD };
   expect((await cli(['vault', 'init', '--dir', vaultDir], HARDHAT)).code).toBe(0);

@@ -1,12 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Contract, JsonRpcProvider, Network, Wallet } from 'ethers';
+import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import type { CliIo } from '../../electron/cli/io';
 import { LZ_NATIVE_FEE_WEI } from '../../electron/services/devnet/layerzero/layerZeroSpec';
-import { writeDevnetState } from '../../electron/services/devnet/devnetState';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccounts';
 import { UNISWAP_V2_ROUTER_ABI } from '../../electron/services/swap/uniswapV2/uniswapV2Abi';
@@ -16,6 +13,7 @@ import { Transfer } from '../../shared/domain/transferRecord';
 import type { SecureSessionView } from '../../shared/ipc/contract';
 import { CoinGeckoServer } from '../prices/coinGeckoServer';
 import { createCoreHarness, type CoreHarness } from '../support/coreHarness';
+import { devnetProviders, hostedDevnetStateDir, jsonCli } from '../support/devnetKit';
 
 const HARDHAT = 'test test test test test test test test test test test junk';
 const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -35,10 +33,7 @@ beforeAll(async () => {
   prices = new CoinGeckoServer();
   prices.prices = { ethereum: '3000', 'usd-coin': '1', weth: '3000' };
   await prices.start();
-  providers = {
-    [A]: new JsonRpcProvider(devnet.chains[0].rpc, Network.from(31337), { staticNetwork: true, cacheTimeout: -1 }),
-    [B]: new JsonRpcProvider(devnet.chains[1].rpc, Network.from(31338), { staticNetwork: true, cacheTimeout: -1 }),
-  };
+  providers = devnetProviders(devnet);
 }, 60_000);
 afterAll(async () => {
   for (const p of Object.values(providers ?? {})) p.destroy();
@@ -226,20 +221,10 @@ describe('strata route / swap / transfers on the devnet', () => {
   let env: Record<string, string>;
   let vaultDir: string;
 
-  async function cli(argv: string[], stdin = '') {
-    let stdout = '';
-    const io: CliIo = { stdin: async () => stdin, env, stdout: (t) => (stdout += t), stderr: () => undefined };
-    const code = await runCli([...argv, '--json'], io);
-    return { code, json: JSON.parse(stdout.trim().split('\n').pop() ?? 'null') as Record<string, unknown> };
-  }
+  const cli = jsonCli(() => env);
 
   beforeAll(async () => {
-    const stateDir = await mkdtemp(join(tmpdir(), 'strata-cli-devnet-'));
-    await writeDevnetState(stateDir, {
-      version: 1, pid: process.pid, startedAt: new Date().toISOString(), mining: 'auto',
-      chains: devnet.chains.map((c) => ({ id: c.id, alias: c.alias, chainId: c.chainId, rpc: c.rpc })),
-      contracts: devnet.contracts, accounts: devnet.accounts,
-    });
+    const stateDir = await hostedDevnetStateDir(devnet, 'strata-cli-devnet-');
     vaultDir = join(await mkdtemp(join(tmpdir(), 'strata-cli-swap-')), 'vault');
     env = { STRATA_DEVNET_DIR: stateDir, STRATA_PASSWORD: PASSWORD };
     expect((await cli(['vault', 'init', '--dir', vaultDir], HARDHAT)).code).toBe(0);

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JsonRpcProvider, Network } from 'ethers';
+import { JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import { TransferJournal } from '../../electron/services/transfers/transferJournal';
@@ -19,6 +19,7 @@ import { CoinGeckoServer } from '../prices/coinGeckoServer';
 import { bundleChild } from '../support/bundleChild';
 import { createCoreHarness } from '../support/coreHarness';
 import type { CrashPoint, CrossChainCrashConfig } from './fixtures/crossChainCrashChild';
+import { devnetProviders } from '../support/devnetKit';
 
 const HARDHAT = 'test test test test test test test test test test test junk';
 const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -38,10 +39,7 @@ beforeAll(async () => {
   prices = new CoinGeckoServer();
   prices.prices = { ethereum: '3000', 'usd-coin': '1', weth: '3000' };
   await prices.start();
-  providers = {
-    [A]: new JsonRpcProvider(devnet.chains[0].rpc, Network.from(31337), { staticNetwork: true, cacheTimeout: -1 }),
-    [B]: new JsonRpcProvider(devnet.chains[1].rpc, Network.from(31338), { staticNetwork: true, cacheTimeout: -1 }),
-  };
+  providers = devnetProviders(devnet);
 }, 60_000);
 afterAll(async () => {
   for (const p of Object.values(providers ?? {})) p.destroy();
