@@ -312,7 +312,8 @@ function withLast(calls: CallRecord[], patch: Partial<CallRecord>): CallRecord[]
  * IO_ERROR, a locked vault, an unexpected error) leaves the step where it is for a later resume: its outcome is
  * unknown, and calling it failed could make the user retry something that went through.
  */
-const REFUSALS: ReadonlySet<string> = new Set(['TX_FAILED', 'TX_REJECTED', 'INSUFFICIENT_FUNDS', 'INVALID_AMOUNT', 'INVALID_ADDRESS', 'UNKNOWN_ASSET']);
+// NO_ROUTE: a bridge path became unusable after the review (an OFT peer unwired): refuse before signing.
+const REFUSALS: ReadonlySet<string> = new Set(['TX_FAILED', 'TX_REJECTED', 'INSUFFICIENT_FUNDS', 'INVALID_AMOUNT', 'INVALID_ADDRESS', 'UNKNOWN_ASSET', 'NO_ROUTE']);
 
 function transient(error: unknown): boolean {
   return !(error instanceof StrataError && REFUSALS.has(error.code));

@@ -4,8 +4,10 @@ import { buildExactApproval } from '../../swap/uniswapV2/buildExactApproval';
 import { minAmountOut } from '../../swap/uniswapV2/minAmountOut';
 import { readContract } from '../../swap/uniswapV2/readContract';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
-import type { Hex, StepCall } from '../../routing/routingTypes';
-import type { BridgeAdapter, BridgeLeg, DeliveryStatus } from '../bridgeAdapter';
+import type { ChainRpcs, Hex, StepCall } from '../../routing/routingTypes';
+import { formatAmount } from '../../../../shared/amounts';
+import type { BridgeAdapter, BridgeLeg } from '../bridgeAdapter';
+import type { IbcDeliveryStatus } from '../ibcTransfer/trackIbcTransfer';
 import { AXELAR_GATEWAY_ABI } from './axelarGatewayAbi';
 import type { AxelarGatewayDeployment, AxelarGatewayRegistry, AxelarGatewayToken } from './axelarGatewayRegistry';
 
@@ -60,6 +62,20 @@ export function createAxelarGatewayBridge(options: AxelarGatewayBridgeOptions): 
       throw new StrataError('INVALID_INPUT', `Axelar carries no ${leg.fromAsset.symbol} from ${leg.fromAsset.chain} to ${leg.toAsset.chain}`);
     }
     return { token, source, destination };
+  };
+
+  /**
+   * Why the destination gateway cannot execute the mintToken of `amount` `symbol` now, or null when it can: an
+   * external token is unlocked from the gateway's own balance, and the gateway leaves a command it cannot execute
+   * unexecuted (no Executed, isCommandExecuted false) for the network to retry.
+   */
+  const cannotRelease = async (destination: AxelarGatewayDeployment, symbol: string, amount: bigint, ctx: ChainRpcs): Promise<string | null> => {
+    const token = registry.tokens.find((t) => t.symbol === symbol);
+    const asset = token && assetOn(token, destination.chain);
+    if (!token || !asset || asset.ref === 'native') return null;
+    const owed = amount > token.fee ? amount - token.fee : 0n;
+    const held = await readContract(ctx.rpc(destination.chain), checkAddress(asset.ref, 'The token'), erc20Abi, 'balanceOf', [destination.gateway]);
+    return held < owed ? `it holds ${formatAmount(held, asset.decimals)} ${symbol}, the transfer needs ${formatAmount(owed, asset.decimals)}` : null;
   };
 
   return {
@@ -126,7 +142,7 @@ export function createAxelarGatewayBridge(options: AxelarGatewayBridgeOptions): 
       return null;
     },
 
-    async trackDelivery(sent, ctx): Promise<DeliveryStatus> {
+    async trackDelivery(sent, ctx): Promise<IbcDeliveryStatus> {
       const receipt = await ctx.rpc(sent.chain)<Receipt | null>('eth_getTransactionReceipt', [sent.txHash]);
       if (!receipt) return { state: 'inflight', detail: 'The source transaction is not mined yet' };
       if (receipt.status !== '0x1') return { state: 'failed', detail: 'The source transaction reverted: nothing was sent' };
@@ -139,6 +155,17 @@ export function createAxelarGatewayBridge(options: AxelarGatewayBridgeOptions): 
       if (!destination) return { state: 'failed', detail: 'The transfer went to an Axelar chain Strata does not know', guid: commandId };
       const rpc = ctx.rpc(destination.chain);
       if (!(await readContract(rpc, destination.gateway, AXELAR_GATEWAY_ABI, 'isCommandExecuted', [commandId]))) {
+        const stuck = await cannotRelease(destination, args.symbol, args.amount, ctx);
+        if (stuck) {
+          return {
+            state: 'failed',
+            detail: `Axelar's gateway on ${destination.name} cannot release it (${stuck}): the ${args.symbol} is locked in the Axelar gateway on ${source.name}; Axelar will retry once the destination gateway can release it`,
+            destinationChain: destination.chain,
+            guid: commandId,
+            // Axelar, not the user, moves it next: the command stays pending on its network.
+            fundsAt: { chain: source.chain, address: source.gateway, action: 'refund-pending' },
+          };
+        }
         return { state: 'inflight', detail: 'Waiting for Axelar to deliver the transfer', destinationChain: destination.chain, guid: commandId };
       }
       const fromBlock = sent.trackingKey !== undefined && /^0x[0-9a-fA-F]{1,16}$/.test(sent.trackingKey) ? sent.trackingKey : toHex(0);

@@ -5,7 +5,7 @@ import { StrataError } from '../../../../shared/errors';
 import { nativeAssetOf } from '../../assets/nativeAsset';
 import { devnetChains } from '../../devnet/devnetChains';
 import { DEVNET_CHAIN_SPECS } from '../../devnet/devnetSpec';
-import { DEVNET_LZ_EIDS, SBT } from '../../devnet/layerzero/layerZeroSpec';
+import { DEVNET_LZ_EIDS, LZ_ENDPOINT_ADDRESS, SBT } from '../../devnet/layerzero/layerZeroSpec';
 import type { OftRegistry } from './oftRegistry';
 
 /** How long the devnet relayer takes to deliver (it polls every 150 ms; two transactions on the destination). */
@@ -30,7 +30,8 @@ export function devnetOftRegistry(contracts: Readonly<Record<string, string>>): 
         deployments: DEVNET_CHAIN_SPECS.map((spec) => {
           const chain = chains.find((c) => c.id === spec.id) as ChainInfo;
           const asset = devnetSbtAsset(chain, contracts);
-          return { chain: spec.id, eid: DEVNET_LZ_EIDS[spec.alias], oft: asset.ref as `0x${string}`, asset, nativeAsset: nativeAssetOf(chain), approvalRequired: false };
+          const endpoint = getAddress(contracts.lzEndpoint ?? LZ_ENDPOINT_ADDRESS);
+          return { chain: spec.id, chainName: chain.name, eid: DEVNET_LZ_EIDS[spec.alias], oft: asset.ref as `0x${string}`, endpoint, asset, nativeAsset: nativeAssetOf(chain), approvalRequired: false };
         }),
       },
     ],

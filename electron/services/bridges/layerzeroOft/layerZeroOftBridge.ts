@@ -4,9 +4,10 @@ import { buildExactApproval } from '../../swap/uniswapV2/buildExactApproval';
 import { minAmountOut } from '../../swap/uniswapV2/minAmountOut';
 import { readContract } from '../../swap/uniswapV2/readContract';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
-import type { Hex, ProviderFee, StepCall } from '../../routing/routingTypes';
-import type { BridgeAdapter, BridgeLeg, BridgeQuote, DeliveryStatus } from '../bridgeAdapter';
-import { OFT_ABI } from './oftAbi';
+import type { ChainRpcs, Hex, ProviderFee, StepCall } from '../../routing/routingTypes';
+import type { BridgeAdapter, BridgeLeg, BridgeQuote } from '../bridgeAdapter';
+import type { IbcDeliveryStatus } from '../ibcTransfer/trackIbcTransfer';
+import { LZ_RECEIVE_ALERT_ABI, OAPP_PEERS_ABI, OFT_ABI } from './oftAbi';
 import { oftOn, type OftDeployment, type OftRegistry, type OftToken } from './oftRegistry';
 
 /**
@@ -36,6 +37,7 @@ interface Receipt {
 
 const [OFT_SENT_TOPIC] = encodeEventTopics({ abi: OFT_ABI, eventName: 'OFTSent' }) as [Hex];
 const [OFT_RECEIVED_TOPIC] = encodeEventTopics({ abi: OFT_ABI, eventName: 'OFTReceived' }) as [Hex];
+const [LZ_RECEIVE_ALERT_TOPIC] = encodeEventTopics({ abi: LZ_RECEIVE_ALERT_ABI, eventName: 'LzReceiveAlert' }) as [Hex];
 
 /**
  * The LayerZero V2 OFT bridge over a registry of peered OFTs. Quotes with the OFT's own quoteOFT (what arrives after
@@ -66,6 +68,37 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
     oftCmd: '0x' as Hex,
   });
 
+  /**
+   * An OFT pair carries a message only when each side names the other as its peer: the source's send reverts NoPeer
+   * without one, and the destination rejects (OnlyPeer) a sender that is not its peer. Checked before any quote, so
+   * an unwired pair is NO_ROUTE with the reason, not a raw revert.
+   */
+  const checkWired = async (r: Resolved, ctx: ChainRpcs): Promise<void> => {
+    const [sourcePeer, destinationPeer] = await Promise.all([
+      readContract(ctx.rpc(r.source.chain), r.source.oft, OAPP_PEERS_ABI, 'peers', [r.destination.eid]),
+      readContract(ctx.rpc(r.destination.chain), r.destination.oft, OAPP_PEERS_ABI, 'peers', [r.source.eid]),
+    ]);
+    const wired = (peer: Hex, oft: string) => peer.toLowerCase() === pad(oft as Hex, { size: 32 }).toLowerCase();
+    const pair = `${r.token.symbol} over LayerZero from ${r.source.chainName} to ${r.destination.chainName}`;
+    if (!wired(sourcePeer, r.destination.oft)) {
+      throw new StrataError('NO_ROUTE', `No route for ${pair}: the ${r.token.symbol} OFT on ${r.source.chainName} has no peer for ${r.destination.chainName} (LayerZero eid ${r.destination.eid})`);
+    }
+    if (!wired(destinationPeer, r.source.oft)) {
+      throw new StrataError('NO_ROUTE', `No route for ${pair}: the ${r.token.symbol} OFT on ${r.destination.chainName} does not accept messages from ${r.source.chainName} (its peer for eid ${r.source.eid} is not this OFT)`);
+    }
+  };
+
+  /**
+   * The LzReceiveAlert of `guid` on the destination endpoint, if its executor reported one: the receiver reverted,
+   * and the message stays verified on the endpoint, not executed.
+   */
+  const receiveAlert = async (destination: OftDeployment, guid: Hex, fromBlock: string, ctx: ChainRpcs): Promise<boolean> => {
+    const alerts = await ctx.rpc(destination.chain)<Array<{ data: Hex; topics: [Hex, ...Hex[]] }>>('eth_getLogs', [
+      { address: destination.endpoint, topics: [LZ_RECEIVE_ALERT_TOPIC, pad(destination.oft, { size: 32 })], fromBlock, toBlock: 'latest' },
+    ]);
+    return alerts.some((log) => decodeEventLog({ abi: LZ_RECEIVE_ALERT_ABI, eventName: 'LzReceiveAlert', data: log.data, topics: log.topics }).args.guid.toLowerCase() === guid.toLowerCase());
+  };
+
   const feeOf = (quote: BridgeQuote, kind: ProviderFee['kind']): bigint => quote.fees.filter((f) => f.kind === kind).reduce((sum, f) => sum + f.amount, 0n);
 
   return {
@@ -85,6 +118,7 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
     async quote(leg, amountIn, ctx) {
       checkAmount(amountIn, 'The amount to bridge');
       const r = resolve(leg);
+      await checkWired(r, ctx);
       const rpc = ctx.rpc(r.source.chain);
       const to = ctx.recipient ?? zeroAddress;
       // minAmountLD 0: quoteOFT reverts (SlippageExceeded) when what arrives is below it, and we ask what arrives.
@@ -127,7 +161,7 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
       return { calls, trackingKey: destinationBlock };
     },
 
-    async trackDelivery(sent, ctx): Promise<DeliveryStatus> {
+    async trackDelivery(sent, ctx): Promise<IbcDeliveryStatus> {
       const receipt = await ctx.rpc(sent.chain)<Receipt | null>('eth_getTransactionReceipt', [sent.txHash]);
       if (!receipt) return { state: 'inflight', detail: 'The source transaction is not mined yet' };
       if (receipt.status !== '0x1') return { state: 'failed', detail: 'The source transaction reverted: nothing was sent' };
@@ -145,6 +179,17 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
         const delivery = received[0];
         if (delivery) {
           return { state: 'delivered', detail: 'Delivered', destinationChain: destination.chain, destinationTxHash: delivery.transactionHash, guid: args.guid };
+        }
+        if (await receiveAlert(destination, args.guid, fromBlock, ctx)) {
+          const where = `LayerZero's endpoint ${destination.endpoint} on ${destination.chainName}`;
+          return {
+            state: 'failed',
+            detail: `the receiving ${source.token.symbol} OFT on ${destination.chainName} rejected the message; the tokens are held by ${where} (verified, not executed) and can be delivered by retrying lzReceive once the receiver accepts`,
+            destinationChain: destination.chain,
+            guid: args.guid,
+            // 'none': nothing will move by itself; the user (or anyone) retries the delivery on the destination.
+            fundsAt: { chain: destination.chain, address: destination.endpoint, action: 'none' },
+          };
         }
         return { state: 'inflight', detail: 'Waiting for LayerZero to deliver the message', destinationChain: destination.chain, guid: args.guid };
       }

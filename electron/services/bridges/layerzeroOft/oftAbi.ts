@@ -90,3 +90,42 @@ export const OFT_ABI = [
     ],
   },
 ] as const;
+
+/** OAppCore's peer of a remote eid (bytes32(0): not wired, every send to it reverts NoPeer). */
+export const OAPP_PEERS_ABI = [
+  {
+    type: 'function',
+    name: 'peers',
+    stateMutability: 'view',
+    inputs: [{ name: 'eid', type: 'uint32' }],
+    outputs: [{ name: 'peer', type: 'bytes32' }],
+  },
+] as const;
+
+/** EndpointV2's LzReceiveAlert (ILayerZeroEndpointV2): the executor's report of a receiver that reverted. */
+export const LZ_RECEIVE_ALERT_ABI = [
+  {
+    type: 'event',
+    name: 'LzReceiveAlert',
+    inputs: [
+      { name: 'receiver', type: 'address', indexed: true },
+      { name: 'executor', type: 'address', indexed: true },
+      {
+        name: 'origin',
+        type: 'tuple',
+        indexed: false,
+        components: [
+          { name: 'srcEid', type: 'uint32' },
+          { name: 'sender', type: 'bytes32' },
+          { name: 'nonce', type: 'uint64' },
+        ],
+      },
+      { name: 'guid', type: 'bytes32', indexed: false },
+      { name: 'gas', type: 'uint256', indexed: false },
+      { name: 'value', type: 'uint256', indexed: false },
+      { name: 'message', type: 'bytes', indexed: false },
+      { name: 'extraData', type: 'bytes', indexed: false },
+      { name: 'reason', type: 'bytes', indexed: false },
+    ],
+  },
+] as const;

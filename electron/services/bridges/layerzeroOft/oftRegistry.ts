@@ -7,8 +7,12 @@ export interface OftDeployment {
   chain: CaipChainId;
   /** The chain's LayerZero endpoint id. */
   eid: number;
+  /** The chain's name, for messages ("devnet-b"). */
+  chainName: string;
   /** The OFT (or OFTAdapter) contract the send goes to. */
   oft: Address;
+  /** The chain's LayerZero EndpointV2: a message the receiver rejected waits there (LzReceiveAlert), verified. */
+  endpoint: Address;
   /** The token the user holds: the OFT itself, or the token an OFTAdapter locks. */
   asset: AssetInfo;
   /** The chain's native coin (`ref: 'native'`): it pays the messaging fee. */

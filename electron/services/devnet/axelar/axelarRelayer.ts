@@ -47,13 +47,23 @@ export interface PendingAxelarTransfer {
 /**
  * The devnet's Axelar network in one loop: reads TokenSent on every gateway and executes a `mintToken` command,
  * signed by the operator, on the destination gateway. Ids are command ids; a command is never executed twice (the
- * gateway's isCommandExecuted is read first); `failed` lists transfers given up on: AXELAR_MAX_ATTEMPTS failures, an
- * amount not above the fee, or a recipient that is no address.
+ * gateway's isCommandExecuted is read first); a command the gateway does not execute (it emits no Executed and leaves
+ * it unexecuted, e.g. too little liquidity to unlock) is retried after axelarRetryDelayMs; `failed` lists transfers
+ * given up on: AXELAR_MAX_ATTEMPTS failures, an amount not above the fee, or a recipient that is no address.
  */
 export type AxelarRelayer = DevnetRelayerView<PendingAxelarTransfer>;
 
-/** Deliveries of one transfer are tried this often (one try per pass) before it is given up. */
-export const AXELAR_MAX_ATTEMPTS = 5;
+/** Deliveries of one transfer are tried this often before it is given up: with axelarRetryDelayMs, for about 2.5 minutes. */
+export const AXELAR_MAX_ATTEMPTS = 10;
+
+/**
+ * How long the relayer waits after the `attempts`-th failed execute of a command before the next: 1 s, doubling, at
+ * most 30 s. A command the gateway cannot execute (its liquidity drained) is retried, as Axelar's network retries
+ * a batch, but never in a tight loop of one execute per 150 ms poll.
+ */
+export function axelarRetryDelayMs(attempts: number): number {
+  return Math.min(1000 * 2 ** Math.max(attempts - 1, 0), 30_000);
+}
 
 interface ChainState {
   chain: AxelarRelayerChain;
@@ -86,6 +96,8 @@ export function startAxelarRelayer(options: AxelarRelayerOptions): AxelarRelayer
   const delivered: Hex[] = [];
   const failed: Hex[] = [];
   const queue: PendingAxelarTransfer[] = [];
+  // When each failed command may be tried again (ms); absent: now.
+  const retryAt = new Map<Hex, number>();
 
   const isExecuted = async (state: ChainState, commandId: Hex): Promise<boolean> => {
     const data = encodeFunctionData({ abi: gatewayAbi, functionName: 'isCommandExecuted', args: [commandId] });
@@ -101,6 +113,7 @@ export function startAxelarRelayer(options: AxelarRelayerOptions): AxelarRelayer
     seen.clear();
     loop.forgetSettled();
     queue.length = 0;
+    retryAt.clear();
   };
 
   const scan = async (state: ChainState): Promise<void> => {
@@ -159,6 +172,7 @@ export function startAxelarRelayer(options: AxelarRelayerOptions): AxelarRelayer
     // Unlike LayerZero's nonces, commands are independent: a failing one does not hold back the others.
     for (const item of [...queue]) {
       if (loop.paused || loop.stopped) break;
+      if ((retryAt.get(item.commandId) ?? 0) > Date.now()) continue;
       try {
         if (await deliver(item)) {
           delivered.push(item.commandId);
@@ -171,6 +185,7 @@ export function startAxelarRelayer(options: AxelarRelayerOptions): AxelarRelayer
         loop.settle(item.commandId);
       } catch (error) {
         item.attempts += 1;
+        retryAt.set(item.commandId, Date.now() + axelarRetryDelayMs(item.attempts));
         log(`axelar relayer: delivering ${item.commandId} failed (attempt ${item.attempts}): ${error instanceof Error ? error.message : String(error)}`);
         if (item.attempts >= AXELAR_MAX_ATTEMPTS) {
           queue.splice(queue.indexOf(item), 1);

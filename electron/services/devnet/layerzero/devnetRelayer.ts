@@ -45,6 +45,9 @@ export function startDevnetRelayer(options: {
     get delivered() {
       return [...layerZero.delivered, ...axelar.delivered];
     },
+    get alerted() {
+      return layerZero.alerted;
+    },
     get pending() {
       return layerZero.pending;
     },

@@ -1,4 +1,4 @@
-import { decodeEventLog, encodeEventTopics, encodeFunctionData, decodeFunctionResult, type Abi } from 'viem';
+import { decodeEventLog, encodeEventTopics, encodeFunctionData, decodeFunctionResult, toHex, type Abi } from 'viem';
 import { StrataError } from '../../../../shared/errors';
 import type { Address, Hex } from '../deploy/deployStep';
 import type { DevnetAlias } from '../devnetSpec';
@@ -6,6 +6,7 @@ import type { RpcRequest } from '../jsonRpc';
 import { createKeySender, type KeySender } from './keySender';
 import { layerZeroArtifact } from './lzArtifacts';
 import { decodePacketV1, type PacketV1 } from './packetV1';
+import { revertDataOf } from './revertData';
 import { relayerView, rewindAfterRevert, scanNewLogs, startRelayLoop, type DevnetRelayerView, type ScanCursor } from './relayLoop';
 
 /** One chain the relayer watches and delivers to. */
@@ -42,9 +43,16 @@ export interface PendingPacket {
  * The devnet's LayerZero relayer (DVN and executor in one): reads PacketSent on every endpoint, then on the
  * destination commits the packet with SimpleMessageLib.validatePacket and executes EndpointV2.lzReceive. Ids are
  * GUIDs; a packet is never executed twice (GUIDs are tracked, and the endpoint's nonces are checked first); `failed`
- * lists GUIDs given up on after MAX_ATTEMPTS failed deliveries.
+ * lists GUIDs given up on after MAX_ATTEMPTS failed deliveries, and those whose lzReceive reverted: like LayerZero's
+ * executor, the relayer then calls EndpointV2.lzReceiveAlert once (`alerted`) and leaves the packet verified.
  */
-export type LayerZeroRelayer = DevnetRelayerView<PendingPacket>;
+export interface LayerZeroRelayer extends DevnetRelayerView<PendingPacket> {
+  /** GUIDs whose lzReceive reverted on the destination and were reported with lzReceiveAlert (also in `failed`). */
+  readonly alerted: readonly Hex[];
+}
+
+/** Gas lzReceive is simulated with, and what lzReceiveAlert reports as given (the devnet OFTs enforce 200k). */
+export const LZ_RECEIVE_SIMULATION_GAS = 500_000n;
 
 /** Deliveries of one packet are tried this often (one try per pass) before it is given up. */
 export const MAX_ATTEMPTS = 5;
@@ -79,6 +87,7 @@ export function startLayerZeroRelayer(options: RelayerOptions): LayerZeroRelayer
   const seen = new Set<Hex>();
   const delivered: Hex[] = [];
   const failed: Hex[] = [];
+  const alerted: Hex[] = [];
   const queue: QueuedPacket[] = [];
 
   const read = async <T>(state: ChainState, address: Address, abi: Abi, functionName: string, args: readonly unknown[]): Promise<T> => {
@@ -118,8 +127,12 @@ export function startLayerZeroRelayer(options: RelayerOptions): LayerZeroRelayer
     }
   };
 
-  /** Commits and executes one packet on its destination; false when the endpoint had already executed it. */
-  const deliver = async (item: QueuedPacket): Promise<boolean> => {
+  /**
+   * Commits and executes one packet on its destination, as LayerZero's executor does: lzReceive is simulated first,
+   * and when the receiver reverts, the packet stays verified (committed, not executed) and the executor reports it
+   * with EndpointV2.lzReceiveAlert instead of sending a transaction that would revert. @returns what happened
+   */
+  const deliver = async (item: QueuedPacket): Promise<'delivered' | 'executed-already' | 'alerted'> => {
     const { packet } = item;
     const destination = byEid.get(packet.dstEid) as ChainState;
     const { endpoint, messageLib } = destination.chain;
@@ -129,18 +142,33 @@ export function startLayerZeroRelayer(options: RelayerOptions): LayerZeroRelayer
       read<Hex>(destination, endpoint, endpointAbi, 'inboundPayloadHash', [...path, packet.nonce]),
     ]);
     // Executing clears the stored hash and moves the lazy nonce past the packet: that state means done already.
-    if (storedHash === ZERO_HASH && packet.nonce <= lazyNonce) return false;
+    if (storedHash === ZERO_HASH && packet.nonce <= lazyNonce) return 'executed-already';
     if (storedHash === ZERO_HASH) {
       await destination.sender.send({ to: messageLib, data: encodeFunctionData({ abi: libAbi, functionName: 'validatePacket', args: [item.encoded] }) });
     } else if (storedHash.toLowerCase() !== packet.payloadHash.toLowerCase()) {
       throw new StrataError('INTERNAL', `Packet ${packet.guid} was verified with another payload hash`);
     }
     const origin = { srcEid: packet.srcEid, sender: packet.sender, nonce: packet.nonce };
-    await destination.sender.send({
-      to: endpoint,
-      data: encodeFunctionData({ abi: endpointAbi, functionName: 'lzReceive', args: [origin, packet.receiverAddress, packet.guid, packet.message, '0x'] }),
-    });
-    return true;
+    const receive = encodeFunctionData({ abi: endpointAbi, functionName: 'lzReceive', args: [origin, packet.receiverAddress, packet.guid, packet.message, '0x'] });
+    const reason = await revertReasonOf(destination, { to: endpoint, data: receive });
+    if (reason !== null) {
+      const alert = [origin, packet.receiverAddress, packet.guid, LZ_RECEIVE_SIMULATION_GAS, 0n, packet.message, '0x', reason] as const;
+      await destination.sender.send({ to: endpoint, data: encodeFunctionData({ abi: endpointAbi, functionName: 'lzReceiveAlert', args: alert }) });
+      return 'alerted';
+    }
+    await destination.sender.send({ to: endpoint, data: receive });
+    return 'delivered';
+  };
+
+  /** null when the call succeeds in a simulation; else the revert data (0x when the node gave none). */
+  const revertReasonOf = async (state: ChainState, call: { to: Address; data: Hex }): Promise<Hex | null> => {
+    try {
+      await state.chain.request('eth_call', [{ from: state.sender.address, ...call, gas: toHex(LZ_RECEIVE_SIMULATION_GAS) }, 'latest']);
+      return null;
+    } catch (error) {
+      if (!(error instanceof StrataError) || error.code !== 'TX_FAILED') throw error;
+      return revertDataOf(error);
+    }
   };
 
   const pass = async (): Promise<Hex[]> => {
@@ -151,14 +179,23 @@ export function startLayerZeroRelayer(options: RelayerOptions): LayerZeroRelayer
     while (queue.length > 0 && !loop.paused && !loop.stopped) {
       const item = queue[0] as QueuedPacket;
       try {
-        if (await deliver(item)) {
+        const outcome = await deliver(item);
+        queue.shift();
+        if (outcome === 'alerted') {
+          // Never retried by the relayer (LayerZero's executor does not either): the packet stays verified on the
+          // endpoint, and anyone may call lzReceive again once the receiver accepts it.
+          failed.push(item.guid);
+          alerted.push(item.guid);
+          log(`layerzero relayer: lzReceive of ${item.guid} reverted on ${item.dstAlias}; LzReceiveAlert emitted, the packet stays verified`);
+          continue;
+        }
+        if (outcome === 'delivered') {
           delivered.push(item.guid);
           done.push(item.guid);
           log(`layerzero relayer: delivered ${item.guid} ${item.srcAlias} -> ${item.dstAlias} (nonce ${item.nonce})`);
         } else {
           log(`layerzero relayer: ${item.guid} was already executed on ${item.dstAlias}`);
         }
-        queue.shift();
         loop.settle(item.guid);
       } catch (error) {
         item.attempts += 1;
@@ -176,5 +213,6 @@ export function startLayerZeroRelayer(options: RelayerOptions): LayerZeroRelayer
 
   const loop = startRelayLoop({ name: 'LayerZero relayer', item: 'LayerZero packet', intervalMs, poll: states.length > 0, pass, log });
 
-  return relayerView(loop, { delivered, failed, pending: () => queue.map(({ guid, srcAlias, dstAlias, nonce, attempts }) => ({ guid, srcAlias, dstAlias, nonce, attempts })) });
+  const view = relayerView(loop, { delivered, failed, pending: () => queue.map(({ guid, srcAlias, dstAlias, nonce, attempts }) => ({ guid, srcAlias, dstAlias, nonce, attempts })) });
+  return Object.defineProperty(view, 'alerted', { get: () => [...alerted], enumerable: true }) as LayerZeroRelayer;
 }
