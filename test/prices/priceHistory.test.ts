@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dailyCloses } from '../../electron/services/prices/priceHistoryCloses';
 import { PriceHistoryService, type HistoryProgress } from '../../electron/services/prices/priceHistoryService';
+import { PriceService } from '../../electron/services/prices/priceService';
+import { RateLimitBackoff } from '../../electron/services/prices/rateLimitBackoff';
 import { expectStrataRejection } from '../unit/expectStrataError';
 import { CoinGeckoServer } from './coinGeckoServer';
 import { HISTORY_NOW, historyFixture, TABLE_7_DAYS } from './historyFixtures';
@@ -143,6 +145,22 @@ describe('price history service', () => {
     server.mode = { kind: 'ok' };
     expect((await history.getHistory(['ethereum'], { days: 7 })).sources).toEqual({ ethereum: { fetchedAt: clock, stale: false } });
     expect(server.requests).toHaveLength(3);
+  });
+
+  it('shares one back-off with the spot prices when given it: a 429 on /simple/price holds history back', async () => {
+    const backoff = new RateLimitBackoff(() => clock);
+    const spot = await PriceService.open(dataDir, { baseUrl: server.baseUrl, now: () => clock, backoff });
+    const history = new PriceHistoryService(dataDir, { baseUrl: server.baseUrl, now: () => clock, backoff });
+    server.mode = { kind: 'status', status: 429, headers: { 'retry-after': '60' } };
+    await spot.getPrices(['ethereum']);
+    expect(server.requests.map((r) => r.pathname)).toEqual(['/api/v3/simple/price']);
+    server.mode = { kind: 'ok' };
+    // nothing cached and held back: no history at all, and no request
+    await expectStrataRejection(history.getHistory(['ethereum'], { days: 7 }), 'PRICE_UNAVAILABLE');
+    expect(server.requests).toHaveLength(1);
+    clock += 60_000;
+    expect((await history.getHistory(['ethereum'], { days: 7 })).sources).toEqual({ ethereum: { fetchedAt: clock, stale: false } });
+    expect(server.requests).toHaveLength(2);
   });
 
   it('refuses a malformed answer: PRICE_UNAVAILABLE and nothing written', async () => {

@@ -11,6 +11,7 @@ import { AutoLock } from '../session/autoLock';
 import { SettingsStore } from '../settings/settingsStore';
 import { StrategyStore } from '../strategy/strategyStore';
 import { PriceHistoryService } from '../prices/priceHistoryService';
+import { RateLimitBackoff } from '../prices/rateLimitBackoff';
 import { Vault } from '../vault/vault';
 import { Wallet } from '../wallet/wallet';
 import { createAssetCatalogue, createPriceSource } from '../wallet/walletSources';
@@ -58,6 +59,8 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
     if (view.state === 'cancelled' || view.state === 'expired') options.secureWindow.close(view.sessionId);
   });
   const autoLock = new AutoLock(clock, () => ctx.lock('idle'));
+  // One CoinGecko back-off for spot prices and price history: a 429 on either holds both back.
+  const priceBackoff = new RateLimitBackoff(() => clock.now());
   let walletOpening: Promise<Wallet> | undefined;
   const wallet = (): Promise<Wallet> =>
     (walletOpening ??= Wallet.open({
@@ -67,7 +70,7 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
       emit: options.emit,
       devnet: options.devnet,
       assets: createAssetCatalogue,
-      prices: createPriceSource({ dataDir: options.dataDir, baseUrl: options.priceApiUrl, clock }),
+      prices: createPriceSource({ dataDir: options.dataDir, baseUrl: options.priceApiUrl, clock, backoff: priceBackoff }),
     }));
   const accountChains = async () => (await wallet()).chains.list();
 
@@ -76,7 +79,7 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
     vault,
     settings,
     strategy: new StrategyStore(options.dataDir),
-    priceHistory: new PriceHistoryService(options.dataDir, { baseUrl: options.priceApiUrl, now: () => clock.now() }),
+    priceHistory: new PriceHistoryService(options.dataDir, { baseUrl: options.priceApiUrl, now: () => clock.now(), backoff: priceBackoff }),
     sessions,
     autoLock,
     secureWindow: options.secureWindow,

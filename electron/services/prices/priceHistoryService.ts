@@ -37,6 +37,8 @@ export interface HistoryProgress {
 export interface PriceHistoryServiceOptions extends CoinGeckoClientOptions {
   /** default Date.now */
   now?: () => number;
+  /** The 429 back-off to honour; pass the spot prices' one so a 429 on either holds both back. */
+  backoff?: RateLimitBackoff;
 }
 
 /**
@@ -56,7 +58,7 @@ export class PriceHistoryService {
     private readonly options: PriceHistoryServiceOptions = {},
   ) {
     this.now = options.now ?? Date.now;
-    this.backoff = new RateLimitBackoff(this.now);
+    this.backoff = options.backoff ?? new RateLimitBackoff(this.now);
   }
 
   /**

@@ -19,6 +19,8 @@ export interface PriceServiceOptions extends CoinGeckoClientOptions {
   client?: CoinGeckoClient;
   /** default Date.now */
   now?: () => number;
+  /** The 429 back-off to honour; pass the one the price history uses so a 429 on either holds both back. */
+  backoff?: RateLimitBackoff;
 }
 
 /**
@@ -39,7 +41,7 @@ export class PriceService {
   ) {
     this.client = options.client ?? createCoinGeckoClient(options);
     this.now = options.now ?? Date.now;
-    this.backoff = new RateLimitBackoff(this.now);
+    this.backoff = options.backoff ?? new RateLimitBackoff(this.now);
   }
 
   /** Opens the service on a data directory, loading the persisted cache (a bad cache file counts as empty). */
