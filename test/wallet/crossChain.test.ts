@@ -162,7 +162,7 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
 
     const offline = await walletHarness(undefined, false);
     const noDevnet = await offline.call('routes.find', { from: { chain: 'ethereum', asset: 'native', amount: '1' }, to: { chain: 'arbitrum', asset: 'native' } });
-    expect(noDevnet.ok ? 'ok' : noDevnet.error).toEqual({ code: 'NO_ROUTE', message: 'Cross-chain routes run on the local devnet for now' });
+    expect(noDevnet.ok ? 'ok' : noDevnet.error).toEqual({ code: 'NO_ROUTE', message: 'No route from ETH on Ethereum to ETH on Arbitrum One' });
   });
 
   it('a price that moved below the reviewed minimum fails the first step before anything is signed', async () => {

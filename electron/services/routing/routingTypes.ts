@@ -19,8 +19,9 @@ export interface EvmStepCall {
 }
 
 /**
- * One Cosmos transaction message (an `EncodeObject`: MsgTransfer for IBC, MsgExecuteContract for Osmosis or
- * Axelar's gateway). No adapter builds these yet; the executor signs them with the Cosmos adapter when one does.
+ * One Cosmos transaction message (an `EncodeObject`): MsgTransfer for IBC (ibcTransfer) and for Axelar's Cosmos ->
+ * EVM side (axelarCosmos, with a send-token memo), MsgSwapExactAmountIn for Osmosis' poolmanager. The executor signs
+ * it through cosmosCallTransport with the vault key of the chain's coin type and key scheme.
  */
 export interface CosmosStepCall {
   family: 'cosmos';

@@ -1,14 +1,30 @@
+import { QueryBalanceRequest, QueryBalanceResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query';
 import { decodeFunctionResult, encodeFunctionData, erc20Abi } from 'viem';
 import { formatAmount } from '../../../shared/amounts';
+import type { AssetInfo } from '../../../shared/domain/asset';
+import type { ChainInfo } from '../../../shared/domain/chain';
 import type { Route } from '../../../shared/domain/route';
 import type { Transfer } from '../../../shared/domain/transferRecord';
 import { StrataError } from '../../../shared/errors';
 import type { Clock, EmitEvent } from '../app/ports';
 import type { ChainEndpoint } from '../chains/chainAdapter';
 import type { ChainDirectory, DevnetInfo } from '../chains/chainDirectory';
+import { createAxelarCosmosBridge, evmUsdcAsset } from '../bridges/axelarCosmos/axelarCosmosBridge';
+import { createAxelarLcdFeeSource, type AxelarFeeSource } from '../bridges/axelarCosmos/axelarFeeSource';
+import { MAINNET_AXELAR_EVM_CHAINS } from '../bridges/axelarCosmos/axelarNetwork';
+import { createAxelarscanClient, type AxelarTransferStatusSource } from '../bridges/axelarCosmos/axelarscanClient';
+import { nativeAssetOf } from '../assets/nativeAsset';
+import { gasPricesFor } from '../cosmos/registry/gasPrices';
+import { createEvmRpc } from '../evm/createEvmRpc';
+import { estimateEvmFees } from '../evm/estimateEvmFees';
+import { abciQuery, CosmosQueryError } from '../cosmos/rpc/abciQuery';
+import { createCosmosRpc, type CosmosRpc } from '../cosmos/rpc/createCosmosRpc';
+import { vaultCosmosSigner } from '../cosmos/vaultCosmosSigner';
+import { addressFromPublicKey } from '../../../shared/addresses/addressFromPublicKey';
 import { devnetUniswapV2 } from '../devnet/uniswap/devnetUniswapV2';
 import { quantity } from '../evm/rpcValues';
 import type { FoundRoute, RoutingEnvironment } from '../routing/findRoutes';
+import { vaultCosmosCallTransport } from '../transfers/cosmosCallTransport';
 import { evmCallTransport } from '../transfers/evmCallTransport';
 import { routeStepRunner } from '../transfers/routeStepRunners';
 import type { StepRunner } from '../transfers/stepRunner';
@@ -36,10 +52,15 @@ export interface CrossChainOptions {
   target(chainId: string): ChainEndpoint;
   /** executor poll period (default runTransfer's 1 s) */
   pollMs?: number;
+  /**
+   * Axelar's APIs for EVM <-> Cosmos routes (transfer fee, transfer status). Default: the real LCD and Axelarscan, at
+   * the base URLs of STRATA_AXELAR_LCD_URL / STRATA_AXELARSCAN_URL when set (tests point them at a stand-in).
+   */
+  axelar?: { fees: AxelarFeeSource; status: AxelarTransferStatusSource };
 }
 
 /**
- * One-click cross-chain swaps: finds routes (devnet only for now), keeps the found ones for ROUTE_TTL_MS so that a
+ * One-click cross-chain swaps: finds routes (the devnet's EVM chains and the Cosmos chains), keeps the found ones for ROUTE_TTL_MS so that a
  * start runs exactly the quoted route, and runs transfers in the background over a TransferJournal in the data dir,
  * signing with the vault. A locked vault stops new signing (the executor leaves the transfer `running`); the next
  * unlock resumes it.
@@ -61,13 +82,18 @@ export class CrossChainTransfers {
     return new CrossChainTransfers(options, journal);
   }
 
-  private environment(): Promise<RoutingEnvironment> {
-    return routingEnvironment(this.options.devnet, this.options.prices);
+  /**
+   * The devnet's EVM chains (when one runs), the bundled Cosmos chains over the directory's endpoints, and Axelar
+   * between the EVM chains with an Axelar gateway (over their directory endpoints) and the Cosmos chains.
+   */
+  private async environment(): Promise<RoutingEnvironment> {
+    const env = await routingEnvironment(this.options.devnet, this.options.prices, this.options.chains);
+    return withAxelarCosmos(env, this.options.chains, this.options.prices, this.options.axelar ?? defaultAxelarApis());
   }
 
   /**
    * Every route for the query, best first, each kept for ROUTE_TTL_MS under its id.
-   * @throws NO_ROUTE (no devnet, or no path), UNKNOWN_CHAIN, UNKNOWN_ASSET, INVALID_AMOUNT, INVALID_INPUT, RPC_UNAVAILABLE
+   * @throws NO_ROUTE (no path), UNKNOWN_CHAIN, UNKNOWN_ASSET, INVALID_AMOUNT, INVALID_INPUT, RPC_UNAVAILABLE
    */
   async findRoutes(query: RouteQuery): Promise<Route[]> {
     const routes = await findRoutesFor(await this.environment(), this.options.chains, query);
@@ -112,14 +138,15 @@ export class CrossChainTransfers {
 
   /** On unlock: continues every running transfer; one that met an RPC or I/O error is tried again later. */
   resume(): void {
-    if (this.retryTimer !== null || !this.options.devnet) return;
+    // Without a devnet, Cosmos transfers (over the configured endpoints) still resume.
+    if (this.retryTimer !== null) return;
     if (!this.journal.list().some((t) => t.status === 'running')) return;
     void (async () => {
       let failed: boolean;
       try {
         failed = (await resumeTransfers(await this.runOptions())).some((r) => r.error);
       } catch {
-        // e.g. the devnet lacks a deployment the route needs, or an RPC is down: try again later
+        // e.g. the devnet lacks a deployment the route needs, or an RPC or Cosmos node is down: try again later
         failed = true;
       }
       if (failed && this.options.vault.isUnlocked) this.scheduleRetry();
@@ -166,6 +193,7 @@ export class CrossChainTransfers {
           now: () => this.options.clock.now(),
           transportFor: (chainId) => {
             const target = this.options.target(chainId);
+            if (target.chain.family === 'cosmos') return vaultCosmosCallTransport(this.options.vault, accountId, target);
             return evmCallTransport(target, vaultSigner(this.options.vault, accountId, target.chain));
           },
         }));
@@ -181,6 +209,7 @@ export class CrossChainTransfers {
     const first = route.steps[0];
     if (!first) throw new StrataError('INVALID_INPUT', 'This route has no step');
     const target = this.options.target(first.fromChain);
+    if (target.chain.family === 'cosmos') return this.assertCosmosFunds(route, accountId, target);
     const owner = vaultSigner(this.options.vault, accountId, target.chain).address;
     const env = await this.environment();
     const rpc = env.rpc(first.fromChain);
@@ -197,6 +226,29 @@ export class CrossChainTransfers {
     }
     if (balance < needed) {
       throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(needed, asset.decimals)} ${asset.symbol} (fees included) and the account has ${formatAmount(balance, asset.decimals)}`);
+    }
+  }
+
+  /**
+   * On a Cosmos chain: the bank balance of the input denom covers the amount, and that of the chain's fee token the
+   * gas the route names there (both added up when they are one denom). @throws INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
+   */
+  private async assertCosmosFunds(route: Route, accountId: string, target: ChainEndpoint): Promise<void> {
+    const { chain } = target;
+    const first = route.steps[0] as Route['steps'][number];
+    const owner = addressFromPublicKey(vaultCosmosSigner(this.options.vault, accountId, chain).pubkey, chain);
+    const feeDenom = gasPricesFor(chain).denom;
+    const gas = route.fees.filter((f) => f.chain === chain.id && f.kind === 'gas').reduce((sum, f) => sum + BigInt(f.amount), 0n);
+    const needs = new Map<string, { amount: bigint; asset: Pick<AssetInfo, 'symbol' | 'decimals'> }>();
+    const add = (denom: string, amount: bigint, asset: Pick<AssetInfo, 'symbol' | 'decimals'>) => needs.set(denom, { amount: (needs.get(denom)?.amount ?? 0n) + amount, asset });
+    add(cosmosDenomOf(chain, first.assetIn), BigInt(route.amountIn), first.assetIn);
+    if (gas > 0n) add(feeDenom, gas, feeDenom === chain.nativeAsset.denom ? chain.nativeAsset : { symbol: feeDenom, decimals: 0 });
+    const rpc = createCosmosRpc(target.endpoints, chain);
+    for (const [denom, need] of needs) {
+      const balance = await cosmosBankBalance(rpc, owner, denom);
+      if (balance < need.amount) {
+        throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(need.amount, need.asset.decimals)} ${need.asset.symbol} on ${chain.name} (fees included) and the account has ${formatAmount(balance, need.asset.decimals)}`);
+      }
     }
   }
 
@@ -233,5 +285,77 @@ function whileUnlocked(vault: Pick<Vault, 'isUnlocked'>, runner: StepRunner): St
       check();
       return trackDelivery(ctx);
     }),
+  };
+}
+
+/** The bank denom of a Cosmos asset (`native` is the chain's own coin). */
+function cosmosDenomOf(chain: ChainInfo, asset: Pick<AssetInfo, 'ref'>): string {
+  return asset.ref === 'native' ? chain.nativeAsset.denom : asset.ref;
+}
+
+/** One denom's bank balance (`/cosmos.bank.v1beta1.Query/Balance`): 0 for an account the chain has never seen. @throws RPC_UNAVAILABLE */
+async function cosmosBankBalance(rpc: CosmosRpc, address: string, denom: string): Promise<bigint> {
+  return rpc.withNode(async (node) => {
+    try {
+      const bytes = await abciQuery(node, '/cosmos.bank.v1beta1.Query/Balance', QueryBalanceRequest.encode({ address, denom }).finish());
+      const amount = QueryBalanceResponse.decode(bytes).balance?.amount ?? '0';
+      if (!/^[0-9]{1,78}$/.test(amount)) throw new StrataError('RPC_UNAVAILABLE', 'The node returned a malformed balance');
+      return BigInt(amount);
+    } catch (error) {
+      if (error instanceof CosmosQueryError) throw new StrataError('RPC_UNAVAILABLE', `${node.label} could not answer the balance query`, { details: error.message });
+      throw error;
+    }
+  });
+}
+
+/** The real Axelar APIs, at the base URLs of STRATA_AXELAR_LCD_URL / STRATA_AXELARSCAN_URL when set. */
+function defaultAxelarApis(): { fees: AxelarFeeSource; status: AxelarTransferStatusSource } {
+  const lcd = process.env.STRATA_AXELAR_LCD_URL;
+  const scan = process.env.STRATA_AXELARSCAN_URL;
+  return { fees: createAxelarLcdFeeSource(lcd ? { baseUrl: lcd } : {}), status: createAxelarscanClient(scan ? { baseUrl: scan } : {}) };
+}
+
+/**
+ * `env` with Axelar's EVM <-> Cosmos bridge and the EVM chains it serves (Ethereum, Arbitrum, Optimism, Base,
+ * Polygon): their native coin and the gateway's USDC, reached over the directory's endpoints, gas priced from their
+ * RPC, their USD prices added to the environment's. Chains the environment already has (a devnet) keep their own.
+ */
+async function withAxelarCosmos(env: RoutingEnvironment, chains: ChainDirectory, prices: PriceSource, apis: { fees: AxelarFeeSource; status: AxelarTransferStatusSource }): Promise<RoutingEnvironment> {
+  const known = chains.list();
+  const added = MAINNET_AXELAR_EVM_CHAINS.flatMap((axelar) => {
+    const chain = known.find((c) => c.id === axelar.chain);
+    return chain === undefined || env.chains.some((c) => c.id === chain.id) ? [] : [{ chain, assets: [nativeAssetOf(chain), evmUsdcAsset(axelar)] }];
+  });
+  const rpcs = new Map<string, ReturnType<typeof createEvmRpc>>();
+  const rpcOf = (chain: ChainInfo) => {
+    let rpc = rpcs.get(chain.id);
+    if (rpc === undefined) {
+      rpc = createEvmRpc({ chain, endpoints: chains.endpoints(chain.id) });
+      rpcs.set(chain.id, rpc);
+    }
+    return rpc;
+  };
+  const addedOn = (id: string) => added.find((a) => a.chain.id === id);
+  const unpriced = [...new Set(added.flatMap((a) => a.assets.flatMap((asset) => (asset.priceId && !(asset.priceId in env.usdPrices) ? [asset.priceId] : []))))];
+  const found = unpriced.length === 0 ? {} : await prices.getPrices(unpriced).catch(() => ({}));
+  const bridge = createAxelarCosmosBridge({ fees: apis.fees, status: apis.status });
+  return {
+    ...env,
+    chains: [...env.chains, ...added.map((a) => a.chain)],
+    assets: (chain) => addedOn(chain)?.assets ?? env.assets(chain),
+    rpc(chain) {
+      const evm = addedOn(chain);
+      if (evm === undefined) return env.rpc(chain);
+      const rpc = rpcOf(evm.chain);
+      return rpc.request;
+    },
+    bridges: [...env.bridges, bridge],
+    usdPrices: { ...env.usdPrices, ...Object.fromEntries(Object.entries(found).map(([id, p]) => [id, p.usd])) },
+    async gasFee(chain, units, tier) {
+      const evm = addedOn(chain);
+      if (evm !== undefined) return units * (await estimateEvmFees(rpcOf(evm.chain).request)).tiers[tier].maxFeePerGas;
+      if (env.gasFee) return env.gasFee(chain, units, tier);
+      return units * (await estimateEvmFees(env.rpc(chain))).tiers[tier].maxFeePerGas;
+    },
   };
 }

@@ -72,7 +72,8 @@ export function SwapForm({ draft, onChange, onFind, finding }: SwapFormProps) {
 
   const senders = sendableAccounts(accounts);
   const account = senders.find((a) => a.id === draft.accountId);
-  const chainOptions = chainsFor(account, chains, byId).filter((c) => c.family === 'evm');
+  // EVM and Cosmos chains alike: the router bridges between them (IBC, Axelar) and swaps on either side.
+  const chainOptions = chainsFor(account, chains, byId);
   const holdings = portfolio?.holdings.filter((h) => h.accountId === draft.accountId) ?? [];
   const fromOptions = assetsOn(byId[draft.fromChain], assets, holdings);
   const fromAsset = fromOptions.find((a) => a.ref === draft.fromAsset);

@@ -18,7 +18,10 @@ import { useRouteSearch } from './useRouteSearch';
 
 type View = { kind: 'form' } | { kind: 'review'; route: Route; slippagePercent: number } | { kind: 'progress'; transferId: string };
 
-/** The first draft: the richest chain's native coin, to another chain's native coin. */
+/**
+ * The first draft: the richest EVM chain's native coin, to another chain's native coin. Cosmos chains are offered
+ * too (IBC, Osmosis, Axelar routes), but an EVM pair stays the default.
+ */
 function initialDraft(): SwapDraft {
   const accounts = sendableAccounts(useAccountsStore.getState().accounts);
   const { chains, byId } = useChainsStore.getState();

@@ -8,7 +8,7 @@ import { call } from '../../ipc/client';
 import { errorCode, errorText } from '../../ipc/errorText';
 import { exactAmount } from '../../lib/amountDisplay';
 import { formatUsd, usdValueOf } from '../../lib/usd';
-import { FullAddress } from '../send/ReviewScreen';
+import { RouteAddress } from './RouteAddress';
 import { bpsText, durationText, feeLabel, routeAssetIn, routeAssetOut, routeSummary, tokenAmount, totalFeesUsd, usdText, type ChainNamer } from './routeText';
 import { RouteWarnings } from './RouteWarnings';
 import { signingPlan } from './signingPlan';
@@ -139,7 +139,7 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
             <span className="review__strong">
               {accountLabel} on {first ? chainName(first.fromChain) : ''}
             </span>
-            {fromAddress ? <FullAddress address={fromAddress} /> : null}
+            {fromAddress ? <RouteAddress address={fromAddress} /> : null}
           </dd>
         </div>
         <div className="review__line">
@@ -148,7 +148,7 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
             <span className="review__strong">
               The same account on {last ? chainName(last.toChain) : ''}
             </span>
-            {toAddress ? <FullAddress address={toAddress} /> : null}
+            {toAddress ? <RouteAddress address={toAddress} /> : null}
           </dd>
         </div>
         <div className="review__line">
