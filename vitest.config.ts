@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['./test/support/globalSetup.ts'],
+    // every test file: no request leaves this machine (a test that tries fails)
+    setupFiles: ['./test/support/localNetworkOnly.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
