@@ -40,8 +40,11 @@ export const ERROR_CODES = [
   'PRICES_INVALID',
   'OPTIMIZER_INFEASIBLE',
   'TARGET_OUT_OF_RANGE',
-  // rebalancing: no target allocation saved yet
+  // rebalancing: no target allocation saved yet; a plan too old (or replaced) to run; a trade whose fresh quote is
+  // worse than the plan the user reviewed
   'NO_TARGET',
+  'PLAN_EXPIRED',
+  'QUOTE_CHANGED',
   // secure sessions (mnemonic shown or typed outside the app renderer)
   'SESSION_NOT_FOUND',
   'SESSION_NOT_READY',

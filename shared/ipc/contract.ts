@@ -197,9 +197,14 @@ export const methods = {
     'Finds and quotes routes (swap, bridge, swap) from an amount of an asset to an asset on another chain, best first. Local devnet only for now.',
   ),
   'transfers.start': method(
-    z.strictObject({ routeId: z.string().min(1).max(1000), accountId: z.string().min(1).max(64) }),
+    z.strictObject({
+      routeId: z.string().min(1).max(1000),
+      accountId: z.string().min(1).max(64),
+      /** what the user reviewed: the route is refused (QUOTE_CHANGED) if its kept quote takes another amount or promises less */
+      reviewed: z.strictObject({ amountIn: BaseUnits, minAmountOut: BaseUnits }).optional(),
+    }),
     Transfer,
-    'Starts exactly a route found in the last few minutes, after checking the balance; runs in the background (transfers.changed events).',
+    'Starts exactly a route found in the last few minutes, after checking the balance and, when given, that it is the quote the user reviewed; runs in the background (transfers.changed events).',
   ),
   'transfers.list': method(Empty, z.array(Transfer), 'Multi-step transfers, newest first.'),
   'transfers.get': method(z.strictObject({ id: z.string().min(1).max(64) }), Transfer, 'One multi-step transfer.'),

@@ -145,13 +145,25 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     expect((await h.value<Transfer[]>('transfers.list')).map((t) => t.id)).toEqual([created.id]);
   });
 
-  it('refuses what it cannot do: INSUFFICIENT_FUNDS sends nothing, NO_ROUTE without a path or without a devnet', async () => {
+  it('refuses what it cannot do: INSUFFICIENT_FUNDS and a quote other than the reviewed one send nothing, NO_ROUTE without a path', async () => {
     const h = await walletHarness();
     const accountId = await accountOf(h);
     const nonce = await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0);
     const [tooMuch] = await h.value<Route[]>('routes.find', ethToUsdc('20000'));
     const refused = await h.call('transfers.start', { routeId: tooMuch?.id, accountId });
     expect(refused.ok ? 'ok' : refused.error.code).toBe('INSUFFICIENT_FUNDS');
+    expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce);
+    expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
+
+    // Route ids name a path: a second search for the same path replaces the kept quote. The reviewed one is refused.
+    const [reviewed] = await h.value<Route[]>('routes.find', ethToUsdc('1'));
+    const [replaced] = await h.value<Route[]>('routes.find', ethToUsdc('2'));
+    expect(replaced?.id).toBe(reviewed?.id);
+    const stale = await h.call('transfers.start', { routeId: reviewed?.id, accountId, reviewed: { amountIn: reviewed?.amountIn, minAmountOut: reviewed?.minAmountOut } });
+    expect(stale.ok ? 'ok' : stale.error).toEqual({ code: 'QUOTE_CHANGED', message: 'The quote changed since you reviewed it: review the route again' });
+    const promisesMore = { amountIn: replaced?.amountIn, minAmountOut: String(BigInt(replaced?.minAmountOut ?? 0) + 1n) };
+    const worse = await h.call('transfers.start', { routeId: replaced?.id, accountId, reviewed: promisesMore });
+    expect(worse.ok ? 'ok' : worse.error.code).toBe('QUOTE_CHANGED');
     expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce);
     expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
 

@@ -107,9 +107,9 @@ export class CrossChainTransfers {
    * Starts exactly a found route for an account: checks the balance (nothing is sent when short), records the
    * transfer and runs it in the background (progress as transfers.changed events).
    * @throws VAULT_LOCKED, SESSION_NOT_FOUND (route unknown or expired), ACCOUNT_NOT_FOUND, INVALID_INPUT (watch-only),
-   *   INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
+   *   QUOTE_CHANGED (not the quote `reviewed` describes), INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
    */
-  async startTransfer(routeId: string, accountId: string): Promise<Transfer> {
+  async startTransfer(routeId: string, accountId: string, reviewed?: { amountIn: string; minAmountOut: string }): Promise<Transfer> {
     const { vault } = this.options;
     if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
     this.prune();
@@ -118,6 +118,11 @@ export class CrossChainTransfers {
     const record = findAccount(vault, accountId);
     if (record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');
     const route = kept.found.route;
+    // Route ids name a path, not a quote: a later search for the same path (another page, a rebalancing plan) keeps
+    // its own quote under the same id. Start only what the user saw, or one that gives at least as much for as much.
+    if (reviewed && (route.amountIn !== reviewed.amountIn || BigInt(route.minAmountOut) < BigInt(reviewed.minAmountOut))) {
+      throw new StrataError('QUOTE_CHANGED', 'The quote changed since you reviewed it: review the route again');
+    }
     await this.assertFunds(route, record.id);
     this.found.delete(routeId);
     const created = await this.journal.create(route, { accountId: record.id });

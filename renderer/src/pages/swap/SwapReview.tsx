@@ -52,7 +52,7 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
     setBusy(true);
     setError(null);
     try {
-      onStarted(await call('transfers.start', { routeId: route.id, accountId }));
+      onStarted(await call('transfers.start', { routeId: route.id, accountId, reviewed: { amountIn: route.amountIn, minAmountOut: route.minAmountOut } }));
     } catch (e) {
       const code = errorCode(e);
       if (code === 'SESSION_NOT_FOUND') setExpired(true);
