@@ -82,6 +82,8 @@ async function start(): Promise<void> {
     devnet,
     secureWindow: secureWindows,
     emit,
+    // Tests and developers point prices at a local stand-in, as the CLI does.
+    priceApiUrl: process.env.STRATA_PRICE_API_URL || undefined,
     appVersion: app.getVersion(),
     // Method and error code only: payloads may hold passwords.
     onError: (method, error) => {
@@ -90,7 +92,8 @@ async function start(): Promise<void> {
     },
   });
 
-  // Portfolio drift from the saved target: checked on a schedule and after each refresh; told by a notification.
+  // Portfolio drift from the saved target: checked on a schedule while unlocked (it follows vault.unlocked and
+  // vault.locked) and after each refresh; told by a notification.
   driftCheck = startDriftCheck({ core, emit, notify: showDesktopNotification });
 
   registerAppIpc(core, () => ({
@@ -125,6 +128,7 @@ async function start(): Promise<void> {
     if (disposed) return;
     event.preventDefault();
     disposed = true;
+    driftCheck?.stop();
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, 3000).unref());
     void Promise.race([core.dispose().catch(() => undefined), timeout]).finally(() => app.quit());
   });

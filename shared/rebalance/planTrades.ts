@@ -2,7 +2,7 @@ import type { AssetInfo } from '../domain/asset';
 import { parseDecimal } from '../portfolio/decimal';
 import { driftReport, isOutOfBand, positionsOf, targetKeyOf, type AssetPosition, type RebalanceHolding, type ValuedHolding } from './measureDrift';
 import type { DriftReport, RebalanceRules, SkippedTrade, TargetWeights } from './rebalanceSchemas';
-import { unitsOfUsd, usdFromDecimal, usdText } from './usdUnits';
+import { unitsOfUsd, usdFromDecimal, usdOfUnits, usdText } from './usdUnits';
 
 /** A trade before routing: sell `amountIn` base units of `sell` (worth `usd` micro-USD) from `accountId`, for `buy`. */
 export interface TradeIntent {
@@ -28,6 +28,11 @@ interface Need {
   left: bigint;
 }
 
+/** The key of an account's balance of an asset, as `reserves` names it: `<accountId>|<chain>|<ref>`. */
+export function balanceKey(accountId: string, asset: Pick<AssetInfo, 'chain' | 'ref'>): string {
+  return `${accountId}|${asset.chain}|${asset.ref}`;
+}
+
 const byLeftThenKey = (a: Need, b: Need): number => (a.left === b.left ? a.position.key.localeCompare(b.position.key) : a.left > b.left ? -1 : 1);
 
 /**
@@ -45,6 +50,9 @@ const byLeftThenKey = (a: Need, b: Need): number => (a.left === b.left ? a.posit
  *   price as NO_PRICE (its value now is unknown, so a purchase could overshoot).
  * - Trades worth less than `rules.minTradeUsd` are skipped as BELOW_MINIMUM (the fee limit needs routes: see
  *   judgeTradeFees).
+ * - `reserves` (base units by balanceKey) are never sold: the gas coin a chain's transactions pay with. A holding
+ *   counts whole in the drift, but only what is above its reserve is offered for sale; a sale the reserve makes
+ *   short leaves part of a purchase undone rather than selling the gas.
  * @throws INVALID_INPUT for negative weights or amounts, or a bad minimum
  */
 export function planTrades(
@@ -52,6 +60,7 @@ export function planTrades(
   weights: TargetWeights,
   available: readonly AssetInfo[],
   rules: Pick<RebalanceRules, 'bandPct' | 'minTradeUsd'>,
+  reserves: ReadonlyMap<string, bigint> = new Map(),
 ): TradePlan {
   const positions = positionsOf(holdings, weights);
   const drift = driftReport(positions, rules.bandPct);
@@ -100,14 +109,18 @@ export function planTrades(
   sells.sort(byLeftThenKey);
   buys.sort(byLeftThenKey);
 
-  // Sale legs: each asset's holdings, largest first, up to what the asset must shed.
+  // Sale legs: each asset's holdings, largest first, up to what the asset must shed, never into a reserve.
   const legs: Array<{ holding: ValuedHolding; left: bigint; unitsLeft: bigint }> = [];
   for (const sell of sells) {
     let left = sell.left;
     for (const holding of sell.position.holdings) {
       if (left === 0n) break;
-      const take = min(left, holding.usd);
-      legs.push({ holding, left: take, unitsLeft: take === holding.usd ? holding.amount : unitsOfUsd(take, holding.asset.decimals, holding.price) });
+      const kept = reserves.get(balanceKey(holding.accountId, holding.asset)) ?? 0n;
+      const units = holding.amount > kept ? holding.amount - kept : 0n;
+      const usd = kept === 0n ? holding.usd : usdOfUnits(units, holding.asset.decimals, holding.price);
+      const take = min(left, usd);
+      if (take === 0n) continue;
+      legs.push({ holding, left: take, unitsLeft: take === usd ? units : unitsOfUsd(take, holding.asset.decimals, holding.price) });
       left -= take;
     }
   }

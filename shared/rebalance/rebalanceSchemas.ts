@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AssetInfo, BaseUnits } from '../domain/asset';
 import { Route } from '../domain/route';
 import { TransferStatus } from '../domain/transferRecord';
+import { ERROR_CODES } from '../errors';
 
 /** A USD amount as a plain decimal string with cents ("3500.00"). */
 const Usd = z.string().regex(/^[0-9]+\.[0-9]{2}$/);
@@ -69,7 +70,8 @@ export const DriftReport = z.strictObject({
 });
 export type DriftReport = z.infer<typeof DriftReport>;
 
-export const SkipReason = z.enum(['BELOW_MINIMUM', 'FEES_TOO_HIGH', 'NO_ROUTE', 'NOT_AVAILABLE', 'NO_PRICE']);
+/** NO_GAS: the account would not keep enough of a chain's gas coin to pay the trade's transactions. */
+export const SkipReason = z.enum(['BELOW_MINIMUM', 'FEES_TOO_HIGH', 'NO_ROUTE', 'NOT_AVAILABLE', 'NO_PRICE', 'NO_GAS']);
 export type SkipReason = z.infer<typeof SkipReason>;
 
 /** One trade of a plan: sell `amountIn` of `sell` (held by `accountId`) for `buy`, through `route`. */
@@ -128,5 +130,7 @@ export const RebalanceExecution = z.strictObject({
   trades: z.array(TradeProgress),
   /** why it stopped, for `failed` */
   message: z.string().nullable(),
+  /** the error code when a trade could not start (QUOTE_CHANGED, INSUFFICIENT_FUNDS...), else null */
+  code: z.enum(ERROR_CODES).nullable(),
 });
 export type RebalanceExecution = z.infer<typeof RebalanceExecution>;

@@ -3,7 +3,8 @@
  * `electron` (fakeElectron.ts) and the REAL core with a temp data dir: checks the order of the pre-ready calls, that
  * every contract channel has exactly one handler, that senders are checked, that the secure window is wired to its
  * session, the protocol handler, the navigation/permission/request guards, and the OS signals; with a devnet opted in
- * (STRATA_DEVNET=1), that a cross-chain transfer which lands shows a desktop notification.
+ * (STRATA_DEVNET=1), that a cross-chain transfer which lands shows a desktop notification. Prices come from a local
+ * CoinGecko stand-in (STRATA_PRICE_API_URL): the test contacts no public host.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDevnetState } from '../../electron/services/devnet/devnetState';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
+import { DEFAULT_DRIFT_CHECK_MS } from '../../electron/services/rebalance/driftWatch';
 import { formatAmount } from '../../shared/amounts';
 import type { Route } from '../../shared/domain/route';
 import type { Transfer } from '../../shared/domain/transferRecord';
@@ -22,6 +24,7 @@ import { METHOD_NAMES, methodChannel, type Envelope, type MethodName } from '../
 import { SECURE_METHOD_NAMES, secureChannel } from '../../shared/ipc/secureContract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/shell/csp';
 import { appWindowOptions, secureWindowOptions } from '../../electron/services/shell/windowOptions';
+import { CoinGeckoServer } from '../prices/coinGeckoServer';
 import { fake, FakeBrowserWindow, fakeElectronModule, type FakeWebContents } from './fakeElectron';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -33,6 +36,29 @@ function handler(channel: string): Invoke {
   const found = fake.ipcHandlers.get(channel);
   if (found === undefined) throw new Error(`no handler for ${channel}`);
   return found;
+}
+
+/**
+ * The drift check's scheduled timers (6 h, the default period) that are armed now: the bundle runs in this process
+ * and uses the global setTimeout, which the suite wraps while it runs.
+ */
+const driftTimers = new Set<unknown>();
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+function trackDriftTimers(): void {
+  globalThis.setTimeout = ((fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    if (ms !== DEFAULT_DRIFT_CHECK_MS) return realSetTimeout(fn, ms, ...args);
+    const handle: unknown = realSetTimeout(() => {
+      driftTimers.delete(handle);
+      fn(...args);
+    }, ms);
+    driftTimers.add(handle);
+    return handle;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
+    driftTimers.delete(handle);
+    realClearTimeout(handle);
+  }) as typeof clearTimeout;
 }
 
 /** Loads a CommonJS bundle with `require('electron')` answered by the fake. */
@@ -50,12 +76,18 @@ describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
   let appWindow: FakeBrowserWindow;
   let appContents: FakeWebContents;
   let devnet: Devnet;
-  const previousEnv = { STRATA_DATA_DIR: process.env.STRATA_DATA_DIR, STRATA_DEVNET: process.env.STRATA_DEVNET, STRATA_DEVNET_DIR: process.env.STRATA_DEVNET_DIR };
+  const prices = new CoinGeckoServer();
+  const previousEnv = {
+    STRATA_DATA_DIR: process.env.STRATA_DATA_DIR,
+    STRATA_DEVNET: process.env.STRATA_DEVNET,
+    STRATA_DEVNET_DIR: process.env.STRATA_DEVNET_DIR,
+    STRATA_PRICE_API_URL: process.env.STRATA_PRICE_API_URL,
+  };
 
   beforeAll(async () => {
     out = await mkdtemp(path.join(tmpdir(), 'strata-main-'));
     dataDir = path.join(out, 'data');
-    [devnet] = await Promise.all([startDevnet(), run(process.execPath, ['scripts/build.mjs', '--out', out, '--skip-renderer'], { cwd: ROOT })]);
+    [devnet] = await Promise.all([startDevnet(), prices.start(), run(process.execPath, ['scripts/build.mjs', '--out', out, '--skip-renderer'], { cwd: ROOT })]);
     // The bundle finds the running devnet through its state file, as `npm run devnet` leaves it.
     const devnetDir = path.join(out, 'devnet');
     await writeDevnetState(devnetDir, {
@@ -70,6 +102,8 @@ describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
     await writeFile(path.join(out, 'renderer', 'assets', 'app.js'), 'export {}');
 
     process.env.STRATA_DATA_DIR = dataDir;
+    process.env.STRATA_PRICE_API_URL = prices.baseUrl;
+    trackDriftTimers();
     loadBundle(path.join(out, 'main', 'main.cjs'));
   }, 120_000);
 
@@ -80,7 +114,9 @@ describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
     }
     fake.events.emit('will-quit', { preventDefault: () => fake.log.push('will-quit prevented') });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await devnet?.stop();
+    globalThis.setTimeout = realSetTimeout;
+    globalThis.clearTimeout = realClearTimeout;
+    await Promise.all([devnet?.stop(), prices.stop()]);
     await rm(out, { recursive: true, force: true });
   });
 
@@ -233,10 +269,15 @@ describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
     const secureWindow = FakeBrowserWindow.all.at(-1) as FakeBrowserWindow;
     const submit = handler(secureChannel('secure.submitMnemonic'));
     await expect(submit(secureWindow.webContents.invokeEvent(), { mnemonic: 'test test test test test test test test test test test junk', passphrase: '' })).resolves.toStrictEqual({ ok: true, value: { ready: true } });
+    expect(driftTimers.size).toBe(0);
     await appCall('vault.create', { sessionId, password: 'correct horse battery staple' });
+    // Unlocked: the scheduled drift check runs (one timer).
+    expect(driftTimers.size).toBe(1);
     const [account] = await appCall<Array<{ id: string }>>('accounts.list', {});
     const routes = await appCall<Route[]>('routes.find', { from: { chain: 'devnet-a', asset: 'native', amount: '0.1' }, to: { chain: 'devnet-b', asset: 'USDC' } });
     const route = routes.find((r) => r.steps.map((step) => step.provider).join(' ') === 'uniswap-v2 layerzero-oft uniswap-v2');
+    // The fees were priced by the local stand-in (STRATA_PRICE_API_URL), not by CoinGecko's public API.
+    expect(prices.requests.map((u) => u.pathname)).toContain('/api/v3/simple/price');
     expect(fake.notifications).toStrictEqual([]);
     const started = await appCall<Transfer>('transfers.start', { routeId: route?.id, accountId: account?.id });
 
@@ -249,19 +290,25 @@ describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
     expect(appContents.sent.filter(([channel]) => channel === 'strata:event:transfers.changed').at(-1)?.[1]).toStrictEqual(done);
   });
 
-  it('focuses the window for a second instance, and counts keyboard input as activity', () => {
+  it('focuses the window for a second instance, and counts keyboard input as activity', async () => {
     appWindow.calls.length = 0;
     fake.events.emit('second-instance');
     expect(appWindow.calls).toStrictEqual(['show', 'focus']);
     expect(() => appContents.emit('before-input-event', {}, {})).not.toThrow();
     expect(() => fake.powerMonitor.emit('lock-screen')).not.toThrow();
     expect(() => fake.powerMonitor.emit('suspend')).not.toThrow();
+    // Locked (lockOnSuspend is on by default): the drift check stops.
+    await expect.poll(() => driftTimers.size, { timeout: 5_000, interval: 10 }).toBe(0);
   });
 
-  it('disposes the core before quitting', async () => {
+  it('disposes the core before quitting, and stops the drift check', async () => {
+    const unlocked = (await handler(methodChannel('vault.unlock'))(appContents.invokeEvent(), { password: 'correct horse battery staple' })) as Envelope<unknown>;
+    expect(unlocked.ok).toBe(true);
+    expect(driftTimers.size).toBe(1);
     const prevented: string[] = [];
     fake.events.emit('will-quit', { preventDefault: () => prevented.push('prevented') });
     expect(prevented).toStrictEqual(['prevented']);
+    expect(driftTimers.size).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fake.log.at(-1)).toBe('app.quit');
     fake.events.emit('will-quit', { preventDefault: () => prevented.push('again') });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { driftNotification } from '../../electron/services/rebalance/driftNotification';
-import { DEFAULT_DRIFT_CHECK_MS, DriftWatch } from '../../electron/services/rebalance/driftWatch';
+import { DEFAULT_DRIFT_CHECK_MS, DriftWatch, MAX_TIMER_MS } from '../../electron/services/rebalance/driftWatch';
+import { startDriftCheck } from '../../electron/services/rebalance/startDriftCheck';
 import type { DriftReport } from '../../shared/rebalance/rebalanceSchemas';
 import { FakeClock } from '../support/fakeClock';
 
@@ -97,6 +98,94 @@ describe('DriftWatch: the scheduled drift check (injected clock, no waiting)', (
     }
     expect([n, told.length]).toEqual([3, 1]);
     watch.stop();
+  });
+});
+
+/** A FakeClock that refuses what Node turns into a 1 ms timer (TimeoutOverflowWarning). */
+class BoundedClock extends FakeClock {
+  readonly waits: number[] = [];
+  override setTimeout(fn: () => void, ms: number): unknown {
+    this.waits.push(ms);
+    if (ms > MAX_TIMER_MS) throw new Error(`timer of ${ms} ms overflows`);
+    return super.setTimeout(fn, ms);
+  }
+}
+
+describe('DriftWatch: long periods and throwing listeners', () => {
+  it('a 30-day period (720 h) is waited out in timers Node can keep, and checks exactly once at 720 h', async () => {
+    const clock = new BoundedClock();
+    const calls: number[] = [];
+    const watch = new DriftWatch({ clock, check: async () => (calls.push((clock.now() - 1_700_000_000_000) / HOUR), report(2, 720)), onDrift: () => undefined });
+    watch.start();
+    // The first check reads the saved period (720 h) and schedules by it.
+    await watch.poke();
+    expect(calls).toEqual([0]);
+    clock.advance(720 * HOUR - 1);
+    await settle();
+    expect(calls).toEqual([0]);
+    clock.advance(1);
+    await settle();
+    expect(calls).toEqual([0, 720]);
+    expect(clock.waits.every((ms) => ms <= MAX_TIMER_MS)).toBe(true);
+    // 720 h = 2 592 000 000 ms: one full piece of 2^31-1 ms, then the rest.
+    expect(clock.waits.slice(1, 3)).toEqual([MAX_TIMER_MS, 720 * HOUR - MAX_TIMER_MS]);
+    watch.stop();
+    expect(clock.pending).toBe(0);
+  });
+
+  it('an onDrift that throws neither rejects poke nor ends the schedule; the episode is told once', async () => {
+    const clock = new FakeClock();
+    let checks = 0;
+    let told = 0;
+    const watch = new DriftWatch({
+      clock,
+      check: async () => {
+        checks += 1;
+        return report(checks < 3 ? 20 : checks === 3 ? 1 : 30);
+      },
+      onDrift: () => {
+        told += 1;
+        throw new Error('notification failed');
+      },
+    });
+    watch.start();
+    await expect(watch.poke()).resolves.toBeUndefined();
+    for (let i = 0; i < 3; i++) {
+      clock.advance(DEFAULT_DRIFT_CHECK_MS);
+      await settle();
+    }
+    // Checks at 0, 6, 12 and 18 h: out (told, throws), still out, back in, out again (told, throws).
+    expect([checks, told, clock.pending]).toEqual([4, 2, 1]);
+    watch.stop();
+  });
+});
+
+describe('startDriftCheck: the schedule runs only while the vault is unlocked', () => {
+  it('starts on vault.unlocked, stops on vault.locked and on stop()', async () => {
+    const clock = new FakeClock();
+    const calls: string[] = [];
+    const core = {
+      call: async (method: string) => {
+        calls.push(method);
+        return method === 'rebalance.drift' ? { ok: true as const, value: report(1) } : { ok: true as const, value: {} };
+      },
+    };
+    const check = startDriftCheck({ core: core as never, emit: () => undefined, notify: () => undefined, clock });
+    expect(clock.pending).toBe(0);
+    check.onEvent('vault.unlocked');
+    expect(clock.pending).toBe(1);
+    clock.advance(DEFAULT_DRIFT_CHECK_MS);
+    await settle();
+    expect([calls, clock.pending]).toEqual([['portfolio.refresh', 'rebalance.drift'], 1]);
+    check.onEvent('vault.locked');
+    expect(clock.pending).toBe(0);
+    clock.advance(10 * DEFAULT_DRIFT_CHECK_MS);
+    await settle();
+    expect(calls).toHaveLength(2);
+    check.onEvent('vault.unlocked');
+    expect(clock.pending).toBe(1);
+    check.stop();
+    expect(clock.pending).toBe(0);
   });
 });
 

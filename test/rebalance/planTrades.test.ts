@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssetInfo } from '../../shared/domain/asset';
 import { judgeTradeFees } from '../../shared/rebalance/judgeTradeFees';
 import { measureDrift, type RebalanceHolding } from '../../shared/rebalance/measureDrift';
-import { planTrades } from '../../shared/rebalance/planTrades';
+import { balanceKey, planTrades } from '../../shared/rebalance/planTrades';
 import { expectStrataError } from '../unit/expectStrataError';
 
 const A = 'eip155:31337';
@@ -39,20 +39,28 @@ describe('planTrades: the smallest set of trades back to the target', () => {
     expect(plan.skipped).toEqual([]);
   });
 
-  it('an asset on two chains is one asset; sales take the largest holding first, then the next; the purchase goes where USDC is held', () => {
+  it('an asset on two chains is one asset; sales take the largest holding first, then the next, never the gas reserve; the purchase goes where USDC is held', () => {
     // ETH $5000 on A + $1000 on B, USDC $1000 on A, ATOM $3000: target ETH 5%, USDC 65%, ATOM 30% of $10000.
     const holdings = [held(ETH_B, 4n * 10n ** 17n, '2500'), held(ETH_A, 2n * E18, '2500'), held(USDC_A, 1000n * 10n ** 6n, '1'), held(ATOM, 300n * 10n ** 6n, '10')];
-    const plan = planTrades(holdings, { ethereum: 0.05, 'usd-coin': 0.65, cosmos: 0.3 }, [ETH_A, USDC_A, ETH_B, USDC_B, ATOM], RULES);
+    // 0.01 ETH kept for gas on each chain.
+    const reserves = new Map([[balanceKey('acc-1', ETH_A), 10n ** 16n], [balanceKey('acc-1', ETH_B), 10n ** 16n]]);
+    const plan = planTrades(holdings, { ethereum: 0.05, 'usd-coin': 0.65, cosmos: 0.3 }, [ETH_A, USDC_A, ETH_B, USDC_B, ATOM], RULES, reserves);
+    // The reserve still counts in the drift: it is held.
     expect(plan.drift.assets.map((a) => [a.key, a.currentUsd, a.targetUsd, a.driftPct, a.outOfBand])).toEqual([
       ['cosmos', '3000.00', '3000.00', 0, false],
       ['ethereum', '6000.00', '500.00', 55, true],
       ['usd-coin', '1000.00', '6500.00', -55, true],
     ]);
-    // The whole of ETH on A (exactly its balance), then $500 of ETH on B bridged to USDC on A.
+    // ETH on A down to its reserve (1.99 ETH, $4975), then the other $525 from ETH on B (0.21 ETH), bridged to USDC on A.
     expect(plan.trades).toEqual([
-      { accountId: 'acc-1', sell: ETH_A, buy: USDC_A, key: 'usd-coin', amountIn: 2n * E18, usd: 5_000_000_000n },
-      { accountId: 'acc-1', sell: ETH_B, buy: USDC_A, key: 'usd-coin', amountIn: 2n * 10n ** 17n, usd: 500_000_000n },
+      { accountId: 'acc-1', sell: ETH_A, buy: USDC_A, key: 'usd-coin', amountIn: 199n * 10n ** 16n, usd: 4_975_000_000n },
+      { accountId: 'acc-1', sell: ETH_B, buy: USDC_A, key: 'usd-coin', amountIn: 21n * 10n ** 16n, usd: 525_000_000n },
     ]);
+    // Without a reserve the whole balance of A would go (exactly, no dust), which leaves nothing to pay gas with.
+    expect(planTrades(holdings, { ethereum: 0.05, 'usd-coin': 0.65, cosmos: 0.3 }, [ETH_A, USDC_A], RULES).trades[0]?.amountIn).toBe(2n * E18);
+    // A reserve above the balance sells none of it; the purchase stays short rather than selling the gas.
+    const short = planTrades([held(ETH_A, 2n * E18, '3000'), held(USDC_A, 1000n * 10n ** 6n, '1')], HALF, [ETH_A, USDC_A], RULES, new Map([[balanceKey('acc-1', ETH_A), 3n * E18]]));
+    expect([short.trades, short.skipped, short.drift.outOfBand]).toEqual([[], [], ['ethereum', 'usd-coin']]);
   });
 
   it('sales and purchases out of band do not balance: the rest goes to an in-band asset below its target, never past it', () => {

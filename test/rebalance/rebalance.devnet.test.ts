@@ -1,10 +1,11 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Contract, HDNodeWallet, JsonRpcProvider, Network, Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccounts';
+import { GAS_RESERVE_FACTOR } from '../../electron/services/rebalance/planRebalance';
 import { RebalanceRecords } from '../../electron/services/rebalance/rebalanceRecords';
 import { formatAmount } from '../../shared/amounts';
 import type { Route } from '../../shared/domain/route';
@@ -18,6 +19,8 @@ import { hostedDevnetStateDir, jsonCli } from '../support/devnetKit';
 // Fresh wallets (BIP-39 test vectors), funded by the test: small amounts that the devnet's pools absorb.
 const CORE_PHRASE = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 const CLI_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+const GAS_PHRASE = 'scheme spot photo card baby mountain device kick cradle pact join borrow';
+const REVIEW_PHRASE = 'cat swing flag economy stadium alone churn speed unique patch report train';
 const PASSWORD = 'correct horse battery';
 const A = 'eip155:31337';
 const E18 = 10n ** 18n;
@@ -47,6 +50,16 @@ async function ethSharePct(address: string): Promise<number> {
   return (eth / (eth + dollars)) * 100;
 }
 
+/** The gas a transfer's transactions paid, wei. */
+async function gasPaid(transfer: Transfer | undefined): Promise<bigint> {
+  let paid = 0n;
+  for (const call of transfer?.steps.flatMap((s) => s.calls) ?? []) {
+    const receipt = await provider.getTransactionReceipt(call.hash);
+    paid += (receipt?.gasUsed ?? 0n) * (receipt?.gasPrice ?? 0n);
+  }
+  return paid;
+}
+
 /** A core on the devnet and the price stand-in; with a phrase, a new vault of it (else `dataDir`'s, unlocked). */
 async function walletCore(options: { phrase: string } | { dataDir: string }): Promise<CoreHarness> {
   const devnetInfo = { chains: devnet.chains.map((c) => ({ id: c.id, rpc: c.rpc })), contracts: devnet.contracts };
@@ -60,6 +73,12 @@ async function walletCore(options: { phrase: string } | { dataDir: string }): Pr
   await h.secure(session.sessionId, 'secure.submitMnemonic', { mnemonic: options.phrase, passphrase: '' });
   await h.value('vault.create', { sessionId: session.sessionId, password: PASSWORD });
   return h;
+}
+
+/** A new vault of `phrase`, its first address funded (fund). */
+async function fundedCore(phrase: string): Promise<CoreHarness> {
+  await fund(addressOf(phrase));
+  return walletCore({ phrase });
 }
 
 beforeAll(async () => {
@@ -128,11 +147,7 @@ describe('rebalancing through the core on the devnet', () => {
     expect([transfer.status, transfer.route.amountIn, done.trades.map((t) => t.status)]).toEqual(['completed', plan.trades[0]?.amountIn, ['completed']]);
 
     // Exactly the trade's ETH (plus gas) left, exactly the journal's USDC arrived.
-    let gas = 0n;
-    for (const call of transfer.steps.flatMap((s) => s.calls)) {
-      const receipt = await provider.getTransactionReceipt(call.hash);
-      gas += (receipt?.gasUsed ?? 0n) * (receipt?.gasPrice ?? 0n);
-    }
+    const gas = await gasPaid(transfer);
     expect(ethBefore - (await provider.getBalance(owner))).toBe(833_333_333_333_333_333n + gas);
     expect(((await usdcOf(owner)) - usdcBefore).toString()).toBe(transfer.steps[0]?.amountOut);
     const share = await ethSharePct(owner);
@@ -222,6 +237,96 @@ describe('a trade that cannot run stops the plan with a clear state', () => {
     ]);
     expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
     expect(await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id })).toEqual(failed);
+    expect(await provider.getTransactionCount(owner)).toBe(nonce);
+  }, 30_000);
+});
+
+describe('selling all of the native coin keeps its gas', () => {
+  const owner = addressOf(GAS_PHRASE);
+
+  it('a target without ETH sells all but twice the trade gas; the trade starts and completes', async () => {
+    const h = await fundedCore(GAS_PHRASE);
+    const plan = await h.value<RebalancePlan>('rebalance.plan', { target: { ethereum: 0, 'usd-coin': 1 } });
+    const trade = plan.trades[0] as RebalancePlan['trades'][number];
+    const gas = trade.route.fees.filter((f) => f.chain === A && f.asset.ref === 'native' && (f.kind === 'gas' || f.kind === 'messaging')).reduce((sum, f) => sum + BigInt(f.amount), 0n);
+    expect(gas > 0n).toBe(true);
+    expect([plan.trades.length, trade.sell.symbol, trade.buy.symbol, trade.amountIn, plan.skipped]).toEqual([1, 'ETH', 'USDC', (2n * E18 - GAS_RESERVE_FACTOR * gas).toString(), []]);
+
+    const ethBefore = await provider.getBalance(owner);
+    await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id });
+    await expect.poll(async () => (await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).status, { timeout: 20_000, interval: 100 }).toBe('completed');
+    const [transfer] = await h.value<Transfer[]>('transfers.list');
+    const paid = await gasPaid(transfer);
+    const left = await provider.getBalance(owner);
+    expect([transfer?.status, ethBefore - left]).toEqual(['completed', BigInt(trade.amountIn) + paid]);
+    // What is left is the reserve less the gas paid: enough for the next trade.
+    expect(left).toBe(GAS_RESERVE_FACTOR * gas - paid);
+  }, 30_000);
+});
+
+describe('executing runs only what the user reviewed', () => {
+  const owner = addressOf(REVIEW_PHRASE);
+  type RecordsFile = { version: 1; plans: Array<{ plan: RebalancePlan }> };
+
+  it('refuses a replaced or expired plan, and a trade whose fresh quote guarantees less, costs more or takes another path; nothing is sent', async () => {
+    const h = await fundedCore(REVIEW_PHRASE);
+    const file = join(h.dataDir, 'rebalances.json');
+    /** Changes a kept plan as if the market or the rules had moved since it was made. */
+    const edit = async (planId: string, change: (plan: RebalancePlan) => void) => {
+      const records = JSON.parse(await readFile(file, 'utf8')) as RecordsFile;
+      change((records.plans.find((p) => p.plan.id === planId) as { plan: RebalancePlan }).plan);
+      await writeFile(file, JSON.stringify(records));
+    };
+    const nonce = await provider.getTransactionCount(owner);
+    const failure = async (planId: string) => {
+      await h.value<RebalanceExecution>('rebalance.execute', { planId });
+      await expect.poll(async () => (await h.value<RebalanceExecution>('rebalance.status', { planId })).status, { timeout: 10_000, interval: 100 }).toBe('failed');
+      const failed = await h.value<RebalanceExecution>('rebalance.status', { planId });
+      return [failed.trades, failed.code, failed.message];
+    };
+
+    const first = await h.value<RebalancePlan>('rebalance.plan', { target: HALF });
+    const second = await h.value<RebalancePlan>('rebalance.plan', { target: HALF });
+    const replaced = await h.call('rebalance.execute', { planId: first.id });
+    expect(replaced.ok ? 'ok' : replaced.error).toEqual({ code: 'PLAN_EXPIRED', message: 'A newer plan replaces this one: run the newest plan' });
+    await edit(second.id, (plan) => {
+      plan.createdAt -= 10 * 60_000 + 1;
+    });
+    const expired = await h.call('rebalance.execute', { planId: second.id });
+    expect(expired.ok ? 'ok' : expired.error).toEqual({ code: 'PLAN_EXPIRED', message: 'This plan is more than 10 minutes old: prices and balances have moved, make a new plan' });
+    expect((await h.value<RebalanceExecution>('rebalance.status', { planId: second.id })).status).toBe('ready');
+
+    // The reviewed minimum out is more than the pool now gives (as after a price move).
+    const worse = await h.value<RebalancePlan>('rebalance.plan', { target: HALF });
+    const reviewed = worse.trades[0] as RebalancePlan['trades'][number];
+    const raised = (BigInt(reviewed.route.minAmountOut) * 101n) / 100n;
+    await edit(worse.id, (plan) => {
+      (plan.trades[0] as RebalancePlan['trades'][number]).route.minAmountOut = raised.toString();
+    });
+    const [fresh] = await h.value<Route[]>('routes.find', { from: { chain: A, asset: 'native', amount: formatAmount(BigInt(reviewed.amountIn), 18) }, to: { chain: A, asset: 'USDC' }, slippagePercent: worse.slippagePercent });
+    expect(await failure(worse.id)).toEqual([
+      [{ index: 0, transferId: null, status: 'failed' }],
+      'QUOTE_CHANGED',
+      `Trade 1 did not start: The route now guarantees ${formatAmount(BigInt(fresh?.minAmountOut ?? '0'), 6)} USDC, less than the ${formatAmount(raised, 6)} USDC planned: make a new plan`,
+    ]);
+
+    // The fee limit is judged again on the fresh quote.
+    const dear = await h.value<RebalancePlan>('rebalance.plan', { target: HALF });
+    await edit(dear.id, (plan) => {
+      plan.rules.maxFeePercent = 0.01;
+    });
+    const [dearTrades, dearCode, dearMessage] = await failure(dear.id);
+    expect([dearTrades, dearCode]).toEqual([[{ index: 0, transferId: null, status: 'failed' }], 'QUOTE_CHANGED']);
+    expect(dearMessage).toMatch(/^Trade 1 did not start: Fees of \$[0-9]+\.[0-9]{2} are more than 0\.01% of the \$2500\.00 trade now: make a new plan$/);
+
+    // A path that is no longer offered is not replaced by another one.
+    const gone = await h.value<RebalancePlan>('rebalance.plan', { target: HALF });
+    await edit(gone.id, (plan) => {
+      (plan.trades[0] as RebalancePlan['trades'][number]).route.id = 'uniswap-v2:eip155:31337/native>eip155:31337/retired';
+    });
+    expect(await failure(gone.id)).toEqual([[{ index: 0, transferId: null, status: 'failed' }], 'NO_ROUTE', 'Trade 1 did not start: The planned route is no longer offered: make a new plan']);
+
+    expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
     expect(await provider.getTransactionCount(owner)).toBe(nonce);
   }, 30_000);
 });

@@ -17,11 +17,12 @@ export const REBALANCE_USAGE = `  rebalance --dir <path> --plan | --execute [--p
 
 /**
  * `strata rebalance --dir <vault> --plan --json` prints a plan against the saved target (`{"plan": ...}`);
- * `--execute --yes` makes one and runs it (or runs the kept plan `--plan-id`; again on the same plan starts nothing
- * twice), waits until it ends or the timeout and prints `{"planId", "status", "trades": [{index, transferId,
+ * `--execute --yes` makes one and runs it (or runs the kept plan `--plan-id`, which must be the newest and less than
+ * 10 minutes old unless it has started; again on the same plan starts nothing twice, even next to the app), waits until it ends or the timeout and prints `{"planId", "status", "trades": [{index, transferId,
  * status, ...}]}`. `--target ethereum=0.5,usd-coin=0.5` plans against other weights (`--save-target` saves them).
  * Prices come from CoinGecko or STRATA_PRICE_API_URL; the vault password from STRATA_PASSWORD.
- * @throws NO_TARGET without a saved or given target, TX_FAILED when a trade fails, and the router's errors
+ * @throws NO_TARGET without a saved or given target, PLAN_EXPIRED, TX_FAILED when a trade fails (or the code of why it
+ * could not start), and the router's errors
  */
 export async function rebalanceCommand(argv: string[], io: CliIo): Promise<CommandResult> {
   const opts = parseOptions(argv, {
@@ -75,7 +76,8 @@ export async function rebalanceCommand(argv: string[], io: CliIo): Promise<Comma
     await rebalancer.execute(planId);
     const ended = await Promise.race([rebalancer.settled(planId), new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs).unref())]);
     const execution = ended ?? (await rebalancer.status(planId));
-    if (execution.status === 'failed') throw new StrataError('TX_FAILED', execution.message ?? 'A trade failed', { details: planId });
+    // A trade that could not start says why (QUOTE_CHANGED, INSUFFICIENT_FUNDS...); one that failed on chain is TX_FAILED.
+    if (execution.status === 'failed') throw new StrataError(execution.code ?? 'TX_FAILED', execution.message ?? 'A trade failed', { details: planId });
     return { json: execution, text: executionText(execution) };
   } finally {
     vault.lock();

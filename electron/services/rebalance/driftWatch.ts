@@ -3,6 +3,11 @@ import type { Clock } from '../app/ports';
 
 /** Six hours, the default period of the scheduled drift check. */
 export const DEFAULT_DRIFT_CHECK_MS = 6 * 3_600_000;
+/**
+ * The longest single timer: Node and browsers fire a timeout above 2^31-1 ms after 1 ms instead (a refresh every
+ * millisecond), and the saved period may be 30 days. Longer periods are waited out in pieces.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface DriftWatchOptions {
   clock: Clock;
@@ -23,6 +28,8 @@ export interface DriftWatchOptions {
 export class DriftWatch {
   private timer: unknown = null;
   private periodMs = DEFAULT_DRIFT_CHECK_MS;
+  /** when the next scheduled check is due (clock ms) */
+  private dueAt = 0;
   private told = '';
   private checking: Promise<void> | null = null;
   private stopped = true;
@@ -40,9 +47,10 @@ export class DriftWatch {
     this.timer = null;
   }
 
-  /** Checks now (after a portfolio refresh); a check already running is not started twice. */
+  /** Checks now (after a portfolio refresh); a check already running is not started twice. Never rejects. */
   poke(): Promise<void> {
-    this.checking ??= this.checkOnce().finally(() => {
+    // Callers fire and forget (`void poke()`): a throwing onDrift must not become an unhandled rejection.
+    this.checking ??= this.checkOnce().catch(() => undefined).finally(() => {
       this.checking = null;
     });
     return this.checking;
@@ -50,17 +58,31 @@ export class DriftWatch {
 
   private schedule(): void {
     if (this.stopped) return;
+    this.dueAt = this.options.clock.now() + this.periodMs;
+    this.arm();
+  }
+
+  /** One timer towards `dueAt`, at most MAX_TIMER_MS long; a piece that ends early arms the next one. */
+  private arm(): void {
     if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
+    const wait = Math.min(Math.max(this.dueAt - this.options.clock.now(), 0), MAX_TIMER_MS);
     this.timer = this.options.clock.setTimeout(() => {
       this.timer = null;
+      if (this.stopped) return;
+      if (this.options.clock.now() < this.dueAt) return this.arm();
       void this.tick();
-    }, this.periodMs);
+    }, wait);
   }
 
   private async tick(): Promise<void> {
-    await this.options.refresh?.().catch(() => undefined);
-    await this.poke();
-    this.schedule();
+    try {
+      await this.options.refresh?.().catch(() => undefined);
+      await this.poke();
+    } catch {
+      // A check that throws (onDrift, a notification) must not end the schedule; the next period tries again.
+    } finally {
+      this.schedule();
+    }
   }
 
   private async checkOnce(): Promise<void> {
@@ -78,7 +100,9 @@ export class DriftWatch {
     }
     const { checkEveryHours: _period, ...drift } = report;
     const outside = [...drift.outOfBand].sort().join('|');
-    if (outside !== '' && outside !== this.told) this.options.onDrift(drift);
+    const tell = outside !== '' && outside !== this.told;
+    // Told even if onDrift throws: an episode is told at most once, not retried on every refresh.
     this.told = outside;
+    if (tell) this.options.onDrift(drift);
   }
 }

@@ -1,6 +1,9 @@
 import type { Portfolio } from '../../../shared/domain/portfolio';
 import type { Transfer } from '../../../shared/domain/transferRecord';
+import { formatAmount } from '../../../shared/amounts';
 import { StrataError, isStrataError, toErrorPayload } from '../../../shared/errors';
+import { parseDecimal } from '../../../shared/portfolio/decimal';
+import { judgeTradeFees } from '../../../shared/rebalance/judgeTradeFees';
 import { measureDrift } from '../../../shared/rebalance/measureDrift';
 import {
   DEFAULT_REBALANCE_RULES,
@@ -11,6 +14,7 @@ import {
   type RebalanceTarget,
   type TargetWeights,
 } from '../../../shared/rebalance/rebalanceSchemas';
+import { usdFromDecimal } from '../../../shared/rebalance/usdUnits';
 import type { Clock, EmitEvent } from '../app/ports';
 import type { Vault } from '../vault/vault';
 import type { Wallet } from '../wallet/wallet';
@@ -33,6 +37,9 @@ export interface TargetOverride {
   weights?: TargetWeights;
   rules?: Partial<RebalanceRules>;
 }
+
+/** A plan not started yet runs only this long after it was made (quotes and balances move): 10 minutes. */
+export const PLAN_TTL_MS = 10 * 60_000;
 
 const FINAL: ReadonlySet<Transfer['status']> = new Set(['completed', 'failed', 'needs-attention']);
 
@@ -116,14 +123,23 @@ export class Rebalancer {
   /**
    * Runs a plan's trades one after the other in the background (progress: rebalance.changed and transfers.changed)
    * and answers where it stands now. Again on the same plan: reports, continues a paused one, never starts a trade
-   * whose transfer exists. @throws SESSION_NOT_FOUND for an unknown plan, VAULT_LOCKED
+   * whose transfer exists. A plan not started yet runs only while it is the newest plan and younger than
+   * PLAN_TTL_MS; each trade starts only if its fresh quote is as good as the planned one (startTrade).
+   * @throws SESSION_NOT_FOUND for an unknown plan, PLAN_EXPIRED (nothing changes), VAULT_LOCKED
    */
   async execute(planId: string): Promise<RebalanceExecution> {
     const wallet = await this.unlockedWallet();
-    const record = (await this.records()).get(planId);
+    const records = await this.records();
+    const record = await records.get(planId);
     if (!record) throw new StrataError('SESSION_NOT_FOUND', 'No such rebalancing plan: make a plan first');
     const now = this.execution(record, wallet);
     if (now.status === 'completed' || now.status === 'failed' || this.running.has(planId)) return now;
+    if (now.status === 'ready') {
+      if (this.options.clock.now() - record.plan.createdAt > PLAN_TTL_MS) {
+        throw new StrataError('PLAN_EXPIRED', 'This plan is more than 10 minutes old: prices and balances have moved, make a new plan');
+      }
+      if ((await records.newestPlanId()) !== planId) throw new StrataError('PLAN_EXPIRED', 'A newer plan replaces this one: run the newest plan');
+    }
     const run = this.run(planId, wallet).finally(() => this.running.delete(planId));
     this.running.set(planId, run);
     run.catch(() => undefined);
@@ -133,7 +149,7 @@ export class Rebalancer {
   /** Where a plan's execution stands. @throws SESSION_NOT_FOUND, VAULT_LOCKED */
   async status(planId: string): Promise<RebalanceExecution> {
     const wallet = await this.unlockedWallet();
-    const record = (await this.records()).get(planId);
+    const record = await (await this.records()).get(planId);
     if (!record) throw new StrataError('SESSION_NOT_FOUND', 'No such rebalancing plan: make a plan first');
     return this.execution(record, wallet);
   }
@@ -151,16 +167,17 @@ export class Rebalancer {
     });
     const failedAt = trades.findIndex((t) => t.status === 'failed' || t.status === 'needs-attention');
     if (failedAt >= 0) {
-      return { planId: record.plan.id, status: 'failed', trades, message: record.trades[failedAt]?.error ?? failureText(wallet, trades[failedAt]?.transferId ?? null, failedAt) };
+      const kept = record.trades[failedAt];
+      return { planId: record.plan.id, status: 'failed', trades, message: kept?.error ?? failureText(wallet, trades[failedAt]?.transferId ?? null, failedAt), code: kept?.error ? kept.code : null };
     }
     const done = trades.every((t) => t.status === 'completed');
     const started = record.trades.some((t) => t.startedAt !== null);
     const status = done ? 'completed' : this.running.has(record.plan.id) ? 'running' : started ? 'paused' : 'ready';
-    return { planId: record.plan.id, status, trades, message: null };
+    return { planId: record.plan.id, status, trades, message: null, code: null };
   }
 
   private async emitNow(planId: string, wallet: Wallet): Promise<RebalanceExecution> {
-    const record = (await this.records()).get(planId) as PlanRecord;
+    const record = (await (await this.records()).get(planId)) as PlanRecord;
     const now = this.execution(record, wallet);
     this.options.emit('rebalance.changed', now);
     return now;
@@ -168,9 +185,9 @@ export class Rebalancer {
 
   private async run(planId: string, wallet: Wallet): Promise<RebalanceExecution> {
     const records = await this.records();
-    const plan = (records.get(planId) as PlanRecord).plan;
+    const plan = ((await records.get(planId)) as PlanRecord).plan;
     for (const trade of plan.trades) {
-      const kept = (records.get(planId) as PlanRecord).trades[trade.index];
+      const kept = ((await records.get(planId)) as PlanRecord).trades[trade.index];
       let transferId = kept?.transferId ?? null;
       if (transferId === null && kept?.startedAt != null) {
         // Marked started but no id recorded: a crash between the two writes. The journal knows.
@@ -179,12 +196,15 @@ export class Rebalancer {
       }
       if (transferId === null) {
         try {
-          transferId = await this.startTrade(planId, trade, plan.slippagePercent, wallet, records);
+          transferId = await this.startTrade(plan, trade, wallet, records);
         } catch (error) {
           if (isStrataError(error) && error.code === 'VAULT_LOCKED') return this.emitNow(planId, wallet);
-          await records.updateTrade(planId, trade.index, { error: `Trade ${trade.index + 1} did not start: ${toErrorPayload(error).message}` });
+          const payload = toErrorPayload(error);
+          await records.updateTrade(planId, trade.index, { error: `Trade ${trade.index + 1} did not start: ${payload.message}`, code: payload.code });
           return this.emitNow(planId, wallet);
         }
+        // Claimed by another process (the app and the CLI on one data dir): it runs the trade; this run pauses.
+        if (transferId === null) return this.emitNow(planId, wallet);
       }
       await this.emitNow(planId, wallet);
       const transfer = await this.waitForTransfer(wallet, transferId);
@@ -195,16 +215,30 @@ export class Rebalancer {
   }
 
   /**
-   * Quotes the trade again (quotes move, and a route kept from planning may be gone) and starts the route of the
-   * same path when still offered, else the best one; the trade is marked started before its transfer exists.
+   * Quotes the trade again (quotes move) and starts it only on what the user reviewed: the same path, at least the
+   * planned minimum out (scaled to the amount in), fees still within the plan's limit. The trade is claimed (marked
+   * started) before its transfer exists; null when another process claimed it first.
+   * @throws NO_ROUTE (the path is no longer offered), QUOTE_CHANGED, and startTransfer's errors
    */
-  private async startTrade(planId: string, trade: RebalancePlan['trades'][number], slippagePercent: number, wallet: Wallet, records: RebalanceRecords): Promise<string> {
-    const routes = await wallet.crossChain.findRoutes(tradeQuery({ sell: trade.sell, buy: trade.buy, amountIn: BigInt(trade.amountIn) }, slippagePercent));
-    const route = routes.find((r) => r.id === trade.route.id) ?? routes[0];
-    if (!route) throw new StrataError('NO_ROUTE', 'No route for this trade any more');
-    await records.updateTrade(planId, trade.index, { routeId: route.id, startedAt: this.options.clock.now() });
-    const transfer = await wallet.crossChain.startTransfer(route.id, trade.accountId);
-    await records.updateTrade(planId, trade.index, { transferId: transfer.id });
+  private async startTrade(plan: RebalancePlan, trade: RebalancePlan['trades'][number], wallet: Wallet, records: RebalanceRecords): Promise<string | null> {
+    const routes = await wallet.crossChain.findRoutes(tradeQuery({ sell: trade.sell, buy: trade.buy, amountIn: BigInt(trade.amountIn) }, plan.slippagePercent));
+    const route = routes.find((r) => r.id === trade.route.id);
+    if (!route) throw new StrataError('NO_ROUTE', 'The planned route is no longer offered: make a new plan');
+    const planned = trade.route;
+    // fresh.min / fresh.in < planned.min / planned.in, without division.
+    if (BigInt(route.minAmountOut) * BigInt(planned.amountIn) < BigInt(planned.minAmountOut) * BigInt(route.amountIn)) {
+      const { decimals, symbol } = trade.buy;
+      throw new StrataError(
+        'QUOTE_CHANGED',
+        `The route now guarantees ${formatAmount(BigInt(route.minAmountOut), decimals)} ${symbol}, less than the ${formatAmount(BigInt(planned.minAmountOut), decimals)} ${symbol} planned: make a new plan`,
+      );
+    }
+    const tooDear = judgeTradeFees(usdFromDecimal(parseDecimal(trade.usd)), route.totalFeesUsd, plan.rules.maxFeePercent);
+    if (tooDear) throw new StrataError('QUOTE_CHANGED', `${tooDear} now: make a new plan`);
+    if (!(await records.claimTrade(plan.id, trade.index, { routeId: route.id, startedAt: this.options.clock.now() }))) return null;
+    // Route ids name a path: a search for the same path elsewhere (the Swap page) may replace the kept quote meanwhile.
+    const transfer = await wallet.crossChain.startTransfer(route.id, trade.accountId, { amountIn: route.amountIn, minAmountOut: route.minAmountOut });
+    await records.updateTrade(plan.id, trade.index, { transferId: transfer.id });
     return transfer.id;
   }
 

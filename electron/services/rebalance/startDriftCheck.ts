@@ -8,7 +8,8 @@ import { DriftWatch } from './driftWatch';
 /**
  * The drift check as the Electron shell runs it, over the core: scheduled portfolio refreshes, a check after every
  * `portfolio.updated`, and for assets outside their band a `strategy.drift` event and a desktop notification.
- * The shell passes every event it emits to `onEvent`.
+ * The shell passes every event it emits to `onEvent`: the schedule runs from `vault.unlocked` to `vault.locked`, and
+ * the shell calls `stop` when it quits.
  */
 export function startDriftCheck(options: { core: Pick<StrataCore, 'call'>; emit: EmitEvent; notify(message: { title: string; body: string }): void; clock?: Clock }) {
   const { core } = options;
@@ -24,9 +25,11 @@ export function startDriftCheck(options: { core: Pick<StrataCore, 'call'>; emit:
       options.notify(driftNotification(report));
     },
   });
-  watch.start();
   return {
     onEvent(name: EventName): void {
+      // Only while unlocked: a locked wallet has no balances to refresh, and a scheduled refresh would keep failing.
+      if (name === 'vault.unlocked') watch.start();
+      if (name === 'vault.locked') watch.stop();
       if (name === 'portfolio.updated') void watch.poke();
     },
     stop: () => watch.stop(),
