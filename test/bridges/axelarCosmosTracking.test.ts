@@ -172,6 +172,7 @@ describe('EVM -> Cosmos: the source receipt, then Axelar, then the IBC leg', () 
       detail: `Stuck at Axelar: its IBC transfer to osmosis failed (timed out or refused); the funds are on Axelar as uusdc, address ${AXELAR_IBC_SENDER}, where Axelar can retry it`,
       destinationChain: OSMOSIS,
       guid: '812345',
+      fundsAt: { chain: 'cosmos:axelar-dojo-1', address: AXELAR_IBC_SENDER, action: 'contact-support' },
     });
   });
 
@@ -198,6 +199,7 @@ describe('EVM -> Cosmos: the source receipt, then Axelar, then the IBC leg', () 
       state: 'failed',
       detail: `Not delivered: 0.274434 axlUSDC is not more than Axelar's transfer fee of 1.5 axlUSDC; the funds are on Axelar as uusdc, held for ${OSMO_USER} on osmosis`,
       destinationChain: OSMOSIS,
+      fundsAt: { chain: 'cosmos:axelar-dojo-1', address: OSMO_USER, action: 'contact-support' },
     });
   });
 });
@@ -268,11 +270,13 @@ describe('Cosmos -> EVM: Axelar, then the relayed EVM Transfer to the recipient'
     const asked: SentBridgeTx[] = [];
     const refunding = bridgeWith({ sourcePacket: async (s) => (asked.push(s), 'refunded') });
     const before = standIn.requests.length;
-    expect(await refunding.trackDelivery(sent, ctx)).toEqual({
+    // The refund is back with the sender on the source chain, named when the executor passes it.
+    expect(await refunding.trackDelivery({ ...sent, sender: OSMO_USER }, ctx)).toEqual({
       state: 'failed',
-      detail: 'Refunded: Axelar refused the IBC transfer and osmosis returned the axlUSDC to the sender',
+      detail: `Refunded: Axelar refused the IBC transfer and osmosis returned the axlUSDC to ${OSMO_USER}`,
+      fundsAt: { chain: OSMOSIS, address: OSMO_USER, action: 'none' },
     });
-    expect([asked, standIn.requests.length]).toEqual([[sent], before]);
+    expect([asked, standIn.requests.length]).toEqual([[{ ...sent, sender: OSMO_USER }], before]);
     standIn.transfers = { [OSMO_TX]: searchBody('osmo-arb-batch-signed') };
     const acked = bridgeWith({ sourcePacket: async () => 'acknowledged' });
     expect((await acked.trackDelivery(sent, ctx)).detail).toBe('Axelar signed the transfer to arbitrum; waiting for a relayer to submit it');

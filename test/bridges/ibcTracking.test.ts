@@ -20,9 +20,12 @@ const cosmoshub = byAlias('cosmoshub');
 const NOBLE_SENDER = 'noble1jhg0e7s6gn44tfc5k37kr04sznyhedtcjpvn4v';
 const OSMO_RECEIVER = 'osmo1jhg0e7s6gn44tfc5k37kr04sznyhedtcp5f0xn';
 const HUB_RECEIVER = 'cosmos1jhg0e7s6gn44tfc5k37kr04sznyhedtc9rzys5';
-const NOW_MS = 1_732_000_000_000;
-const FUTURE_NS = String(BigInt(NOW_MS + 600_000) * 1_000_000n);
-const PAST_NS = String(BigInt(NOW_MS - 1_000) * 1_000_000n);
+// The stand-in nodes' latest block time (scriptedCometNode's status); timeouts are judged against it. The local
+// clock is two weeks later on purpose: a packet must not time out by it.
+const CHAIN_TIME_MS = Date.parse('2024-11-05T10:00:00.123Z');
+const NOW_MS = CHAIN_TIME_MS + 14 * 86_400_000;
+const FUTURE_NS = String(BigInt(CHAIN_TIME_MS + 600_000) * 1_000_000n);
+const PAST_NS = String(BigInt(CHAIN_TIME_MS - 1_000) * 1_000_000n);
 
 let nodes: Record<string, RecordedChain>;
 let ctx: IbcTrackingContext;
@@ -123,6 +126,17 @@ describe('trackIbcTransfer: one hop (Noble -> Osmosis)', () => {
     });
   });
 
+  it("judges a timeout by the receiving chain's block time, not the local clock", async () => {
+    // One millisecond after the chain's latest block: not timed out, though the local clock is two weeks past it.
+    const packet = nobleToOsmosis({ timeoutTimestamp: String(BigInt(CHAIN_TIME_MS + 1) * 1_000_000n) });
+    const hash = sendFrom(noble.id, packet);
+    expect((await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).detail).toBe('waiting for a relayer to deliver the packet to Osmosis');
+    // The chain's block time reached the timeout while the local clock is a day before it.
+    const early = { ...ctx, now: () => CHAIN_TIME_MS - 86_400_000 };
+    const reached = sendFrom(noble.id, nobleToOsmosis({ sequence: '1208', timeoutTimestamp: String(BigInt(CHAIN_TIME_MS) * 1_000_000n) }));
+    expect((await trackIbcTransfer({ chain: noble.id, txHash: reached }, early)).detail).toBe('timed out before reaching Osmosis; the refund waits for a relayer');
+  });
+
   it('a timeout by height: the destination passed the timeout height', async () => {
     const packet = nobleToOsmosis({ timeoutTimestamp: '0', timeoutHeight: '1-1000050' });
     const hash = sendFrom(noble.id, packet);
@@ -175,14 +189,24 @@ describe('trackIbcTransfer: home then forward (Osmosis -> Noble -> Cosmos Hub th
     });
   });
 
-  it('names the intermediate chain when the forward timed out there: stuck at Noble, refund pending', async () => {
+  it('a forward that timed out at Noble is stalled, not failed (PFM retries or refunds the origin), then refunded to the sender on Osmosis', async () => {
     const hash = sendFrom(osmosis.id, first());
     nodes[noble.id]!.record(recvPacketTxEvents(first(), { forward: forward({ timeoutTimestamp: PAST_NS }) }));
     expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual({
-      state: 'failed',
+      state: 'inflight',
+      stalled: true,
       destinationChain: cosmoshub.id,
-      detail: `stuck at Noble: the forward to Cosmos Hub timed out; packet-forward-middleware holds the funds there until a relayer returns them to ${OSMO_RECEIVER} on Osmosis`,
-      fundsAt: { chain: noble.id, address: 'noble1forwardescrowxxxxxxxxxxxxxxxxxxxxxxx', action: 'refund-pending' },
+      detail: `the forward from Noble to Cosmos Hub timed out; waiting for a relayer, then packet-forward-middleware retries it or returns the funds to ${OSMO_RECEIVER} on Osmosis`,
+    });
+    // The timeout reached Noble (PFM gave up) but the origin has no acknowledgement yet: still waiting.
+    nodes[noble.id]!.record(timeoutPacketTxEvents(forward({ timeoutTimestamp: PAST_NS })));
+    expect((await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).state).toBe('inflight');
+    nodes[osmosis.id]!.record(acknowledgePacketTxEvents(first(), { error: 'forward timed out' }));
+    expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual({
+      state: 'failed',
+      destinationChain: noble.id,
+      detail: `the forward from Noble to Cosmos Hub timed out; refunded to ${OSMO_RECEIVER} on Osmosis`,
+      fundsAt: { chain: osmosis.id, address: OSMO_RECEIVER, action: 'none' },
     });
   });
 

@@ -150,7 +150,7 @@ describe('runTransfer over Cosmos: Noble USDC -> IBC -> Osmosis swap -> OSMO', (
     expect(transfer.steps[1]?.state).toBe('pending');
     expect(transfer.steps[0]?.failure).toEqual({
       reason: 'delivery',
-      message: 'The bridge reports that the delivery failed',
+      message: `The bridge reports that the delivery failed: Osmosis refused the transfer; refunded to ${nobleAddress} on Noble`,
       fundsAt: { chain: noble.id, asset: transfer.route.steps[0]!.assetIn, address: nobleAddress, amount: '25000000' },
       action: 'retry',
       summary: `25 USDC: Osmosis refused the transfer; refunded to ${nobleAddress} on Noble`,

@@ -2,7 +2,7 @@
  * Issue #4's bridge faults on the real devnet, end to end through the router, runTransfer and the route step runners:
  * an unwired LayerZero peer (no route offered; removed after the quote: refused before signing), a destination
  * OFT that rejects the message (the relayer's lzReceiveAlert; the journal names LayerZero's endpoint), and an Axelar
- * mintToken the destination gateway cannot execute (drained liquidity; the journal names the source gateway).
+ * mintToken the destination gateway cannot execute (drained liquidity: in flight and delayed, delivered once refilled).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -159,7 +159,7 @@ describe('a destination that rejects the message', () => {
     expect(step.state).toBe('failed');
     expect(step.failure).toEqual({
       reason: 'delivery',
-      message: 'The bridge reports that the delivery failed',
+      message: `The bridge reports that the delivery failed: the receiving SBT OFT on Devnet B rejected the message; the tokens are held by LayerZero's endpoint ${endpoint()} on Devnet B (verified, not executed) and can be delivered by retrying lzReceive once the receiver accepts`,
       fundsAt: { chain: B, asset: found!.route.steps[0]!.assetOut, address: endpoint(), amount: (100n * ETH).toString() },
       action: 'retry',
       summary: `100 SBT: the receiving SBT OFT on Devnet B rejected the message; the tokens are held by LayerZero's endpoint ${endpoint()} on Devnet B (verified, not executed) and can be delivered by retrying lzReceive once the receiver accepts`,
@@ -195,7 +195,7 @@ describe('a destination that rejects the message', () => {
     expect(await payloadHash()).toBe(pad('0x00', { size: 32 }));
   });
 
-  it('Axelar: a mintToken the drained destination gateway cannot execute is retried with back-off; the journal says the USDC is locked in the gateway on devnet-a', async () => {
+  it('Axelar: a mintToken the drained destination gateway cannot execute is retried with back-off; the step stays in flight, delayed, and is delivered once the gateway is refilled', async () => {
     const routing = onlyBridge('axelar-gateway');
     const amount = 1000n * USDC_UNIT;
     const [found] = await findRoutes(routing, { from: { chain: A, asset: usdc(), amount }, to: { chain: B, asset: usdc() }, slippageBps: 100 });
@@ -215,16 +215,19 @@ describe('a destination that rejects the message', () => {
     await senderOn(B, AXELAR_OPERATOR_PRIVATE_KEY).send({ to: gateway(), data: encodeFunctionData({ abi: GATEWAY_ABI, functionName: 'execute', args: [input] }), gas: 1_000_000n });
     expect(await balanceOn(B, gateway())).toBe(0n);
     fx.devnet.relayer.resume();
-    const done = await running;
 
-    expect(done.status).toBe('needs-attention');
-    const step = done.steps[0]!;
-    expect(step.failure).toEqual({
-      reason: 'delivery',
-      message: 'The bridge reports that the delivery failed',
-      fundsAt: { chain: A, asset: found!.route.steps[0]!.assetIn, address: getAddress(gateway()), amount: amount.toString() },
-      action: 'refund-pending',
-      summary: "1000 USDC: Axelar's gateway on devnet-b cannot release it (it holds 0 USDC, the transfer needs 999): the USDC is locked in the Axelar gateway on devnet-a; Axelar will retry once the destination gateway can release it",
+    // Axelar retries such a command: the step is delayed at once (its 15 s eta is not over), never failed.
+    await expect.poll(() => journal.list()[0]?.steps[0]?.delayed, { timeout: 15_000, interval: 25 }).toBe(true);
+    const stalled = journal.list()[0]!;
+    expect([stalled.status, stalled.steps[0]!.state, stalled.steps[0]!.failure]).toEqual(['running', 'delivering', null]);
+    const send = stalled.steps[0]!.calls.find((c) => c.label.startsWith('send'))!;
+    const status = await routing.bridges[0]!.trackDelivery({ chain: A, txHash: send.hash }, routing);
+    expect(status).toEqual({
+      state: 'inflight',
+      stalled: true,
+      detail: "Axelar's gateway on devnet-b cannot release it yet (it holds 0 USDC, the transfer needs 999); Axelar retries the delivery until it can",
+      destinationChain: B,
+      guid: status.guid,
     });
     expect(await balanceOn(A, me())).toBe(before.usdcA - amount);
     expect(await balanceOn(A, gateway())).toBe(before.gatewayA + amount);
@@ -234,13 +237,20 @@ describe('a destination that rejects the message', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map(axelarRetryDelayMs)).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
     await expect.poll(() => axelar.pending.map((p) => p.attempts >= 1), { timeout: 15_000, interval: 25 }).toEqual([true]);
     const commandId = axelar.pending[0]!.commandId;
+    expect(status.guid).toBe(commandId);
     expect(await fx.devnet.request('devnet-b', 'eth_call', [{ to: gateway(), data: encodeFunctionData({ abi: GATEWAY_ABI, functionName: 'isCommandExecuted', args: [commandId] }) }, 'latest'])).toBe(pad('0x00', { size: 32 }));
     const [executedTopic] = encodeEventTopics({ abi: GATEWAY_ABI, eventName: 'Executed', args: { commandId } });
     expect(await fx.devnet.request('devnet-b', 'eth_getLogs', [{ address: gateway(), topics: [executedTopic, commandId], fromBlock: '0x0', toBlock: 'latest' }])).toEqual([]);
+    expect(journal.list()[0]?.status).toBe('running');
 
-    // Liquidity back: Axelar's retry delivers it, once.
+    // Liquidity back: Axelar's retry delivers it, once, and the transfer completes with exactly amount - fee.
     await senderOn(B, deriveDevnetTestKeys().accounts[9]!.privateKey).send({ to: usdc(), data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [gateway(), liquidity] }) });
     await axelar.waitForDelivery(commandId, 15_000);
+    const done = await running;
+    expect(done.status).toBe('completed');
+    expect(done.steps[0]).toMatchObject({ state: 'delivered', delayed: true, failure: null, amountOut: (amount - AXELAR_USDC_TRANSFER_FEE).toString() });
     expect(await balanceOn(B, me())).toBe(before.usdcB + amount - AXELAR_USDC_TRANSFER_FEE);
+    expect(await balanceOn(B, gateway())).toBe(liquidity - (amount - AXELAR_USDC_TRANSFER_FEE));
+    expect(await balanceOn(A, me())).toBe(before.usdcA - amount);
   });
 });

@@ -78,6 +78,9 @@ describe('transferNotification', () => {
     expect(transferNotification(running, completed)?.body).toBe('2912212.426123 USDC arrived on eip155:31338.');
     // the same completed record again (a later write) is not news
     expect(transferNotification(completed, completed, chainName)).toBeNull();
+    // the last step could not measure its output: the route's quote, said to be one, never stated as received
+    const unmeasured = transfer('completed', [...completed.steps.slice(0, 2), record(2, 'confirmed', { amountOut: null })]);
+    expect(transferNotification(running, unmeasured, chainName)).toEqual({ title: 'Transfer complete', body: 'About 2912.212426 USDC (quoted) arrived on Devnet B.' });
   });
 
   it('says where the funds are on the transition to failed or needs-attention', () => {

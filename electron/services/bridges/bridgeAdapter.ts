@@ -50,6 +50,8 @@ export interface SentBridgeTx {
   chain: CaipChainId;
   txHash: string;
   trackingKey?: string;
+  /** Who signed the send on `chain`, when the caller knows (a refund returns there). */
+  sender?: string;
 }
 
 export type DeliveryState = 'inflight' | 'delivered' | 'failed';
@@ -62,6 +64,23 @@ export interface DeliveryStatus {
   destinationTxHash?: string;
   /** The protocol's message id (LayerZero GUID), once known from the source receipt. */
   guid?: string;
+  /**
+   * Where the funds are when a delivery failed (IBC: refunded to the sender on the source; Axelar: held on Axelar;
+   * a pending refund names where it will reappear, never the escrow): the executor names this location in the failure.
+   */
+  fundsAt?: BridgeFundsLocation;
+  /**
+   * Inflight, but blocked now by a condition the protocol retries by itself (Axelar's destination gateway short of
+   * the token, a timed-out forward PFM retries): the executor marks the step delayed at once instead of failing it.
+   */
+  stalled?: boolean;
+}
+
+/** A chain and address holding a failed delivery's funds, and what must still happen for them to come back. */
+export interface BridgeFundsLocation {
+  chain: CaipChainId;
+  address: string;
+  action: 'none' | 'refund-pending' | 'contact-support';
 }
 
 export interface BridgeAdapter {
@@ -76,8 +95,12 @@ export interface BridgeAdapter {
   trackDelivery(sent: SentBridgeTx, ctx: ChainRpcs): Promise<DeliveryStatus>;
   /**
    * Base units the destination will receive, read from the logs of the confirmed send of `sender` (Axelar: TokenSent's
-   * amount less the fee); null when the logs hold no such send. Optional: without it the executor reads LayerZero's
-   * OFTSent (amountReceivedLD).
+   * amount less the fee); null when the logs hold no such send. `chain` is where the send was made (one gateway
+   * address can serve several chains). Optional: without it the executor reads LayerZero's OFTSent (amountReceivedLD).
    */
-  deliveredAmount?(logs: ReadonlyArray<{ address: string; topics: readonly string[]; data: string }>, sender: string): bigint | null;
+  deliveredAmount?(
+    logs: ReadonlyArray<{ address: string; topics: readonly string[]; data: string }>,
+    sender: string,
+    chain?: CaipChainId,
+  ): bigint | null | Promise<bigint | null>;
 }

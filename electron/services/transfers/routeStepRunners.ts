@@ -5,8 +5,7 @@ import type { CaipChainId } from '../../../shared/domain/chain';
 import type { RouteStep } from '../../../shared/domain/route';
 import type { StepFailure } from '../../../shared/domain/transferRecord';
 import { StrataError } from '../../../shared/errors';
-import type { BridgeAdapter, BridgeQuote, DeliveryStatus } from '../bridges/bridgeAdapter';
-import type { IbcFundsLocation } from '../bridges/ibcTransfer/trackIbcTransfer';
+import type { BridgeAdapter, BridgeFundsLocation, BridgeQuote, DeliveryStatus } from '../bridges/bridgeAdapter';
 import { OFT_ABI } from '../bridges/layerzeroOft/oftAbi';
 import type { RoutingEnvironment } from '../routing/findRoutes';
 import type { Hex, StepCall as ProviderCall } from '../routing/routingTypes';
@@ -142,7 +141,7 @@ function swapRunner(step: RouteStep, venue: SwapVenue, options: RouteRunnerOptio
       }
       return null;
     },
-    describeFailure: (ctx, reason) => fundsReport(options.env, step, transport.from, ctx, reason),
+    describeFailure: (ctx, reason) => fundsReport(options.env, step, { sender: transport.from, recipient: transport.from }, ctx, reason),
   };
 }
 
@@ -153,7 +152,7 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
   // adapter scans from genesis instead (correct, only slower).
   const trackingKeys = new Map<string, string>();
   // The last delivery look, for describeFailure: a bridge may say where the funds went (IBC: refunded, or stuck).
-  const lastStatus = new Map<string, DeliveryStatus & { fundsAt?: IbcFundsLocation }>();
+  const lastStatus = new Map<string, DeliveryStatus>();
   // When a Cosmos chain is at either end the recipient is the account's own address on the destination (another
   // bech32 prefix, an EVM address, maybe another key); EVM to EVM it is the same address.
   const crossesFamily = step.toChain !== step.fromChain && (isCosmosChain(step.toChain) || isCosmosChain(step.fromChain));
@@ -175,7 +174,7 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
     async amountOut(ctx) {
       const logs = lastReceipt(ctx)?.logs ?? [];
       // What the destination receives, as the bridge reads it from the send receipt (Axelar: the amount less its fee).
-      if (bridge.deliveredAmount) return bridge.deliveredAmount(logs, transport.from);
+      if (bridge.deliveredAmount) return await bridge.deliveredAmount(logs, transport.from, step.fromChain);
       // LayerZero: the OFT's amountReceivedLD (dust removed), from OFTSent.
       for (const log of logs) {
         if (log.topics[0] !== OFT_SENT_TOPIC) continue;
@@ -187,30 +186,42 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
     async trackDelivery(ctx) {
       const sent = [...ctx.record.calls].reverse().find((c) => c.state === 'confirmed' && !c.label.startsWith('approve'));
       if (!sent) throw new StrataError('INTERNAL', 'A delivering bridge step has no confirmed send');
-      const status = await bridge.trackDelivery({ chain: step.fromChain, txHash: sent.hash, trackingKey: trackingKeys.get(ctx.transferId) }, options.env);
+      const status = await bridge.trackDelivery({ chain: step.fromChain, txHash: sent.hash, trackingKey: trackingKeys.get(ctx.transferId), sender: transport.from }, options.env);
       lastStatus.set(ctx.transferId, status);
-      return status.state;
+      return { state: status.state, detail: status.detail, stalled: status.stalled === true };
     },
     describeFailure: (ctx, reason) => {
       const status = lastStatus.get(ctx.transferId);
       if (reason === 'delivery' && status?.fundsAt !== undefined) return locatedFunds(options.env, step, ctx, status.detail, status.fundsAt);
-      return fundsReport(options.env, step, transport.from, ctx, reason);
+      return fundsReport(options.env, step, { sender: transport.from, recipient: recipient() }, ctx, reason, reason === 'delivery' ? status?.detail : undefined);
     },
   };
 }
 
-/** Where the funds of a failed step are, by chain, asset, address and amount. */
-function fundsReport(env: RoutingEnvironment, step: RouteStep, address: string, ctx: StepContext, reason: StepFailure['reason']): FailureReport {
+/**
+ * Where the funds of a failed step are, by chain, asset, address and amount: a failed delivery names the recipient
+ * on the destination (on another chain family another address than the sender's) and the bridge's own words.
+ */
+function fundsReport(
+  env: RoutingEnvironment,
+  step: RouteStep,
+  parties: { sender: string; recipient: string },
+  ctx: StepContext,
+  reason: StepFailure['reason'],
+  detail?: string,
+): FailureReport {
   const amountIn = ctx.amountIn;
   const chainName = (id: CaipChainId) => env.chains.find((c) => c.id === id)?.name ?? id;
   const words = (units: bigint, asset: AssetInfo) => `${formatAmount(units, asset.decimals)} ${asset.symbol}`;
-  const owner = address.startsWith('0x') ? getAddress(address) : address;
+  const display = (address: string) => (address.startsWith('0x') ? getAddress(address) : address);
+  const owner = display(parties.sender);
   if (reason === 'delivery') {
+    const to = display(parties.recipient);
     return {
       // What the bridge took charge of (the OFTSent amount), else the quote's expectation.
-      fundsAt: { chain: step.toChain, asset: step.assetOut, address: owner, amount: ctx.record.amountOut ?? step.amountOut },
+      fundsAt: { chain: step.toChain, asset: step.assetOut, address: to, amount: ctx.record.amountOut ?? step.amountOut },
       action: 'contact-support',
-      summary: `${words(amountIn, step.assetIn)} left ${owner} on ${chainName(step.fromChain)}; ${step.provider} reports that delivering ${step.assetOut.symbol} to ${owner} on ${chainName(step.toChain)} failed`,
+      summary: `${words(amountIn, step.assetIn)} left ${owner} on ${chainName(step.fromChain)}; ${step.provider} reports that delivering ${step.assetOut.symbol} to ${to} on ${chainName(step.toChain)} failed${detail ? ` (${detail})` : ''}`,
     };
   }
   return {
@@ -221,12 +232,13 @@ function fundsReport(env: RoutingEnvironment, step: RouteStep, address: string, 
 }
 
 /** A failed delivery whose bridge named where the funds are: refunded to the sender, or held at an intermediate chain. */
-function locatedFunds(env: RoutingEnvironment, step: RouteStep, ctx: StepContext, detail: string, at: IbcFundsLocation): FailureReport {
+function locatedFunds(env: RoutingEnvironment, step: RouteStep, ctx: StepContext, detail: string, at: BridgeFundsLocation): FailureReport {
   const back = at.chain === step.fromChain;
   const asset = back ? step.assetIn : (env.assets(at.chain).find((a) => a.symbol === step.assetIn.symbol) ?? step.assetIn);
   return {
     fundsAt: { chain: at.chain, asset, address: at.address.slice(0, 128) || 'unknown', amount: ctx.amountIn.toString() },
-    action: at.action === 'none' ? 'retry' : 'refund-pending',
+    // none: the funds are back where the user can use them; the others say who moves them next.
+    action: at.action === 'none' ? 'retry' : at.action,
     summary: `${formatAmount(ctx.amountIn, step.assetIn.decimals)} ${step.assetIn.symbol}: ${detail}`,
   };
 }

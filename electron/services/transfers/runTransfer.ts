@@ -261,16 +261,23 @@ class StepDriver {
   private async track(record: StepRecord): Promise<void> {
     const track = this.runner.trackDelivery;
     if (track === undefined) throw new StrataError('INTERNAL', 'A delivering step has no tracker');
-    const state = await track(await this.context(record));
-    if (state === 'delivered') await this.update('delivered');
-    else if (state === 'failed') await this.fail(record, 'delivery', 'The bridge reports that the delivery failed', record.calls);
-    else await this.waitABit(record);
+    const tracked = await track(await this.context(record));
+    const look = typeof tracked === 'string' ? { state: tracked } : tracked;
+    if (look.state === 'delivered') await this.update('delivered');
+    else if (look.state === 'failed') {
+      // The bridge's own words say what failed and where (a refund, a stuck transfer): keep them in the journal.
+      const said = look.detail?.trim();
+      await this.fail(record, 'delivery', said ? `The bridge reports that the delivery failed: ${said}` : 'The bridge reports that the delivery failed', record.calls);
+    } else await this.waitABit(record, look.stalled === true);
   }
 
-  /** Sleeps one poll period, first marking the step delayed once it has run past its expected time × the factor. */
-  private async waitABit(record: StepRecord): Promise<void> {
+  /**
+   * Sleeps one poll period, first marking the step delayed once it has run past its expected time × the factor, or
+   * at once when the bridge says the delivery is stalled (held until the protocol's retry goes through).
+   */
+  private async waitABit(record: StepRecord, stalled = false): Promise<void> {
     const limitMs = Math.max(record.expectedSeconds, 1) * 1000 * this.delayFactor;
-    if (!record.delayed && record.startedAt !== null && this.now() - record.startedAt > limitMs) {
+    if (!record.delayed && record.startedAt !== null && (stalled || this.now() - record.startedAt > limitMs)) {
       await this.update(record.state, { delayed: true });
     }
     await sleep(this.pollMs);

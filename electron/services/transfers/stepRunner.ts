@@ -66,6 +66,15 @@ export interface CallTransport {
 /** The delivery of a bridge step, one look. */
 export type DeliveryState = 'inflight' | 'delivered' | 'failed';
 
+/** One look at a delivery with what the bridge said about it. */
+export interface DeliveryLook {
+  state: DeliveryState;
+  /** the bridge's own words (a failure's message quotes them) */
+  detail?: string;
+  /** inflight but blocked by something the protocol retries by itself: the step is marked delayed at once */
+  stalled?: boolean;
+}
+
 /** Where the funds are after a step failed, and what the user can do. */
 export interface FailureReport {
   fundsAt: FundsAt;
@@ -88,7 +97,7 @@ export interface StepRunner {
   /** The step's actual output from its receipts (a swap's Transfer/Swap log), base units; null when it cannot tell. */
   amountOut?(ctx: StepContext): Promise<bigint | null>;
   /** Bridge steps: one look at the delivery on the destination chain after the source transaction confirmed. */
-  trackDelivery?(ctx: StepContext): Promise<DeliveryState>;
+  trackDelivery?(ctx: StepContext): Promise<DeliveryState | DeliveryLook>;
   /** Where the funds are after this step failed; the executor's default names the step's input on its source chain. */
   describeFailure?(ctx: StepContext, reason: StepFailure['reason']): FailureReport;
 }

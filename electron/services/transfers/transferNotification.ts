@@ -37,8 +37,10 @@ export function transferNotification(previous: Transfer | null, next: Transfer, 
   if (previous?.status === next.status && next.status !== 'running') return null;
 
   if (next.status === 'completed') {
-    const received = next.steps[next.steps.length - 1]?.amountOut ?? next.route.amountOut;
-    return { title: 'Transfer complete', body: `${amountText(received, last.assetOut)} arrived on ${chainName(last.toChain)}.` };
+    const received = next.steps[next.steps.length - 1]?.amountOut ?? null;
+    // Without the last step's measured output only the quote is known: never state it as the amount received.
+    const what = received === null ? `About ${amountText(next.route.amountOut, last.assetOut)} (quoted)` : amountText(received, last.assetOut);
+    return { title: 'Transfer complete', body: `${what} arrived on ${chainName(last.toChain)}.` };
   }
   if (next.status === 'failed' || next.status === 'needs-attention') {
     const failure = failedStep(next)?.failure;

@@ -6,9 +6,10 @@ import { StrataError } from '../../../../shared/errors';
 import type { Hex, ProviderFee, StepCall } from '../../routing/routingTypes';
 import { buildExactApproval } from '../../swap/uniswapV2/buildExactApproval';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
+import { cosmosEventsOfLogs } from '../../cosmos/tx/eventLogs';
 import type { BridgeAdapter, BridgeLeg, DeliveryStatus, SentBridgeTx } from '../bridgeAdapter';
 import type { AxelarFeeSource } from './axelarFeeSource';
-import { MAINNET_AXELAR_COSMOS_CHAINS, MAINNET_AXELAR_EVM_CHAINS, type AxelarEvmChain } from './axelarNetwork';
+import { AXELAR_GMP_ACCOUNT, MAINNET_AXELAR_COSMOS_CHAINS, MAINNET_AXELAR_EVM_CHAINS, type AxelarEvmChain } from './axelarNetwork';
 import { AXELAR_USDC_DENOM, axelarCosmosRoute, type AxelarCosmosRoute } from './axelarCosmosRoutes';
 import type { AxelarTransferStatusSource } from './axelarscanClient';
 import { buildAxelarMsgTransfer, MSG_TRANSFER_TYPE_URL } from './buildAxelarMsgTransfer';
@@ -65,6 +66,16 @@ export function evmUsdcAsset(evm: AxelarEvmChain): AssetInfo {
 }
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** Quoted fees kept for deliveredAmount (one per send in flight; the oldest go first). */
+const QUOTED_FEES_KEPT = 256;
+
+/** A send read from its receipt: Axelar's names of both ends and the amount taken from the sender. */
+interface SentAmount {
+  sourceChain: string;
+  destinationChain: string;
+  amount: bigint;
+}
 
 /**
  * Axelar between EVM chains and Cosmos chains, for USDC: the gateway's USDC (Circle's on Ethereum, axlUSDC elsewhere)
@@ -125,7 +136,11 @@ export function createAxelarCosmosBridge(options: AxelarCosmosBridgeOptions): Br
 
   async function trackFromCosmos(sent: SentBridgeTx, route: AxelarCosmosRoute, ctx: Parameters<BridgeAdapter['trackDelivery']>[1]): Promise<DeliveryStatus> {
     if (options.sourcePacket && (await options.sourcePacket(sent)) === 'refunded') {
-      return { state: 'failed', detail: `Refunded: Axelar refused the IBC transfer and ${route.axelarName} returned the ${route.asset.symbol} to the sender` };
+      return {
+        state: 'failed',
+        detail: `Refunded: Axelar refused the IBC transfer and ${route.axelarName} returned the ${route.asset.symbol} to ${sent.sender ?? 'the sender'}`,
+        fundsAt: { chain: route.chain, address: sent.sender ?? '', action: 'none' },
+      };
     }
     const record = await options.status.transferByTxHash(sent.txHash.replace(/^0x/, '').toUpperCase());
     if (record === null) return { state: 'inflight', detail: `Waiting for the IBC transfer from ${route.axelarName} to reach Axelar` };
@@ -149,6 +164,42 @@ export function createAxelarCosmosBridge(options: AxelarCosmosBridgeOptions): Br
     }
     return { ...status, state: 'failed', detail: `Axelar reports delivery, but the ${evm.axelarName} transaction carries no ${evm.usdc.symbol} transfer to the recipient` };
   }
+
+  // The fee of each quoted amount, by "source|destination|amount": the send's delivered amount needs no second ask.
+  const quotedFees = new Map<string, bigint>();
+  const feeKey = (sourceChain: string, destinationChain: string, amount: bigint) => `${sourceChain}|${destinationChain}|${amount}`;
+  const transferFee = async (sentAmount: SentAmount): Promise<bigint> => {
+    const { sourceChain, destinationChain, amount } = sentAmount;
+    const known = quotedFees.get(feeKey(sourceChain, destinationChain, amount));
+    if (known !== undefined) return known;
+    return options.fees.transferFee({ sourceChain, destinationChain, denom: AXELAR_USDC_DENOM, amount });
+  };
+
+  /** The send of `sender` in a confirmed receipt's logs: gateway TokenSent (EVM) or the ICS-20 packet to Axelar (Cosmos). */
+  const sentAmountOf = (logs: Parameters<NonNullable<BridgeAdapter['deliveredAmount']>>[0], sender: string, chain: CaipChainId | undefined): SentAmount | null => {
+    for (const log of logs) {
+      // One gateway address serves several chains: the chain of the send tells which one's fee applies.
+      const evm = evmChains.find((e) => same(e.gateway, log.address) && (chain === undefined || e.chain === chain));
+      if (!evm || log.topics[0] !== TOKEN_SENT_TOPIC) continue;
+      const { args } = decodeEventLog({ abi: AXELAR_GATEWAY_ABI, eventName: 'TokenSent', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
+      if (same(args.sender, sender)) return { sourceChain: evm.axelarName, destinationChain: args.destinationChain, amount: args.amount };
+    }
+    for (const event of cosmosEventsOfLogs(logs)) {
+      if (event.type !== 'send_packet') continue;
+      const channel = event.attributes.find((a) => a.key === 'packet_src_channel')?.value;
+      try {
+        const data = JSON.parse(event.attributes.find((a) => a.key === 'packet_data')?.value ?? '') as { amount?: unknown; sender?: unknown; receiver?: unknown; memo?: unknown };
+        const memo = typeof data.memo === 'string' ? (JSON.parse(data.memo) as { destination_chain?: unknown }) : {};
+        const route = cosmosRoutes.find((r) => r.channelToAxelar === channel && typeof data.sender === 'string' && data.sender.startsWith(`${r.bech32Prefix}1`));
+        if (route && data.sender === sender && data.receiver === AXELAR_GMP_ACCOUNT && typeof memo.destination_chain === 'string' && typeof data.amount === 'string' && /^[0-9]{1,78}$/.test(data.amount)) {
+          return { sourceChain: route.axelarName, destinationChain: memo.destination_chain, amount: BigInt(data.amount) };
+        }
+      } catch {
+        // packet_data_hex only (newer ibc-go) or a memo that is not JSON: not a send this adapter built.
+      }
+    }
+    return null;
+  };
 
   const context = (chain: CaipChainId, destinationName: string, sourceName: string, finalityMinutes: number | undefined, symbol: string): DeliveryContext => ({
     destinationChain: chain,
@@ -179,6 +230,9 @@ export function createAxelarCosmosBridge(options: AxelarCosmosBridgeOptions): Br
       const r = resolve(leg);
       const [sourceChain, destinationChain] = names(r);
       const fee = await options.fees.transferFee({ sourceChain, destinationChain, denom: AXELAR_USDC_DENOM, amount: amountIn });
+      quotedFees.delete(feeKey(sourceChain, destinationChain, amountIn));
+      quotedFees.set(feeKey(sourceChain, destinationChain, amountIn), fee);
+      if (quotedFees.size > QUOTED_FEES_KEPT) quotedFees.delete(quotedFees.keys().next().value as string);
       const canonical = legOf(r);
       if (fee >= amountIn) {
         throw new StrataError('INVALID_AMOUNT', `The amount must be more than Axelar's transfer fee of ${fee} base units of ${canonical.fromAsset.symbol}`);
@@ -225,6 +279,17 @@ export function createAxelarCosmosBridge(options: AxelarCosmosBridgeOptions): Br
       const call: StepCall = { family: 'cosmos', chain: r.cosmos.chain, typeUrl: MSG_TRANSFER_TYPE_URL, value, label: `send ${r.cosmos.asset.symbol} to ${r.evm.axelarName} over Axelar` };
       // The recipient is in the memo, which tracking cannot read back: it checks the EVM Transfer against this key.
       return { calls: [call], trackingKey: recipient };
+    },
+
+    /**
+     * What arrives: the amount the send took less Axelar's fee for it (the fee quoted before the send, else asked
+     * again). @throws RPC_UNAVAILABLE when the fee must be asked and Axelar's fee API cannot be reached
+     */
+    async deliveredAmount(logs, sender, chain) {
+      const sentAmount = sentAmountOf(logs, sender, chain);
+      if (sentAmount === null) return null;
+      const fee = await transferFee(sentAmount);
+      return sentAmount.amount > fee ? sentAmount.amount - fee : 0n;
     },
 
     async trackDelivery(sent, ctx) {

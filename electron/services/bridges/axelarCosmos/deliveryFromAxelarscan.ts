@@ -1,5 +1,6 @@
 import type { CaipChainId } from '../../../../shared/domain/chain';
 import type { DeliveryStatus } from '../bridgeAdapter';
+import { AXELAR_CHAIN } from './axelarNetwork';
 import type { AxelarscanTransfer } from './axelarscanClient';
 
 /**
@@ -61,7 +62,8 @@ export interface DeliveryContext {
  * The DeliveryStatus of a transfer from Axelarscan's record: `inflight` at every stage before arrival, `delivered`
  * once the destination received it (the IBC packet was received or acknowledged; the EVM command was relayed),
  * `failed` when the source transaction failed, the amount was below Axelar's fee, or Axelar's IBC transfer to the
- * destination failed. A failure after the source names where the funds are: on Axelar, as uusdc. An inflight
+ * destination failed. A failure after the source names where the funds are (`fundsAt`): on Axelar, as uusdc, held
+ * for the recipient or at Axelar's IBC sender; someone must ask Axelar to move them (contact support). An inflight
  * transfer older than `stuckAfterMs` past Axelar's confirmation says it is stuck there, with the same location.
  */
 export function deliveryFromAxelarscan(record: AxelarscanTransfer | null, ctx: DeliveryContext): DeliveryStatus {
@@ -83,6 +85,8 @@ export function deliveryFromAxelarscan(record: AxelarscanTransfer | null, ctx: D
         state: 'failed',
         detail: `Not delivered: ${what} is not more than Axelar's transfer fee${fee === undefined ? '' : ` of ${fee} ${ctx.symbol}`}; ${onAxelar(undefined)}, held for ${recipient ?? 'the recipient'} on ${ctx.destinationName}`,
         ...base,
+        // Axelar keeps the transfer pending for its recipient: nothing returns by itself.
+        fundsAt: { chain: AXELAR_CHAIN, address: recipient ?? '', action: 'contact-support' },
       };
     }
     case 'ibc-failed':
@@ -90,6 +94,8 @@ export function deliveryFromAxelarscan(record: AxelarscanTransfer | null, ctx: D
         state: 'failed',
         detail: `Stuck at Axelar: its IBC transfer to ${ctx.destinationName} failed (timed out or refused); ${onAxelar(record?.ibc_send?.sender_address)}, where Axelar can retry it`,
         ...base,
+        // A retry on Axelar (RetryIBCTransfer) must be asked for: it does not happen by itself.
+        fundsAt: { chain: AXELAR_CHAIN, address: record?.ibc_send?.sender_address ?? '', action: 'contact-support' },
       };
     case 'delivered': {
       const destinationTxHash = record?.ibc_send?.recv_txhash ?? record?.command?.transactionHash ?? undefined;

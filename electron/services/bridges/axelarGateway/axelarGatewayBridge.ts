@@ -6,8 +6,7 @@ import { readContract } from '../../swap/uniswapV2/readContract';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
 import type { ChainRpcs, Hex, StepCall } from '../../routing/routingTypes';
 import { formatAmount } from '../../../../shared/amounts';
-import type { BridgeAdapter, BridgeLeg } from '../bridgeAdapter';
-import type { IbcDeliveryStatus } from '../ibcTransfer/trackIbcTransfer';
+import type { BridgeAdapter, BridgeLeg, DeliveryStatus } from '../bridgeAdapter';
 import { AXELAR_GATEWAY_ABI } from './axelarGatewayAbi';
 import type { AxelarGatewayDeployment, AxelarGatewayRegistry, AxelarGatewayToken } from './axelarGatewayRegistry';
 
@@ -142,7 +141,7 @@ export function createAxelarGatewayBridge(options: AxelarGatewayBridgeOptions): 
       return null;
     },
 
-    async trackDelivery(sent, ctx): Promise<IbcDeliveryStatus> {
+    async trackDelivery(sent, ctx): Promise<DeliveryStatus> {
       const receipt = await ctx.rpc(sent.chain)<Receipt | null>('eth_getTransactionReceipt', [sent.txHash]);
       if (!receipt) return { state: 'inflight', detail: 'The source transaction is not mined yet' };
       if (receipt.status !== '0x1') return { state: 'failed', detail: 'The source transaction reverted: nothing was sent' };
@@ -157,13 +156,14 @@ export function createAxelarGatewayBridge(options: AxelarGatewayBridgeOptions): 
       if (!(await readContract(rpc, destination.gateway, AXELAR_GATEWAY_ABI, 'isCommandExecuted', [commandId]))) {
         const stuck = await cannotRelease(destination, args.symbol, args.amount, ctx);
         if (stuck) {
+          // Not a failure: the command stays pending on Axelar's network, which retries it until the gateway can
+          // release the token. Delayed, not final, and nothing is refunded.
           return {
-            state: 'failed',
-            detail: `Axelar's gateway on ${destination.name} cannot release it (${stuck}): the ${args.symbol} is locked in the Axelar gateway on ${source.name}; Axelar will retry once the destination gateway can release it`,
+            state: 'inflight',
+            stalled: true,
+            detail: `Axelar's gateway on ${destination.name} cannot release it yet (${stuck}); Axelar retries the delivery until it can`,
             destinationChain: destination.chain,
             guid: commandId,
-            // Axelar, not the user, moves it next: the command stays pending on its network.
-            fundsAt: { chain: source.chain, address: source.gateway, action: 'refund-pending' },
           };
         }
         return { state: 'inflight', detail: 'Waiting for Axelar to deliver the transfer', destinationChain: destination.chain, guid: commandId };

@@ -5,26 +5,19 @@ import type { CosmosRpc } from '../../cosmos/rpc/createCosmosRpc';
 import { eventAttributeValues, type CosmosEvent } from '../../cosmos/rpc/normalizeEventAttributes';
 import { latestBlock, searchTxs, type FoundTxEvents } from '../../cosmos/rpc/searchTxs';
 import { lookUpTx } from '../../cosmos/tx/broadcastAndWait';
-import type { DeliveryStatus, SentBridgeTx } from '../bridgeAdapter';
+import type { BridgeFundsLocation, DeliveryStatus, SentBridgeTx } from '../bridgeAdapter';
 
-/** Where the funds of a transfer that did not arrive are, when the tracker can tell. */
-export interface IbcFundsLocation {
-  chain: CaipChainId;
-  address: string;
-  /** none: they are back with the sender (refunded); refund-pending: held until a relayer returns them */
-  action: 'none' | 'refund-pending';
-}
+/** Where the funds of a transfer that did not arrive are, when the tracker can tell (DeliveryStatus carries it). */
+export type IbcFundsLocation = BridgeFundsLocation;
 
 /** A DeliveryStatus with, for a failed transfer, where its funds are. */
-export interface IbcDeliveryStatus extends DeliveryStatus {
-  fundsAt?: IbcFundsLocation;
-}
+export type IbcDeliveryStatus = DeliveryStatus;
 
 export interface IbcTrackingContext {
   chains: readonly ChainInfo[];
   rpcOf(chain: CaipChainId): CosmosRpc;
-  /** ms; the packet's timeout timestamp is compared with it */
-  now(): number;
+  /** ms. Optional and not used for timeouts: a packet times out by the receiving chain's block time and height. */
+  now?(): number;
   /** The chain at the other end of a channel, for chains outside the bundled registry (a testnet); default: the registry. */
   counterparty?(chain: ChainInfo, port: string, channel: string): CaipChainId | undefined;
 }
@@ -50,7 +43,9 @@ export interface IbcPacket {
  * (followed over packet-forward-middleware's own `send_packet` to the next chain), its `write_acknowledgement`
  * (result = delivered; error = refused), or the packet's timeout; a refusal or a timeout is final once the source
  * shows `acknowledge_packet` / `timeout_packet` (the escrow went back to the sender). A forwarded packet that timed
- * out on its second hop leaves the funds at the intermediate chain until a relayer returns them: that is named.
+ * out on a later hop stays `inflight` (stalled): packet-forward-middleware retries it or, once a relayer brings the
+ * timeout back, refunds the origin's sender. Timeouts are judged by the receiving chain's latest block (time and
+ * height), as ibc-go does, never by the local clock.
  * @throws StrataError RPC_UNAVAILABLE from the nodes
  */
 export async function trackIbcTransfer(sent: SentBridgeTx, ctx: IbcTrackingContext): Promise<IbcDeliveryStatus> {
@@ -78,11 +73,12 @@ async function follow(ctx: IbcTrackingContext, origin: IbcPacket, packet: IbcPac
       return { ...base, state: 'failed', detail: `timed out; refunded to ${origin.sender} on ${origin.chain.name}`, fundsAt: { chain: origin.chain.id, address: origin.sender, action: 'none' } };
     }
     if (returned === undefined) {
+      // Not final: once a relayer brings the timeout back, PFM retries the forward or refunds the origin's sender.
       return {
         ...base,
-        state: 'failed',
-        detail: `stuck at ${packet.chain.name}: the forward to ${dest.name} timed out; packet-forward-middleware holds the funds there until a relayer returns them to ${origin.sender} on ${origin.chain.name}`,
-        fundsAt: { chain: packet.chain.id, address: packet.sender, action: 'refund-pending' },
+        state: 'inflight',
+        stalled: true,
+        detail: `the forward from ${packet.chain.name} to ${dest.name} timed out; waiting for a relayer, then packet-forward-middleware retries it or returns the funds to ${origin.sender} on ${origin.chain.name}`,
       };
     }
     return refundOfOrigin(ctx, origin, `the forward from ${packet.chain.name} to ${dest.name} timed out`);
@@ -123,14 +119,18 @@ function search(ctx: IbcTrackingContext, chain: CaipChainId, event: string, pack
   ).then((found) => found.filter((tx) => tx.code === 0 && packetEvents(tx.events, event).some((e) => samePacket(e, packet))));
 }
 
+/**
+ * Whether the receiving chain can no longer accept the packet: its latest block's time or height reached the
+ * packet's timeout (ibc-go's rule; the local clock may be off, and the chain may lag it).
+ */
 async function timedOut(ctx: IbcTrackingContext, dest: ChainInfo, packet: IbcPacket): Promise<boolean> {
   const timestamp = BigInt(/^[0-9]{1,30}$/.test(packet.timeoutTimestamp) ? packet.timeoutTimestamp : '0');
-  if (timestamp !== 0n && BigInt(ctx.now()) * 1_000_000n >= timestamp) return true;
   const height = /^([0-9]+)-([0-9]+)$/.exec(packet.timeoutHeight);
   const timeoutHeight = height ? BigInt(height[2] as string) : 0n;
-  if (timeoutHeight === 0n) return false;
+  if (timestamp === 0n && timeoutHeight === 0n) return false;
   const latest = await ctx.rpcOf(dest.id).withNode(latestBlock);
-  return latest.height >= timeoutHeight;
+  if (timestamp !== 0n && BigInt(latest.timeMs) * 1_000_000n >= timestamp) return true;
+  return timeoutHeight !== 0n && latest.height >= timeoutHeight;
 }
 
 /** `{"result":"AQ=="}` is success; `{"error":"..."}` a refusal; null when this tx wrote no acknowledgement for it. */

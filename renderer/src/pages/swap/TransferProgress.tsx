@@ -27,7 +27,8 @@ import {
 
 const ACTION_TEXT: Record<FailureAction, string> = {
   retry: 'Nothing more happens on its own. Find a route again to retry from where the funds are now.',
-  'refund-pending': 'The bridge is returning the funds: no action is needed, they will show up at the address above.',
+  // A bridge names where a pending refund reappears (the sender on the source chain), never the escrow holding it.
+  'refund-pending': 'The bridge is returning the funds by itself: no action is needed; they reappear with the sender, on the chain named above.',
   'contact-support': 'This needs a person: keep the transaction hashes below and contact support.',
   none: 'Nothing to do.',
 };
@@ -121,8 +122,8 @@ function StepRow({ record, step, index, now, chainName }: { record: StepRecord; 
             {record.calls.map((c) => (
               <li key={c.hash}>
                 <span className="progress-step__call-label">{c.label}</span>{' '}
-                <code className="mono" title={c.hash}>
-                  {truncateMiddle(c.hash, 10, 8)}
+                <code className="mono" title={txHashText(c.chain, c.hash)}>
+                  {truncateMiddle(txHashText(c.chain, c.hash), 10, 8)}
                 </code>{' '}
                 <span className="muted">{c.state}</span>
               </li>
@@ -215,4 +216,9 @@ export function TransferProgress({ transferId, chainName, onNew }: { transferId:
       </div>
     </section>
   );
+}
+
+/** A transaction hash as its chain's explorers write it: 0x hex on EVM, bare upper-case hex (CometBFT) on Cosmos. */
+function txHashText(chain: string, hash: string): string {
+  return chain.startsWith('cosmos:') ? hash.replace(/^0x/i, '').toUpperCase() : hash;
 }
