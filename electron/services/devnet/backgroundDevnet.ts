@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StrataError } from '../../../shared/errors';
 import {
@@ -12,6 +12,7 @@ import {
   removeDevnetState,
   type DevnetState,
 } from './devnetState';
+import { withFileLock } from '../storage/withFileLock';
 import { httpRpc } from './jsonRpc';
 
 /** How to launch the devnet server process: it must accept `--state-dir <dir>` and run serveDevnet. */
@@ -64,36 +65,6 @@ export async function readLiveDevnet(stateDir: string): Promise<DevnetState | un
 }
 
 /** Serializes starts on one state directory across processes: two `start`s must not spawn two devnets. */
-async function withStartLock<T>(stateDir: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
-  const lock = path.join(stateDir, LOCK_FILE);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const handle = await open(lock, 'wx', 0o600);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new StrataError('IO_ERROR', `Cannot create ${lock}`, { cause: error });
-    }
-    const holder = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
-    const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
-    // An empty file is a lock being written right now, unless it is old (its writer died in between).
-    const stale = holder > 0 ? !isProcessAlive(holder) : age > 10_000;
-    if (stale) {
-      await unlink(lock).catch(() => undefined);
-      continue;
-    }
-    if (Date.now() > deadline) throw new StrataError('IO_ERROR', 'Another devnet start is still in progress');
-    await sleep(100);
-  }
-  try {
-    return await fn();
-  } finally {
-    await unlink(lock).catch(() => undefined);
-  }
-}
-
 async function logTail(file: string): Promise<string> {
   const text = await readFile(file, 'utf8').catch(() => '');
   return text.split('\n').slice(-20).join('\n');
@@ -111,7 +82,7 @@ export async function startDevnetInBackground(options: BackgroundStartOptions): 
   const { stateDir } = options;
   const logFile = path.join(stateDir, LOG_FILE);
   await ensureStateDir(stateDir);
-  return withStartLock(stateDir, timeoutMs, async () => {
+  return withFileLock(path.join(stateDir, LOCK_FILE), 'the devnet start', async () => {
     const running = await readLiveDevnet(stateDir);
     if (running) return { state: running, alreadyRunning: true, logFile, ms: performance.now() - started };
 
@@ -149,7 +120,7 @@ export async function startDevnetInBackground(options: BackgroundStartOptions): 
       }
       await sleep(50);
     }
-  });
+  }, timeoutMs);
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {

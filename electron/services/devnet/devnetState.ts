@@ -78,12 +78,4 @@ export async function removeDevnetState(stateDir: string, onlyPid?: number): Pro
 }
 
 /** Whether a process with this pid exists (signal 0 checks without sending anything). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { isProcessAlive } from '../storage/withFileLock';

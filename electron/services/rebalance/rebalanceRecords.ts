@@ -4,7 +4,7 @@ import { ERROR_CODES, StrataError } from '../../../shared/errors';
 import { RebalancePlan } from '../../../shared/rebalance/rebalanceSchemas';
 import { readVersionedDocument } from '../storage/readVersionedDocument';
 import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
-import { withFileLock } from './withFileLock';
+import { withFileLock } from '../storage/withFileLock';
 
 const FILE = 'rebalances.json';
 /** Older plans are forgotten: their transfers stay in the transfer journal. */
