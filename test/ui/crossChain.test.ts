@@ -205,6 +205,20 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     await app.evaluate('window.scrollTo(0, 0)');
     await h!.screenshot(app, 'swap-review');
 
+    // Another search for the same path (e.g. a rebalancing plan) replaces the kept quote: the one on screen is
+    // refused, nothing is sent, and a fresh search (same chain state, same quote) gets the user back to it.
+    const nonceBefore = await providers[A]!.getTransactionCount(HARDHAT_ACCOUNT_0);
+    ok(await core.call('routes.find', { ...(found?.payload as object), from: { chain: A, asset: 'native', amount: '2' } }));
+    await review.getByRole('button', { name: 'Confirm and start' }).click();
+    await review.getByText('The quote changed since you opened this review (prices move). Nothing was sent: find routes again.').waitFor();
+    expect(calls('transfers.start').at(-1)?.answer).toMatchObject({ ok: false, error: { code: 'QUOTE_CHANGED' } });
+    expect(await providers[A]!.getTransactionCount(HARDHAT_ACCOUNT_0)).toBe(nonceBefore);
+    await review.getByRole('button', { name: 'Find routes again' }).click();
+    await eventually(async () => (await card.count()) === 1 && lastAnswer<Route[]>('routes.find').some((r) => r.id === route.id && r.amountIn === String(ETHER)), true, 15_000);
+    expect(lastAnswer<Route[]>('routes.find').find((r) => r.id === route.id)).toEqual(route);
+    await card.getByRole('button', { name: 'Review route Uniswap V2 → LayerZero → Uniswap V2' }).click();
+    await review.waitFor();
+
     const ethBefore = await providers[A]!.getBalance(HARDHAT_ACCOUNT_0);
     const usdcBefore = await usdcOf(B);
     await review.getByRole('button', { name: 'Confirm and start' }).click();

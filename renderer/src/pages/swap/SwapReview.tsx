@@ -55,10 +55,12 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
       onStarted(await call('transfers.start', { routeId: route.id, accountId, reviewed: { amountIn: route.amountIn, minAmountOut: route.minAmountOut } }));
     } catch (e) {
       const code = errorCode(e);
-      if (code === 'SESSION_NOT_FOUND') setExpired(true);
+      // Both mean this quote can no longer start: offer a fresh search.
+      if (code === 'SESSION_NOT_FOUND' || code === 'QUOTE_CHANGED') setExpired(true);
       setError(
         errorText(e, {
           SESSION_NOT_FOUND: 'This quote has expired or was already used. Find routes again for a fresh quote; nothing was sent.',
+          QUOTE_CHANGED: 'The quote changed since you opened this review (prices move). Nothing was sent: find routes again.',
           INSUFFICIENT_FUNDS: `Not enough ${assetIn.symbol} on ${chainName(assetIn.chain)} for this amount plus the route’s fees. Nothing was sent.`,
         }),
       );
