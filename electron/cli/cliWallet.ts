@@ -39,5 +39,6 @@ export async function openCliWallet(dir: string, vault: Vault, env: NodeJS.Proce
     devnet: await liveDevnetInfo(env),
     assets: createAssetCatalogue,
     prices: { getPrices: async () => ({}) },
+    axelarApiUrls: { lcd: env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: env.STRATA_AXELARSCAN_URL || undefined },
   });
 }

@@ -84,6 +84,7 @@ async function start(): Promise<void> {
     emit,
     // Tests and developers point prices at a local stand-in, as the CLI does.
     priceApiUrl: process.env.STRATA_PRICE_API_URL || undefined,
+    axelarApiUrls: { lcd: process.env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: process.env.STRATA_AXELARSCAN_URL || undefined },
     appVersion: app.getVersion(),
     // Method and error code only: payloads may hold passwords.
     onError: (method, error) => {

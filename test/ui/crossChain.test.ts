@@ -71,6 +71,8 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
       coreOptions: {
         devnet: { chains: devnet.chains.map((c) => ({ id: c.id, rpc: c.rpc })), contracts: devnet.contracts },
         priceApiUrl: prices.url,
+        // delayed after the expected time itself (not 3×): the paused-relayer test sees "Delayed" sooner
+        transferTiming: { delayFactor: 1 },
       },
       setup: async (core) => {
         await createVaultThroughCore(core);

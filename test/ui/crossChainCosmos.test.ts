@@ -77,8 +77,6 @@ describe.skipIf(!hasChromium)('swap & bridge from EVM to Cosmos in Chromium', ()
   beforeAll(async () => {
     axelar = new AxelarStandIn();
     [browser, prices, standIns] = await Promise.all([launchChromium(), startPriceServer({ ...PRICES }), startCosmosStandIns(), axelar.start()]);
-    process.env.STRATA_AXELAR_LCD_URL = axelar.baseUrl;
-    process.env.STRATA_AXELARSCAN_URL = axelar.baseUrl;
     const chain = await createEdrChain({ chainId: 1, fundedAddresses: [HARDHAT_ACCOUNT_0], ownedPrivateKeys: [] });
     ethereum = await serveJsonRpc((request) => chain.handle(request), 0);
     provider = new JsonRpcProvider(ethereum.url, 1, { staticNetwork: true, cacheTimeout: -1 });
@@ -102,8 +100,6 @@ describe.skipIf(!hasChromium)('swap & bridge from EVM to Cosmos in Chromium', ()
     h = undefined;
   });
   afterAll(async () => {
-    delete process.env.STRATA_AXELAR_LCD_URL;
-    delete process.env.STRATA_AXELARSCAN_URL;
     provider?.destroy();
     await Promise.all([browser?.close(), prices?.close(), standIns?.close(), axelar?.stop(), ethereum?.close()]);
   });
@@ -117,7 +113,7 @@ describe.skipIf(!hasChromium)('swap & bridge from EVM to Cosmos in Chromium', ()
     let osmoAddress = '';
     let hubAddress = '';
     h = await startUiHarness(browser, {
-      coreOptions: { priceApiUrl: prices.url },
+      coreOptions: { priceApiUrl: prices.url, axelarApiUrls: { lcd: axelar.baseUrl, axelarscan: axelar.baseUrl } },
       setup: async (core) => {
         await createVaultThroughCore(core);
         ok(await core.call('chains.setRpc', { chain: ETHEREUM, endpoints: [ethereum.url] }));

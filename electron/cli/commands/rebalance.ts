@@ -62,6 +62,7 @@ export async function rebalanceCommand(argv: string[], io: CliIo): Promise<Comma
           devnet,
           assets: createAssetCatalogue,
           prices: createPriceSource({ dataDir: dir, baseUrl: io.env.STRATA_PRICE_API_URL || undefined, clock: systemClock }),
+          axelarApiUrls: { lcd: io.env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: io.env.STRATA_AXELARSCAN_URL || undefined },
         })),
     });
     if (weights && opts['save-target']) await rebalancer.targets.save(weights, {}, Date.now());

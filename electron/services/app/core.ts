@@ -15,6 +15,7 @@ import { RateLimitBackoff } from '../prices/rateLimitBackoff';
 import { Vault } from '../vault/vault';
 import { Wallet } from '../wallet/wallet';
 import { createAssetCatalogue, createPriceSource } from '../wallet/walletSources';
+import type { AxelarApiUrls } from '../wallet/crossChainTransfers';
 import type { ScryptParams } from '../vault/vault';
 import type { CoreContext } from './coreContext';
 import { systemClock, type Clock, type EmitEvent, type SecureWindowPort } from './ports';
@@ -33,6 +34,10 @@ export interface StrataCoreOptions {
   devnet?: DevnetInfo;
   /** CoinGecko-compatible API base URL (tests point it at a local server) */
   priceApiUrl?: string;
+  /** Axelar's LCD and Axelarscan base URLs, when not the public ones (tests point them at a stand-in) */
+  axelarApiUrls?: AxelarApiUrls;
+  /** cross-chain executor timing: poll period, and when a step counts as delayed (× its expected time) */
+  transferTiming?: { pollMs?: number; delayFactor?: number };
 }
 
 /** The main-side services behind both contracts: what the Electron shell, the test bridge and the CLI drive. */
@@ -71,6 +76,8 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
       devnet: options.devnet,
       assets: createAssetCatalogue,
       prices: createPriceSource({ dataDir: options.dataDir, baseUrl: options.priceApiUrl, clock, backoff: priceBackoff }),
+      axelarApiUrls: options.axelarApiUrls,
+      ...options.transferTiming,
     }));
   const accountChains = async () => (await wallet()).chains.list();
 

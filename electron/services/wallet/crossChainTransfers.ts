@@ -52,11 +52,17 @@ export interface CrossChainOptions {
   target(chainId: string): ChainEndpoint;
   /** executor poll period (default runTransfer's 1 s) */
   pollMs?: number;
-  /**
-   * Axelar's APIs for EVM <-> Cosmos routes (transfer fee, transfer status). Default: the real LCD and Axelarscan, at
-   * the base URLs of STRATA_AXELAR_LCD_URL / STRATA_AXELARSCAN_URL when set (tests point them at a stand-in).
-   */
+  /** a step is delayed after its expected time × this (default runTransfer's) */
+  delayFactor?: number;
+  /** base URLs of Axelar's LCD and Axelarscan API, when not the public ones (tests point them at a stand-in) */
+  axelarApiUrls?: AxelarApiUrls;
+  /** Axelar's APIs for EVM <-> Cosmos routes (transfer fee, transfer status); default: made from axelarApiUrls */
   axelar?: { fees: AxelarFeeSource; status: AxelarTransferStatusSource };
+}
+
+export interface AxelarApiUrls {
+  lcd?: string;
+  axelarscan?: string;
 }
 
 /**
@@ -88,7 +94,7 @@ export class CrossChainTransfers {
    */
   private async environment(): Promise<RoutingEnvironment> {
     const env = await routingEnvironment(this.options.devnet, this.options.prices, this.options.chains);
-    return withAxelarCosmos(env, this.options.chains, this.options.prices, this.options.axelar ?? defaultAxelarApis());
+    return withAxelarCosmos(env, this.options.chains, this.options.prices, this.options.axelar ?? axelarApis(this.options.axelarApiUrls ?? {}));
   }
 
   /**
@@ -188,6 +194,7 @@ export class CrossChainTransfers {
     return {
       journal: this.journal,
       pollMs: this.options.pollMs,
+      delayFactor: this.options.delayFactor,
       now: () => this.options.clock.now(),
       runnerFor: (step, _index, transfer) => {
         const accountId = transfer.accountId;
@@ -313,11 +320,9 @@ async function cosmosBankBalance(rpc: CosmosRpc, address: string, denom: string)
   });
 }
 
-/** The real Axelar APIs, at the base URLs of STRATA_AXELAR_LCD_URL / STRATA_AXELARSCAN_URL when set. */
-function defaultAxelarApis(): { fees: AxelarFeeSource; status: AxelarTransferStatusSource } {
-  const lcd = process.env.STRATA_AXELAR_LCD_URL;
-  const scan = process.env.STRATA_AXELARSCAN_URL;
-  return { fees: createAxelarLcdFeeSource(lcd ? { baseUrl: lcd } : {}), status: createAxelarscanClient(scan ? { baseUrl: scan } : {}) };
+/** Axelar's fee and status APIs, at the given base URLs or the public ones. */
+function axelarApis(urls: AxelarApiUrls): { fees: AxelarFeeSource; status: AxelarTransferStatusSource } {
+  return { fees: createAxelarLcdFeeSource(urls.lcd ? { baseUrl: urls.lcd } : {}), status: createAxelarscanClient(urls.axelarscan ? { baseUrl: urls.axelarscan } : {}) };
 }
 
 /**

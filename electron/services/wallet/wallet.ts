@@ -14,7 +14,7 @@ import { createCosmosAdapter } from '../cosmos/cosmosAdapter';
 import { createEvmAdapter } from '../evm/createEvmAdapter';
 import type { Vault } from '../vault/vault';
 import { accountAddress, findAccount } from './accountAddress';
-import { CrossChainTransfers } from './crossChainTransfers';
+import { CrossChainTransfers, type AxelarApiUrls } from './crossChainTransfers';
 import { refreshPortfolio } from './refreshPortfolio';
 import { TransferReviews } from './transferReviews';
 import { vaultSigner } from './vaultSigner';
@@ -39,6 +39,10 @@ export interface WalletOptions {
   devnet?: DevnetInfo;
   assets: (chains: ChainDirectory) => AssetCatalogue;
   prices: PriceSource;
+  /** cross-chain transfers: Axelar API base URLs, and the executor's timing (tests shorten it) */
+  axelarApiUrls?: AxelarApiUrls;
+  pollMs?: number;
+  delayFactor?: number;
 }
 
 /** Pending transfers are looked up this often at first (a block is 2 to 12 s on the chains we support)… */
