@@ -15,7 +15,7 @@ import { useAccountsStore } from '../../stores/accountsStore';
 import { useAssetsStore } from '../../stores/assetsStore';
 import { useChainsStore } from '../../stores/chainsStore';
 import { usePortfolioStore } from '../../stores/portfolioStore';
-import { assetsOn, chainsFor, holdingOf, richestChain, sendableAccounts } from './sendOptions';
+import { assetsOn, balanceLine, chainsFor, holdingOf, richestChain, sendableAccounts } from './sendOptions';
 import { TIER_HINTS, TIER_LABELS, TIERS, type PrepareInput, type SendDraft } from './sendTypes';
 
 /** The fees of the last review, shown under each tier while the same chain and asset are chosen. */
@@ -166,13 +166,7 @@ export function SendForm({ draft, onChange, knownFees, onReviewed }: SendFormPro
 
   const evmChains = chainOptions.filter((c) => c.family === 'evm');
   const cosmosChains = chainOptions.filter((c) => c.family === 'cosmos');
-  const balanceText = !asset
-    ? ''
-    : holding
-      ? `Balance: ${displayAmount(holding.amount, asset.decimals)} ${asset.symbol}${holding.usdValue !== null ? ` · ${formatUsd(holding.usdValue)}` : ''}`
-      : portfolio?.updatedAt
-        ? `Balance: 0 ${asset.symbol}`
-        : 'Balance not read yet: refresh the portfolio to see it.';
+  const balanceText = balanceLine(asset, holding, portfolio);
 
   return (
     <form className="send-form card" onSubmit={submit} noValidate aria-labelledby="send-title" aria-busy={busy}>

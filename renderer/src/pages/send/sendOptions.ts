@@ -2,7 +2,9 @@ import type { AccountView } from '../../../../shared/domain/account';
 import type { AssetInfo } from '../../../../shared/domain/asset';
 import type { ChainInfo } from '../../../../shared/domain/chain';
 import type { Holding, Portfolio } from '../../../../shared/domain/portfolio';
+import { displayAmount } from '../../lib/amountDisplay';
 import { addressOnChain, canSend } from '../../lib/chainAddress';
+import { formatUsd } from '../../lib/usd';
 
 /** Accounts that can sign. */
 export function sendableAccounts(accounts: readonly AccountView[] | null): AccountView[] {
@@ -33,6 +35,13 @@ export function assetsOn(chain: ChainInfo | undefined, assets: readonly AssetInf
 export function holdingOf(portfolio: Portfolio | null, accountId: string, chain: string, ref: string): Holding | null {
   if (!portfolio || portfolio.updatedAt === null) return null;
   return portfolio.holdings.find((h) => h.accountId === accountId && h.asset.chain === chain && h.asset.ref === ref) ?? null;
+}
+
+/** The "Balance: …" line under an amount field: the holding with its USD value, 0 when the snapshot has none, or a hint. */
+export function balanceLine(asset: Pick<AssetInfo, 'symbol' | 'decimals'> | undefined | null, holding: Holding | null, portfolio: Portfolio | null): string {
+  if (!asset) return '';
+  if (holding) return `Balance: ${displayAmount(holding.amount, asset.decimals)} ${asset.symbol}${holding.usdValue !== null ? ` · ${formatUsd(holding.usdValue)}` : ''}`;
+  return portfolio?.updatedAt ? `Balance: 0 ${asset.symbol}` : 'Balance not read yet: refresh the portfolio to see it.';
 }
 
 /** The chain where the account holds the most (by USD), else its first chain: a sensible default for "from". */

@@ -5,13 +5,12 @@ import { Button } from '../../components/Button';
 import { FormMessage } from '../../components/FormMessage';
 import { call } from '../../ipc/client';
 import { errorText } from '../../ipc/errorText';
-import { displayAmount, exactAmount } from '../../lib/amountDisplay';
-import { formatUsd } from '../../lib/usd';
+import { exactAmount } from '../../lib/amountDisplay';
 import { useAccountsStore } from '../../stores/accountsStore';
 import { useAssetsStore } from '../../stores/assetsStore';
 import { useChainsStore } from '../../stores/chainsStore';
 import { usePortfolioStore } from '../../stores/portfolioStore';
-import { assetsOn, chainsFor, holdingOf, sendableAccounts } from '../send/sendOptions';
+import { assetsOn, balanceLine, chainsFor, holdingOf, sendableAccounts } from '../send/sendOptions';
 import { SlippageField } from './SlippageField';
 import { parseDraftAmount, type RouteSort, type SwapDraft } from './swapDraft';
 
@@ -130,13 +129,7 @@ export function SwapForm({ draft, onChange, onFind, finding }: SwapFormProps) {
     );
   }
 
-  const balanceText = !fromAsset
-    ? ''
-    : holding
-      ? `Balance: ${displayAmount(holding.amount, fromAsset.decimals)} ${fromAsset.symbol}${holding.usdValue !== null ? ` · ${formatUsd(holding.usdValue)}` : ''}`
-      : portfolio?.updatedAt
-        ? `Balance: 0 ${fromAsset.symbol}`
-        : 'Balance not read yet: refresh the portfolio to see it.';
+  const balanceText = balanceLine(fromAsset, holding, portfolio);
 
   return (
     <form className="swap-form card" onSubmit={submit} noValidate aria-label="Swap and bridge">

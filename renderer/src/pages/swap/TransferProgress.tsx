@@ -69,7 +69,8 @@ function StepRow({ record, step, index, now, chainName }: { record: StepRecord; 
   const done = stepDone(record, step);
   const elapsed = elapsedMs(record, step, now);
   const expectedMs = Math.max(step.etaSeconds, 1) * 1000;
-  const late = !done && elapsed !== null && elapsed > expectedMs;
+  // The journal's word (delayed) counts as soon as it comes; our own clock may only tick a second later.
+  const late = !done && (record.delayed || (elapsed !== null && elapsed > expectedMs));
   const out = record.amountOut ?? (done ? null : step.amountOut);
   return (
     <li className={`progress-step progress-step--${record.state}${record.delayed && !done ? ' progress-step--delayed' : ''}`} data-step-state={record.state} data-delayed={String(record.delayed)}>
