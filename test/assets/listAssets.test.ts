@@ -6,6 +6,7 @@ import { devnetChains } from '../../electron/services/devnet/devnetChains';
 import { expectStrataError } from '../unit/expectStrataError';
 import { TRACKED_TOKEN_CONTRACTS } from '../../electron/services/assets/trackedTokenContracts';
 import { TRACKED_TOKENS } from '../../electron/services/assets/tokenListAssets';
+import { MAINNET_AXELAR_EVM_CHAINS } from '../../electron/services/bridges/axelarCosmos/axelarNetwork';
 import { toChecksumAddress } from '../../shared/addresses/evmAddress';
 
 const USDC_MAINNET = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
@@ -21,6 +22,10 @@ describe('tracked token contracts', () => {
       keys.add(`${chainId}:${symbol}`);
     }
     expect(keys.size).toBe(TRACKED_TOKEN_CONTRACTS.length);
+    // axlUSDC is listed exactly where Axelar's EVM <-> Cosmos adapter carries it, at the same addresses
+    const axl = TRACKED_TOKEN_CONTRACTS.filter(([, symbol]) => symbol === 'axlUSDC').map(([chainId, , address]) => [`eip155:${chainId}`, address]);
+    const carried = MAINNET_AXELAR_EVM_CHAINS.filter((c) => c.usdc.symbol === 'axlUSDC').map((c) => [c.chain, c.usdc.address]);
+    expect(axl.sort()).toEqual(carried.sort());
   });
 });
 
@@ -44,7 +49,7 @@ describe('asset catalogue', () => {
 
   it('takes each chain\'s own token addresses, and only the tokens our list has there', () => {
     const base = listAssets(resolveChain('base'));
-    expect(base.map((a) => a.symbol)).toEqual(['ETH', 'USDC', 'DAI', 'WETH', 'UNI']);
+    expect(base.map((a) => a.symbol)).toEqual(['ETH', 'USDC', 'axlUSDC', 'DAI', 'WETH', 'UNI']);
     expect(base.find((a) => a.symbol === 'USDC')?.ref).toBe('0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913');
     expect(base.find((a) => a.symbol === 'WETH')?.ref).toBe('0x4200000000000000000000000000000000000006');
     // BNB Chain's bridged USDC has 18 decimals.

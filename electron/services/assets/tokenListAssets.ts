@@ -6,6 +6,7 @@ import { TRACKED_TOKEN_CONTRACTS } from './trackedTokenContracts';
 /** The ERC-20s Strata tracks on public EVM chains, by symbol: the name shown and the CoinGecko id each is priced as. */
 export const TRACKED_TOKENS: Readonly<Record<string, { name: string; priceId: string }>> = {
   USDC: { name: 'USD Coin', priceId: 'usd-coin' },
+  axlUSDC: { name: 'Axelar Wrapped USDC', priceId: 'axlusdc' },
   USDT: { name: 'Tether USD', priceId: 'tether' },
   DAI: { name: 'Dai Stablecoin', priceId: 'dai' },
   WETH: { name: 'Wrapped Ether', priceId: 'weth' },

@@ -49,4 +49,10 @@ export const TRACKED_TOKEN_CONTRACTS: ReadonlyArray<readonly [chainId: number, s
   [43114, 'LINK', '0x5947BB275c521040051D82396192181b413227A3', 18],
   [11155111, 'WETH', '0xfFf9976782d46CC05630D1f6eBAb18b2324d6B14', 18],
   [11155111, 'UNI', '0x1f9840a85d5aF5bf1D1762F925BDADdC4201F984', 18],
+  // Axelar's USDC (axlUSDC) where Axelar's gateway carries it to and from Cosmos chains: the addresses the Axelar
+  // EVM <-> Cosmos adapter uses (electron/services/bridges/axelarCosmos/axelarNetwork.ts, from Axelarscan's assets).
+  [10, 'axlUSDC', '0xEB466342C4d449BC9f53A865D5Cb90586f405215', 6],
+  [137, 'axlUSDC', '0x750e4C4984a9e0f12978eA6742Bc1c5D248f40ed', 6],
+  [8453, 'axlUSDC', '0xEB466342C4d449BC9f53A865D5Cb90586f405215', 6],
+  [42161, 'axlUSDC', '0xEB466342C4d449BC9f53A865D5Cb90586f405215', 6],
 ];
