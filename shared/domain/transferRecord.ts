@@ -91,6 +91,10 @@ export const StepRecord = z.strictObject({
   expectedSeconds: z.number().int().nonnegative(),
   /** waiting for confirmation or delivery for longer than expected × the delay factor (the UI says "delayed") */
   delayed: z.boolean(),
+  /** while delayed in flight, the bridge's own words on why (optional: older journals have none) */
+  note: z.string().max(300).optional(),
+  /** a bridge send's key for its tracker (LayerZero: the destination block to scan from), journaled so a resume keeps it (optional: older journals have none) */
+  trackingKey: z.string().max(200).optional(),
   failure: StepFailure.nullable(),
 });
 export type StepRecord = z.infer<typeof StepRecord>;

@@ -8,7 +8,7 @@ import type { CaipChainId } from '../../shared/domain/chain';
 import { trackIbcTransfer, type IbcTrackingContext } from '../../electron/services/bridges/ibcTransfer/trackIbcTransfer';
 import { cosmosChains } from '../../electron/services/chains/cosmosChains';
 import { createCosmosRpc, type CosmosRpc } from '../../electron/services/cosmos/rpc/createCosmosRpc';
-import { acknowledgePacketTxEvents, recvPacketTxEvents, sendPacketTxEvents, timeoutPacketTxEvents, type PacketFields } from '../cosmos/support/ibcEvents';
+import { acknowledgePacketTxEvents, recvPacketTxEvents, sendPacketTxEvents, timeoutPacketTxEvents, type PacketFields, type PlainEvent } from '../cosmos/support/ibcEvents';
 import { startRecordedChain, type RecordedChain } from '../cosmos/support/recordedChain';
 
 const chains = cosmosChains();
@@ -63,6 +63,23 @@ const nobleToOsmosis = (over: Partial<PacketFields> = {}): PacketFields => ({
 });
 
 const sendFrom = (chain: CaipChainId, packet: PacketFields) => nodes[chain]!.record(sendPacketTxEvents(packet, 'escrow1'));
+const deliveredOnOsmosis = (recv: string) => ({ state: 'delivered', destinationChain: osmosis.id, detail: 'delivered on Osmosis', destinationTxHash: recv });
+const refusedByOsmosis = {
+  state: 'failed',
+  destinationChain: osmosis.id,
+  detail: `Osmosis refused the transfer; refunded to ${NOBLE_SENDER} on Noble`,
+  fundsAt: { chain: noble.id, address: NOBLE_SENDER, action: 'none' },
+};
+
+/**
+ * The receiving chain's write_acknowledgement for `p` alone, as PFM emits it in a later transaction (the forward's
+ * acknowledgement or timeout); `hexOnly` drops the deprecated `packet_ack`, leaving `packet_ack_hex`.
+ */
+const writeAck = (p: PacketFields, ack: { ok: true } | { error: string }, hexOnly = false): PlainEvent[] =>
+  recvPacketTxEvents(p, { ack })
+    .filter((e) => e.type === 'write_acknowledgement')
+    .map((e) => (hexOnly ? { ...e, attributes: e.attributes.filter((a) => a.key !== 'packet_ack') } : e));
+const withoutAck = (events: PlainEvent[]): PlainEvent[] => events.filter((e) => e.type !== 'write_acknowledgement');
 
 describe('trackIbcTransfer: one hop (Noble -> Osmosis)', () => {
   it('waits for the source transaction, then for a relayer', async () => {
@@ -83,12 +100,7 @@ describe('trackIbcTransfer: one hop (Noble -> Osmosis)', () => {
     nodes[osmosis.id]!.record(recvPacketTxEvents({ ...packet, sequence: '1206' }, { ack: { ok: true } }));
     expect((await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).state).toBe('inflight');
     const recv = nodes[osmosis.id]!.record(recvPacketTxEvents(packet, { ack: { ok: true } }));
-    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual({
-      state: 'delivered',
-      destinationChain: osmosis.id,
-      detail: 'delivered on Osmosis',
-      destinationTxHash: recv,
-    });
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual(deliveredOnOsmosis(recv));
   });
 
   it('an error acknowledgement: waits for the refund, then failed with the funds back with the sender', async () => {
@@ -101,12 +113,7 @@ describe('trackIbcTransfer: one hop (Noble -> Osmosis)', () => {
       detail: `Osmosis refused the transfer; the refund to ${NOBLE_SENDER} on Noble waits for a relayer`,
     });
     nodes[noble.id]!.record(acknowledgePacketTxEvents(packet, { error: 'ABCI code: 1' }));
-    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual({
-      state: 'failed',
-      destinationChain: osmosis.id,
-      detail: `Osmosis refused the transfer; refunded to ${NOBLE_SENDER} on Noble`,
-      fundsAt: { chain: noble.id, address: NOBLE_SENDER, action: 'none' },
-    });
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual(refusedByOsmosis);
   });
 
   it('a timeout by time: waits for the refund, then failed "timed out; refunded to … on Noble"', async () => {
@@ -144,6 +151,25 @@ describe('trackIbcTransfer: one hop (Noble -> Osmosis)', () => {
     expect((await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).detail).toBe('waiting for a relayer to deliver the packet to Osmosis');
     nodes[osmosis.id]!.height = 1_000_050n;
     expect((await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).detail).toBe('timed out before reaching Osmosis; the refund waits for a relayer');
+  });
+
+  it('a success acknowledgement given only as packet_ack_hex is delivered, also once the source shows acknowledge_packet', async () => {
+    const packet = nobleToOsmosis();
+    const hash = sendFrom(noble.id, packet);
+    const recv = nodes[osmosis.id]!.record([...withoutAck(recvPacketTxEvents(packet, { ack: { ok: true } })), ...writeAck(packet, { ok: true }, true)]);
+    nodes[noble.id]!.record(acknowledgePacketTxEvents(packet, { ok: true }));
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual(deliveredOnOsmosis(recv));
+  });
+
+  it('an error acknowledgement the receiver wrote after its receipt: refunded to the sender once the source shows acknowledge_packet', async () => {
+    const packet = nobleToOsmosis();
+    const hash = sendFrom(noble.id, packet);
+    nodes[osmosis.id]!.record(withoutAck(recvPacketTxEvents(packet, { ack: { ok: true } })));
+    expect((await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).detail).toBe('received on Osmosis; waiting for its acknowledgement');
+    nodes[osmosis.id]!.record(writeAck(packet, { error: 'ABCI code: 1: error handling packet: see events for details' }, true));
+    expect((await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).detail).toBe(`Osmosis refused the transfer; the refund to ${NOBLE_SENDER} on Noble waits for a relayer`);
+    nodes[noble.id]!.record(acknowledgePacketTxEvents(packet, { error: 'ABCI code: 1' }));
+    expect(await trackIbcTransfer({ chain: noble.id, txHash: hash }, ctx)).toEqual(refusedByOsmosis);
   });
 
   it('a source transaction that failed sent nothing', async () => {
@@ -198,8 +224,9 @@ describe('trackIbcTransfer: home then forward (Osmosis -> Noble -> Cosmos Hub th
       destinationChain: cosmoshub.id,
       detail: `the forward from Noble to Cosmos Hub timed out; waiting for a relayer, then packet-forward-middleware retries it or returns the funds to ${OSMO_RECEIVER} on Osmosis`,
     });
-    // The timeout reached Noble (PFM gave up) but the origin has no acknowledgement yet: still waiting.
-    nodes[noble.id]!.record(timeoutPacketTxEvents(forward({ timeoutTimestamp: PAST_NS })));
+    // The timeout reached Noble (PFM gave up, acknowledging the origin's packet with an error there) but the origin
+    // has no acknowledgement yet: still waiting.
+    nodes[noble.id]!.record([...timeoutPacketTxEvents(forward({ timeoutTimestamp: PAST_NS })), ...writeAck(first(), { error: 'forward timed out' })]);
     expect((await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).state).toBe('inflight');
     nodes[osmosis.id]!.record(acknowledgePacketTxEvents(first(), { error: 'forward timed out' }));
     expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual({
@@ -215,6 +242,7 @@ describe('trackIbcTransfer: home then forward (Osmosis -> Noble -> Cosmos Hub th
     nodes[noble.id]!.record(recvPacketTxEvents(first(), { forward: forward() }));
     nodes[cosmoshub.id]!.record(recvPacketTxEvents(forward(), { ack: { error: 'ABCI code: 7: invalid address' } }));
     expect((await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).state).toBe('inflight');
+    nodes[noble.id]!.record([...acknowledgePacketTxEvents(forward(), { error: 'ABCI code: 7: invalid address' }), ...writeAck(first(), { error: 'forward failed' })]);
     nodes[osmosis.id]!.record(acknowledgePacketTxEvents(first(), { error: 'forward failed' }));
     expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual({
       state: 'failed',
@@ -222,5 +250,28 @@ describe('trackIbcTransfer: home then forward (Osmosis -> Noble -> Cosmos Hub th
       detail: `Cosmos Hub refused the forwarded transfer; refunded to ${OSMO_RECEIVER} on Osmosis`,
       fundsAt: { chain: osmosis.id, address: OSMO_RECEIVER, action: 'none' },
     });
+  });
+
+  it('a forward that timed out once and was retried by PFM is delivered, not refunded, once Noble acknowledged the origin with success', async () => {
+    const hash = sendFrom(osmosis.id, first());
+    const timedOut = forward({ timeoutTimestamp: PAST_NS });
+    const retry = forward({ sequence: '4322' });
+    nodes[noble.id]!.record(recvPacketTxEvents(first(), { forward: timedOut }));
+    // PFM retries in the transaction that brought the timeout back to Noble: a new send_packet on the same channel.
+    nodes[noble.id]!.record([...timeoutPacketTxEvents(timedOut), ...sendPacketTxEvents(retry, 'noble1forwardescrowxxxxxxxxxxxxxxxxxxxxxxx')]);
+    expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual({
+      state: 'inflight',
+      destinationChain: cosmoshub.id,
+      detail: 'waiting for a relayer to deliver the packet to Cosmos Hub',
+    });
+    const recv = nodes[cosmoshub.id]!.record(recvPacketTxEvents(retry, { ack: { ok: true } }));
+    // The hub's success comes back to Noble, which only then acknowledges the origin's packet; then Osmosis sees it.
+    nodes[noble.id]!.record([...acknowledgePacketTxEvents(retry, { ok: true }), ...writeAck(first(), { ok: true })]);
+    nodes[osmosis.id]!.record(acknowledgePacketTxEvents(first(), { ok: true }));
+    const delivered = { state: 'delivered', destinationChain: cosmoshub.id, detail: 'delivered on Cosmos Hub' };
+    expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual({ ...delivered, destinationTxHash: recv });
+    // Without the hub's receipt in view, the origin's success acknowledgement written by Noble decides alone.
+    nodes[cosmoshub.id]!.txs.length = 0;
+    expect(await trackIbcTransfer({ chain: osmosis.id, txHash: hash }, ctx)).toEqual(delivered);
   });
 });

@@ -220,6 +220,8 @@ describe('a destination that rejects the message', () => {
     await expect.poll(() => journal.list()[0]?.steps[0]?.delayed, { timeout: 15_000, interval: 25 }).toBe(true);
     const stalled = journal.list()[0]!;
     expect([stalled.status, stalled.steps[0]!.state, stalled.steps[0]!.failure]).toEqual(['running', 'delivering', null]);
+    // The bridge's reason is journaled with the delay, for the progress view to show under "Taking longer".
+    expect(stalled.steps[0]!.note).toBe("Axelar's gateway on devnet-b cannot release it yet (it holds 0 USDC, the transfer needs 999); Axelar retries the delivery until it can");
     const send = stalled.steps[0]!.calls.find((c) => c.label.startsWith('send'))!;
     const status = await routing.bridges[0]!.trackDelivery({ chain: A, txHash: send.hash }, routing);
     expect(status).toEqual({
@@ -249,6 +251,7 @@ describe('a destination that rejects the message', () => {
     const done = await running;
     expect(done.status).toBe('completed');
     expect(done.steps[0]).toMatchObject({ state: 'delivered', delayed: true, failure: null, amountOut: (amount - AXELAR_USDC_TRANSFER_FEE).toString() });
+    expect(done.steps[0]!.note).toBeUndefined();
     expect(await balanceOn(B, me())).toBe(before.usdcB + amount - AXELAR_USDC_TRANSFER_FEE);
     expect(await balanceOn(B, gateway())).toBe(liquidity - (amount - AXELAR_USDC_TRANSFER_FEE));
     expect(await balanceOn(A, me())).toBe(before.usdcA - amount);

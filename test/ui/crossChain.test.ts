@@ -277,6 +277,8 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     await eventually(async () => `${await bridge.getAttribute('data-step-state')} ${await bridge.getAttribute('data-delayed')}`, 'delivering true', 30_000);
     expect(await bridge.locator('.delayed-tag').textContent()).toBe('Delayed');
     expect(await bridge.locator('[data-step="delayed"]').textContent()).toBe('Taking longer than expected. The funds are in the bridge; Strata keeps watching and goes on by itself.');
+    // the bridge's own words, journaled with the delay (same record update), under the delayed line
+    expect(await bridge.locator('[data-step="note"]').textContent()).toBe('Waiting for LayerZero to deliver the message');
     expect(await progress.getAttribute('data-status')).toBe('running');
     expect(await progress.locator('.progress--late').count()).toBe(1);
     const id = lastAnswer<Transfer>('transfers.start').id;
@@ -288,6 +290,7 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     await eventually(() => progress.getAttribute('data-status'), 'completed', 40_000);
     expect(await bridge.getAttribute('data-step-state')).toBe('delivered');
     expect(await bridge.locator('.delayed-tag').count()).toBe(0);
+    expect(await bridge.locator('[data-step="note"]').count()).toBe(0);
 
     // leave, and reopen it from the list
     await progress.getByRole('button', { name: 'New swap' }).click();

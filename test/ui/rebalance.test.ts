@@ -145,6 +145,21 @@ describe.skipIf(!hasChromium)('rebalancing plan on the Strategy page (devnet)', 
     await h.screenshot(app, 'rebalance-plan');
     await app.getByTestId('rebalance-plan').screenshot({ path: join(SCREENSHOT_DIR, 'rebalance-plan-section.png') });
 
+    // A newer plan (made through the core) replaces the one on screen: Rebalance is refused with PLAN_EXPIRED, nothing
+    // is sent, and "Make a new plan" plans again; that newest plan is the one that runs below.
+    ok(await h.core.call('rebalance.plan', { target }));
+    await app.getByRole('button', { name: 'Rebalance', exact: true }).click();
+    await app.getByRole('dialog', { name: 'Rebalance now?' }).getByRole('button', { name: 'Confirm and rebalance' }).click();
+    await expect.poll(() => app.getByTestId('rebalance-error').textContent(), { timeout: 10_000 }).toBe('This plan is out of date. Nothing was sent: make a new plan.');
+    expect(await app.getByRole('button', { name: 'Rebalance', exact: true }).isDisabled()).toBe(true);
+    expect(ok<Transfer[]>(await h.core.call('transfers.list', {}))).toEqual([]);
+    const plansBefore = plans().length;
+    await app.getByRole('button', { name: 'Make a new plan' }).click();
+    await expect.poll(() => plans().length, { timeout: 10_000 }).toBe(plansBefore + 1);
+    await expect.poll(() => app.getByRole('button', { name: 'Rebalance', exact: true }).isDisabled(), { timeout: 10_000 }).toBe(false);
+    expect([await app.getByTestId('rebalance-error').count(), await app.getByRole('button', { name: 'Make a new plan' }).count()]).toEqual([0, 0]);
+    expect(plans().at(-1)!.answer.value.trades.map((t) => t.amountIn)).toEqual([trade.amountIn]);
+
     // Rebalance: one confirmation, then the trade runs to completion with progress.
     const usdcBefore = (await usdc.getFunction('balanceOf')(OWNER)) as bigint;
     await app.getByRole('button', { name: 'Rebalance', exact: true }).click();

@@ -148,9 +148,6 @@ function swapRunner(step: RouteStep, venue: SwapVenue, options: RouteRunnerOptio
 function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunnerOptions): StepRunner {
   const transport = options.transportFor(step.fromChain);
   const leg = { provider: step.provider, fromAsset: step.assetIn, toAsset: step.assetOut };
-  // The destination block seen when the send was built: tracking scans from there. Lost on a restart, where the
-  // adapter scans from genesis instead (correct, only slower).
-  const trackingKeys = new Map<string, string>();
   // The last delivery look, for describeFailure: a bridge may say where the funds went (IBC: refunded, or stuck).
   const lastStatus = new Map<string, DeliveryStatus>();
   // When a Cosmos chain is at either end the recipient is the account's own address on the destination (another
@@ -167,9 +164,10 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
       const quote: BridgeQuote = await bridge.quote(leg, ctx.amountIn, { rpc: options.env.rpc, slippageBps, recipient: transport.from });
       if (quote.minAmountOut < required) throw new StrataError('INTERNAL', 'The bridge send was built below the reviewed minimum');
       const built = await bridge.buildSend(quote, { sender: transport.from, recipient: recipient() }, options.env);
-      if (built.trackingKey !== undefined) trackingKeys.set(ctx.transferId, built.trackingKey);
       const call = built.calls[ctx.confirmed.length];
-      return call === undefined ? null : evmCall(call);
+      if (call === undefined) return null;
+      // The destination block seen when the send was built: the executor journals it, so a resume tracks from there.
+      return built.trackingKey === undefined ? evmCall(call) : { ...evmCall(call), trackingKey: built.trackingKey };
     },
     async amountOut(ctx) {
       const logs = lastReceipt(ctx)?.logs ?? [];
@@ -186,7 +184,7 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
     async trackDelivery(ctx) {
       const sent = [...ctx.record.calls].reverse().find((c) => c.state === 'confirmed' && !c.label.startsWith('approve'));
       if (!sent) throw new StrataError('INTERNAL', 'A delivering bridge step has no confirmed send');
-      const status = await bridge.trackDelivery({ chain: step.fromChain, txHash: sent.hash, trackingKey: trackingKeys.get(ctx.transferId), sender: transport.from }, options.env);
+      const status = await bridge.trackDelivery({ chain: step.fromChain, txHash: sent.hash, trackingKey: ctx.record.trackingKey, sender: transport.from }, options.env);
       lastStatus.set(ctx.transferId, status);
       return { state: status.state, detail: status.detail, stalled: status.stalled === true };
     },

@@ -202,7 +202,9 @@ class StepDriver {
         blockNumber: null,
         signedAt: this.now(),
       };
-      await this.update('signed', { calls: [...calls, call], startedAt });
+      // Journaled with the call so a resume tracks from it (LayerZero: the destination block seen before the send).
+      const trackingKey = next.trackingKey?.slice(0, TRACKING_KEY_MAX);
+      await this.update('signed', { calls: [...calls, call], startedAt, ...(trackingKey === undefined ? {} : { trackingKey }) });
     } catch (error) {
       if (transient(error)) throw error;
       await this.fail(withCalls, 'refused', messageOf(error, 'The step could not be prepared'), calls);
@@ -263,22 +265,25 @@ class StepDriver {
     if (track === undefined) throw new StrataError('INTERNAL', 'A delivering step has no tracker');
     const tracked = await track(await this.context(record));
     const look = typeof tracked === 'string' ? { state: tracked } : tracked;
-    if (look.state === 'delivered') await this.update('delivered');
+    if (look.state === 'delivered') await this.update('delivered', record.note === undefined ? {} : { note: undefined });
     else if (look.state === 'failed') {
       // The bridge's own words say what failed and where (a refund, a stuck transfer): keep them in the journal.
       const said = look.detail?.trim();
       await this.fail(record, 'delivery', said ? `The bridge reports that the delivery failed: ${said}` : 'The bridge reports that the delivery failed', record.calls);
-    } else await this.waitABit(record, look.stalled === true);
+    } else await this.waitABit(record, look.stalled === true, look.detail);
   }
 
   /**
    * Sleeps one poll period, first marking the step delayed once it has run past its expected time × the factor, or
-   * at once when the bridge says the delivery is stalled (held until the protocol's retry goes through).
+   * at once when the bridge says the delivery is stalled (held until the protocol's retry goes through). While
+   * delayed, the bridge's `detail` is kept as the step's note: the user sees why, not only "taking longer".
    */
-  private async waitABit(record: StepRecord, stalled = false): Promise<void> {
+  private async waitABit(record: StepRecord, stalled = false, detail?: string): Promise<void> {
     const limitMs = Math.max(record.expectedSeconds, 1) * 1000 * this.delayFactor;
-    if (!record.delayed && record.startedAt !== null && (stalled || this.now() - record.startedAt > limitMs)) {
-      await this.update(record.state, { delayed: true });
+    const late = record.delayed || (record.startedAt !== null && (stalled || this.now() - record.startedAt > limitMs));
+    const note = detail?.trim().slice(0, NOTE_MAX) || undefined;
+    if (late && (!record.delayed || (note !== undefined && note !== record.note))) {
+      await this.update(record.state, note === undefined ? { delayed: true } : { delayed: true, note });
     }
     await sleep(this.pollMs);
   }
@@ -308,6 +313,12 @@ export function defaultFailure(step: RouteStep, record: StepRecord, address: str
     summary: `${words} is still at ${address} on ${step.fromChain}; nothing of this step moved`,
   };
 }
+
+/** The journal's step record keeps at most this many characters of a bridge's note. */
+const NOTE_MAX = 300;
+
+/** The journal's step record keeps at most this many characters of a tracking key (StepRecord.trackingKey). */
+const TRACKING_KEY_MAX = 200;
 
 function withLast(calls: CallRecord[], patch: Partial<CallRecord>): CallRecord[] {
   if (calls.length === 0) return calls;

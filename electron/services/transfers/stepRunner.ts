@@ -11,6 +11,8 @@ export interface StepCall {
   value: bigint;
   /** fixed gas limit; default: eth_estimateGas + 20% */
   gasLimit?: bigint;
+  /** a bridge send's key for its tracker (BridgeAdapter.buildSend's), journaled with the step and back in `ctx.record` */
+  trackingKey?: string;
 }
 
 /** A signed transaction: what the journal keeps BEFORE the broadcast. */

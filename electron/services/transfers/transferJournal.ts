@@ -18,7 +18,7 @@ import {
 } from '../../../shared/domain/transferRecord';
 
 /** What a step transition may change besides the state. */
-export type StepPatch = Partial<Pick<StepRecord, 'calls' | 'amountOut' | 'failure' | 'delayed' | 'startedAt'>>;
+export type StepPatch = Partial<Pick<StepRecord, 'calls' | 'amountOut' | 'failure' | 'delayed' | 'startedAt' | 'trackingKey' | 'note'>>;
 
 export interface TransferJournalOptions {
   /** Called after every committed change with a copy of the transfer as it now is. */

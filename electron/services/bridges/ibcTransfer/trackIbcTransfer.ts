@@ -40,12 +40,14 @@ export interface IbcPacket {
 
 /**
  * One look at an IBC transfer: the source transaction's `send_packet`, then the receiving chain's `recv_packet`
- * (followed over packet-forward-middleware's own `send_packet` to the next chain), its `write_acknowledgement`
- * (result = delivered; error = refused), or the packet's timeout; a refusal or a timeout is final once the source
- * shows `acknowledge_packet` / `timeout_packet` (the escrow went back to the sender). A forwarded packet that timed
- * out on a later hop stays `inflight` (stalled): packet-forward-middleware retries it or, once a relayer brings the
- * timeout back, refunds the origin's sender. Timeouts are judged by the receiving chain's latest block (time and
- * height), as ibc-go does, never by the local clock.
+ * (followed over packet-forward-middleware's own `send_packet` to the next chain, and over its retries), its
+ * `write_acknowledgement` (result = delivered; error = refused), or the packet's timeout. Success or refusal is read
+ * from the acknowledgement the receiving chain wrote (`packet_ack`, or `packet_ack_hex` alone), in its receipt or
+ * later: PFM acknowledges the packet it forwards only once the forward succeeded or finally failed. The source's
+ * `acknowledge_packet` does not carry the acknowledgement: it only makes a refusal final (the escrow went back to the
+ * sender), as `timeout_packet` does a timeout. A forwarded packet that timed out on a later hop stays `inflight`
+ * (stalled) until PFM retries it or acknowledges the origin. Timeouts are judged by the receiving chain's latest
+ * block (time and height), as ibc-go does, never by the local clock.
  * @throws StrataError RPC_UNAVAILABLE from the nodes
  */
 export async function trackIbcTransfer(sent: SentBridgeTx, ctx: IbcTrackingContext): Promise<IbcDeliveryStatus> {
@@ -56,12 +58,14 @@ export async function trackIbcTransfer(sent: SentBridgeTx, ctx: IbcTrackingConte
   if (tx.code !== 0) return { state: 'failed', detail: 'the source transaction failed: nothing was sent' };
   const packet = packetOf(ctx, source, tx.events);
   if (packet === null) return { state: 'failed', detail: 'the source transaction sent no IBC packet' };
-  return follow(ctx, packet, packet, 0);
+  return follow(ctx, packet, packet, 0, 0);
 }
 
 const MAX_FORWARDS = 3;
+/** PFM's `retries` after a forward timed out, followed at most (its default is 0; memos rarely ask for more). */
+const MAX_RETRIES = 5;
 
-async function follow(ctx: IbcTrackingContext, origin: IbcPacket, packet: IbcPacket, depth: number): Promise<IbcDeliveryStatus> {
+async function follow(ctx: IbcTrackingContext, origin: IbcPacket, packet: IbcPacket, depth: number, retries: number): Promise<IbcDeliveryStatus> {
   const dest = counterpartyOf(ctx, packet);
   const base = { destinationChain: dest.id };
   const received = (await search(ctx, dest.id, 'recv_packet', packet))[0];
@@ -72,6 +76,9 @@ async function follow(ctx: IbcTrackingContext, origin: IbcPacket, packet: IbcPac
       if (returned === undefined) return { ...base, state: 'inflight', detail: `timed out before reaching ${dest.name}; the refund waits for a relayer` };
       return { ...base, state: 'failed', detail: `timed out; refunded to ${origin.sender} on ${origin.chain.name}`, fundsAt: { chain: origin.chain.id, address: origin.sender, action: 'none' } };
     }
+    // PFM retries a timed-out forward in the transaction that brought the timeout back: follow the new packet.
+    const retry = returned === undefined ? null : packetOf(ctx, packet.chain, returned.events);
+    if (retry !== null && retries < MAX_RETRIES) return follow(ctx, origin, retry, depth, retries + 1);
     if (returned === undefined) {
       // Not final: once a relayer brings the timeout back, PFM retries the forward or refunds the origin's sender.
       return {
@@ -81,32 +88,45 @@ async function follow(ctx: IbcTrackingContext, origin: IbcPacket, packet: IbcPac
         detail: `the forward from ${packet.chain.name} to ${dest.name} timed out; waiting for a relayer, then packet-forward-middleware retries it or returns the funds to ${origin.sender} on ${origin.chain.name}`,
       };
     }
-    return refundOfOrigin(ctx, origin, `the forward from ${packet.chain.name} to ${dest.name} timed out`);
-  }
-  const ack = ackOf(received.events, packet);
-  if (ack === 'success') {
-    if (depth > 0 || nextPacketOf(ctx, dest, received.events, packet) === null) {
-      return { ...base, state: 'delivered', detail: `delivered on ${dest.name}`, destinationTxHash: received.hash };
-    }
-  }
-  if (ack === 'error') {
-    if (depth === 0) return refundOfOrigin(ctx, origin, `${dest.name} refused the transfer`);
-    // A forward refused downstream: PFM acknowledges the first packet with an error, and the source refunds.
-    return refundOfOrigin(ctx, origin, `${dest.name} refused the forwarded transfer`);
+    return refundOfOrigin(ctx, origin, `the forward from ${packet.chain.name} to ${dest.name} timed out`, dest);
   }
   const next = nextPacketOf(ctx, dest, received.events, packet);
+  if (next === null || depth > 0) {
+    // The receipt holds the acknowledgement when the app acknowledged at once; an async app writes it later.
+    const ack = ackOf(received.events, packet) ?? (await writtenAck(ctx, dest, packet));
+    if (ack === 'success' && (depth > 0 || next === null)) {
+      return { ...base, state: 'delivered', detail: `delivered on ${dest.name}`, destinationTxHash: received.hash };
+    }
+    if (ack === 'error') {
+      // A forward refused downstream: PFM acknowledges the first packet with an error, and the source refunds.
+      return refundOfOrigin(ctx, origin, depth === 0 ? `${dest.name} refused the transfer` : `${dest.name} refused the forwarded transfer`, dest);
+    }
+  }
   if (next === null) {
     return { ...base, state: 'inflight', detail: `received on ${dest.name}; waiting for its acknowledgement` };
   }
   if (depth + 1 >= MAX_FORWARDS) return { ...base, state: 'inflight', detail: 'forwarded too many times to follow' };
-  return follow(ctx, origin, next, depth + 1);
+  const downstream = await follow(ctx, origin, next, depth + 1, retries);
+  if (depth > 0 || downstream.state !== 'inflight') return downstream;
+  // Still open downstream as far as the tracker can see: PFM's acknowledgement of the origin's packet decides.
+  const originAck = await writtenAck(ctx, dest, packet);
+  if (originAck === null) return downstream;
+  const last = ctx.chains.find((c) => c.id === downstream.destinationChain) ?? counterpartyOf(ctx, next);
+  if (originAck === 'success') return { state: 'delivered', destinationChain: last.id, detail: `delivered on ${last.name}` };
+  return refundOfOrigin(ctx, origin, `the forward from ${dest.name} to ${last.name} failed`, dest);
 }
 
-/** An error acknowledgement or timeout of the first packet: final once the source shows it, with the sender refunded. */
-async function refundOfOrigin(ctx: IbcTrackingContext, origin: IbcPacket, why: string): Promise<IbcDeliveryStatus> {
-  const acked = (await search(ctx, origin.chain.id, 'acknowledge_packet', origin))[0];
-  const timedOutBack = acked === undefined ? (await search(ctx, origin.chain.id, 'timeout_packet', origin))[0] : undefined;
+/**
+ * A refusal or timeout somewhere on the way: decided by the acknowledgement the first receiving chain wrote for the
+ * origin's packet (PFM writes success there when a retried forward got through), final once the source shows it.
+ * `downstream` is where a success was delivered.
+ */
+async function refundOfOrigin(ctx: IbcTrackingContext, origin: IbcPacket, why: string, downstream: ChainInfo): Promise<IbcDeliveryStatus> {
   const dest = counterpartyOf(ctx, origin);
+  const originAck = await writtenAck(ctx, dest, origin);
+  if (originAck === 'success') return { state: 'delivered', destinationChain: downstream.id, detail: `delivered on ${downstream.name}` };
+  const acked = originAck === 'error' ? (await search(ctx, origin.chain.id, 'acknowledge_packet', origin))[0] : undefined;
+  const timedOutBack = acked === undefined ? (await search(ctx, origin.chain.id, 'timeout_packet', origin))[0] : undefined;
   if (acked === undefined && timedOutBack === undefined) {
     return { state: 'inflight', destinationChain: dest.id, detail: `${why}; the refund to ${origin.sender} on ${origin.chain.name} waits for a relayer` };
   }
@@ -133,11 +153,25 @@ async function timedOut(ctx: IbcTrackingContext, dest: ChainInfo, packet: IbcPac
   return timeoutHeight !== 0n && latest.height >= timeoutHeight;
 }
 
-/** `{"result":"AQ=="}` is success; `{"error":"..."}` a refusal; null when this tx wrote no acknowledgement for it. */
+/** The acknowledgement `chain` (the packet's receiver) wrote for the packet in any transaction; null while none. */
+async function writtenAck(ctx: IbcTrackingContext, chain: ChainInfo, packet: IbcPacket): Promise<'success' | 'error' | null> {
+  const found = await search(ctx, chain.id, 'write_acknowledgement', packet);
+  for (const tx of found) {
+    const ack = ackOf(tx.events, packet);
+    if (ack !== null) return ack;
+  }
+  return null;
+}
+
+/**
+ * `{"result":"AQ=="}` is success; `{"error":"..."}` a refusal; null when this tx wrote no acknowledgement for it.
+ * Newer ibc-go may emit only `packet_ack_hex` (`packet_ack` is deprecated).
+ */
 function ackOf(events: readonly CosmosEvent[], packet: IbcPacket): 'success' | 'error' | null {
   const written = packetEvents(events, 'write_acknowledgement').find((e) => samePacket(e, packet));
   if (written === undefined) return null;
-  const text = attribute(written, 'packet_ack');
+  const hex = attribute(written, 'packet_ack_hex');
+  const text = attribute(written, 'packet_ack') || (/^(?:[0-9a-f]{2})+$/i.test(hex) ? Buffer.from(hex, 'hex').toString('utf8') : '');
   try {
     const parsed = JSON.parse(text) as { result?: unknown; error?: unknown };
     return typeof parsed.result === 'string' && parsed.error === undefined ? 'success' : 'error';

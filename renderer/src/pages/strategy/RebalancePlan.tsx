@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { call, on } from '../../ipc/client';
-import { errorText } from '../../ipc/errorText';
+import { errorCode, errorText } from '../../ipc/errorText';
 import { formatUsd, sumDecimals } from '../../lib/usd';
 import { useChainsStore } from '../../stores/chainsStore';
 import { usePortfolioStore } from '../../stores/portfolioStore';
@@ -27,6 +27,8 @@ const STATUS_TEXT: Record<RebalanceExecution['trades'][number]['status'], string
 };
 /** Planning reads balances and quotes routes: wait for the picked target to settle first. */
 const PLAN_DELAY_MS = 600;
+/** Execution refusals that a fresh plan answers: the plan is too old or replaced, or its quotes moved. */
+const STALE_PLAN: ReadonlySet<string> = new Set(['PLAN_EXPIRED', 'QUOTE_CHANGED']);
 
 /**
  * The rebalancing plan for a target allocation (weights by the price table's asset keys): each asset's drift against
@@ -41,6 +43,10 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
   const [confirming, setConfirming] = useState(false);
   const [execution, setExecution] = useState<RebalanceExecution | null>(null);
   const [starting, setStarting] = useState(false);
+  // The plan on screen was refused as stale (older than 10 min, replaced, or its quotes moved): offer a new one.
+  const [stale, setStale] = useState(false);
+  // Bumped by "Make a new plan": plans again for the same target and snapshot.
+  const [attempt, setAttempt] = useState(0);
   const chains = useChainsStore((s) => s.byId);
   // Main plans from its last portfolio snapshot (the one this page shows): none yet, no plan.
   const snapshotAt = usePortfolioStore((s) => s.portfolio?.updatedAt ?? null);
@@ -66,6 +72,7 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
     const id = ++request.current;
     setPlanning(true);
     setError(null);
+    setStale(false);
     const timer = setTimeout(() => {
       call('rebalance.plan', { target })
         .then((next) => {
@@ -77,7 +84,7 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
         .finally(() => id === request.current && setPlanning(false));
     }, PLAN_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [key, snapshotAt]);
+  }, [key, snapshotAt, attempt]);
 
   useEffect(() => on('rebalance.changed', (next) => setExecution((current) => (current && current.planId === next.planId ? next : current))), []);
 
@@ -91,6 +98,7 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
       setConfirming(false);
     } catch (e) {
       setError(errorText(e));
+      setStale(STALE_PLAN.has(errorCode(e) ?? ''));
       setConfirming(false);
     } finally {
       setStarting(false);
@@ -118,6 +126,13 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
         <p className="strategy__error" role="alert" data-testid="rebalance-error">
           {error}
         </p>
+      )}
+      {stale && !planning && (
+        <div className="actions">
+          <Button variant="primary" onClick={() => setAttempt((n) => n + 1)} data-testid="rebalance-replan">
+            Make a new plan
+          </Button>
+        </div>
       )}
       {!plan && !error && (
         <p className="strategy__empty">
@@ -167,7 +182,7 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
                   {execution.status === 'completed' ? 'Rebalanced.' : execution.status === 'failed' ? execution.message : execution.status === 'running' ? 'Rebalancing…' : 'Paused: rebalance again to go on.'}
                 </p>
               )}
-              <Button variant="primary" onClick={() => setConfirming(true)} disabled={planning || busy || execution?.status === 'completed' || execution?.status === 'failed'} busy={busy} busyText="Rebalancing…">
+              <Button variant="primary" onClick={() => setConfirming(true)} disabled={planning || stale || busy || execution?.status === 'completed' || execution?.status === 'failed'} busy={busy} busyText="Rebalancing…">
                 Rebalance
               </Button>
             </div>

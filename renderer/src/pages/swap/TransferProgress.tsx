@@ -107,6 +107,11 @@ function StepRow({ record, step, index, now, chainName }: { record: StepRecord; 
             <span>Taking longer than expected. {step.kind === 'bridge' ? 'The funds are in the bridge; ' : ''}Strata keeps watching and goes on by itself.</span>
           </p>
         ) : null}
+        {record.delayed && !done && record.note ? (
+          <p className="progress-step__note muted" data-step="note">
+            {record.note}
+          </p>
+        ) : null}
         {record.failure ? (
           <div className="progress-step__failure" role="alert">
             <p className="progress-step__failure-title">{record.failure.message}</p>
