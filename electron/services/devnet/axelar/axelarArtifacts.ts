@@ -1,6 +1,5 @@
-import { StrataError } from '../../../../shared/errors';
 import { requireDevPackage } from '../projectFiles';
-import type { PrecompiledArtifact } from '../uniswap/uniswapV2Artifacts';
+import { precompiledArtifact, type PrecompiledArtifact } from '../precompiledArtifact';
 
 /**
  * Axelar's CGP gateway contracts, as shipped compiled in `@axelar-network/axelar-cgp-solidity` (solc 0.8.9, no
@@ -25,12 +24,8 @@ export function axelarArtifact(name: AxelarArtifactName): PrecompiledArtifact {
   const cached = loaded.get(name);
   if (cached) return cached;
   const file = `@axelar-network/axelar-cgp-solidity/artifacts/contracts/${FILES[name]}`;
-  const json = requireDevPackage<{ abi?: unknown; bytecode?: unknown; linkReferences?: object }>(file);
-  if (!Array.isArray(json.abi) || typeof json.bytecode !== 'string' || !/^0x[0-9a-fA-F]+$/.test(json.bytecode)) {
-    throw new StrataError('INTERNAL', `${file} is not a compiled contract artifact`);
-  }
-  if (json.linkReferences && Object.keys(json.linkReferences).length > 0) throw new StrataError('INTERNAL', `The Axelar artifact ${name} needs linked libraries`);
-  const artifact: PrecompiledArtifact = { abi: json.abi as unknown[], bytecode: json.bytecode.toLowerCase() as `0x${string}` };
+  const { abi, bytecode } = precompiledArtifact(requireDevPackage<unknown>(file), `The Axelar artifact ${name}`);
+  const artifact: PrecompiledArtifact = { abi, bytecode };
   loaded.set(name, artifact);
   return artifact;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { StrataError } from '../../../../shared/errors';
 import { projectRoot } from '../projectFiles';
+import { precompiledArtifact } from '../precompiledArtifact';
 import type { ContractArtifact } from '../solidity/compileContracts';
 
 /**
@@ -25,20 +26,15 @@ export function layerZeroArtifact(name: LayerZeroArtifactName): ContractArtifact
   const cached = loaded.get(name);
   if (cached) return cached;
   const file = path.join(projectRoot(), 'node_modules', '@layerzerolabs', 'lz-evm-protocol-v2', 'artifacts', 'contracts', PROTOCOL_ARTIFACTS[name]);
-  let json: { contractName: string; sourceName: string; abi: unknown[]; bytecode: string; deployedBytecode: string; linkReferences?: object };
+  let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8')) as typeof json;
+    json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new StrataError('INTERNAL', `Cannot load the LayerZero artifact ${name}: run npm install in the Strata checkout`, { cause: error });
   }
-  if (json.linkReferences && Object.keys(json.linkReferences).length > 0) throw new StrataError('INTERNAL', `The LayerZero artifact ${name} needs linked libraries`);
-  const artifact: ContractArtifact = {
-    contractName: json.contractName,
-    sourceName: json.sourceName,
-    abi: json.abi,
-    bytecode: json.bytecode as `0x${string}`,
-    deployedBytecode: json.deployedBytecode as `0x${string}`,
-  };
+  const { abi, bytecode, deployedBytecode, contractName, sourceName } = precompiledArtifact(json, `The LayerZero artifact ${name}`);
+  if (!deployedBytecode || !contractName || !sourceName) throw new StrataError('INTERNAL', `The LayerZero artifact ${name} is not a Hardhat artifact`);
+  const artifact: ContractArtifact = { contractName, sourceName, abi, bytecode, deployedBytecode };
   loaded.set(name, artifact);
   return artifact;
 }

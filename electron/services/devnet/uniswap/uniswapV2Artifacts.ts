@@ -1,12 +1,9 @@
 import { keccak256 } from 'viem';
 import { StrataError } from '../../../../shared/errors';
+import { precompiledArtifact, type PrecompiledArtifact } from '../precompiledArtifact';
 import { requireDevPackage } from '../projectFiles';
 
-/** A precompiled contract from Uniswap's npm packages: ABI and creation code (0x hex). */
-export interface PrecompiledArtifact {
-  abi: readonly unknown[];
-  bytecode: `0x${string}`;
-}
+export type { PrecompiledArtifact };
 
 export interface UniswapV2Artifacts {
   /** UniswapV2Factory from @uniswap/v2-core (solc 0.5.16, as deployed on mainnet). */
@@ -26,12 +23,8 @@ export const UNISWAP_V2_INIT_CODE_HASH = '0x96e8ac4277198ff8b6f785478aa9a39f403c
 let cached: UniswapV2Artifacts | undefined;
 
 function load(file: string): PrecompiledArtifact {
-  const json = requireDevPackage<{ abi?: unknown; bytecode?: unknown }>(file);
-  if (!Array.isArray(json.abi) || typeof json.bytecode !== 'string' || !/^(0x)?[0-9a-fA-F]+$/.test(json.bytecode)) {
-    throw new StrataError('INTERNAL', `${file} is not a compiled contract artifact`);
-  }
-  const hex = json.bytecode.startsWith('0x') ? json.bytecode.slice(2) : json.bytecode;
-  return { abi: json.abi as unknown[], bytecode: `0x${hex.toLowerCase()}` };
+  const { abi, bytecode } = precompiledArtifact(requireDevPackage<unknown>(file), file);
+  return { abi, bytecode };
 }
 
 /**
