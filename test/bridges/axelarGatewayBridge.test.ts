@@ -1,7 +1,8 @@
 import { Contract, Interface, JsonRpcProvider, Wallet, id, type TransactionReceipt } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXELAR_GATEWAY_ABI } from '../../electron/services/bridges/axelarGateway/axelarGatewayAbi';
-import { AXELAR_APPROVE_GAS, AXELAR_SEND_TOKEN_GAS } from '../../electron/services/bridges/axelarGateway/axelarGatewayBridge';
+import { AXELAR_SEND_TOKEN_GAS } from '../../electron/services/bridges/axelarGateway/axelarGatewayBridge';
+import { EXACT_APPROVAL_GAS } from '../../electron/services/evm/buildExactApproval';
 import { DEVNET_AXELAR_ETA_SECONDS, devnetAxelarRegistry } from '../../electron/services/bridges/axelarGateway/devnetAxelarRegistry';
 import type { BridgeAdapter, BridgeLeg } from '../../electron/services/bridges/bridgeAdapter';
 import { axelarArtifact } from '../../electron/services/devnet/axelar/axelarArtifacts';
@@ -83,7 +84,7 @@ describe('Axelar gateway bridge (devnet)', () => {
       minAmountOut: (249n * USDC * 9_950n) / 10_000n,
       fees: [{ kind: 'bridge', chain: A, asset: leg.fromAsset, amount: AXELAR_USDC_TRANSFER_FEE }],
       callValue: 0n,
-      gasUnits: AXELAR_APPROVE_GAS + AXELAR_SEND_TOKEN_GAS,
+      gasUnits: EXACT_APPROVAL_GAS + AXELAR_SEND_TOKEN_GAS,
       etaSeconds: DEVNET_AXELAR_ETA_SECONDS,
     });
     expect(DEVNET_AXELAR_ETA_SECONDS).toBe(15);

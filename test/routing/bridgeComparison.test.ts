@@ -5,7 +5,8 @@
  */
 import { Contract, JsonRpcProvider, zeroPadValue } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AXELAR_APPROVE_GAS, AXELAR_SEND_TOKEN_GAS } from '../../electron/services/bridges/axelarGateway/axelarGatewayBridge';
+import { AXELAR_SEND_TOKEN_GAS } from '../../electron/services/bridges/axelarGateway/axelarGatewayBridge';
+import { EXACT_APPROVAL_GAS } from '../../electron/services/evm/buildExactApproval';
 import { OFT_ABI } from '../../electron/services/bridges/layerzeroOft/oftAbi';
 import { AXELAR_USDC_TRANSFER_FEE } from '../../electron/services/devnet/axelar/axelarSpec';
 import { DEVNET_LZ_EIDS, LZ_NATIVE_FEE_WEI } from '../../electron/services/devnet/layerzero/layerZeroSpec';
@@ -84,7 +85,7 @@ describe('LayerZero vs Axelar on the devnet', () => {
     expect(AXELAR_USDC_TRANSFER_FEE).toBe(1n * USDC);
     const gasA = await maxFeePerGas(A);
     expect(axelar.route).toMatchObject({ amountIn: amount.toString(), amountOut: (999n * USDC).toString(), minAmountOut: slip(999n * USDC).toString(), etaSeconds: 15, priceImpactBps: 0 });
-    const axelarGas = (AXELAR_APPROVE_GAS + AXELAR_SEND_TOKEN_GAS) * gasA;
+    const axelarGas = (EXACT_APPROVAL_GAS + AXELAR_SEND_TOKEN_GAS) * gasA;
     expect(feesOf(axelar)).toEqual([
       ['gas', A, 'ETH', axelarGas.toString(), usdValueOf(axelarGas, 18, '3000')],
       ['bridge', A, 'USDC', AXELAR_USDC_TRANSFER_FEE.toString(), '1.00'],

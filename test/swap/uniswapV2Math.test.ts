@@ -1,6 +1,6 @@
 import { Interface, MaxUint256 } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { buildExactApproval } from '../../electron/services/swap/uniswapV2/buildExactApproval';
+import { buildExactApproval } from '../../electron/services/evm/buildExactApproval';
 import { buildSwapExactIn, type SwapExactInRequest } from '../../electron/services/swap/uniswapV2/buildSwapExactIn';
 import { getAmountOut } from '../../electron/services/swap/uniswapV2/getAmountOut';
 import { minAmountOut } from '../../electron/services/swap/uniswapV2/minAmountOut';

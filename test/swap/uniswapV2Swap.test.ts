@@ -2,13 +2,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startDevnet, type Devnet, type DevnetSnapshot } from '../../electron/services/devnet/startDevnet';
 import { devnetUniswapV2 } from '../../electron/services/devnet/uniswap/devnetUniswapV2';
 import { httpJsonRpc, type JsonRpcCall } from '../../electron/services/rpc/httpJsonRpc';
-import { buildExactApproval } from '../../electron/services/swap/uniswapV2/buildExactApproval';
+import { buildExactApproval } from '../../electron/services/evm/buildExactApproval';
 import { buildSwapExactIn } from '../../electron/services/swap/uniswapV2/buildSwapExactIn';
 import { getRouterAmountsOut } from '../../electron/services/swap/uniswapV2/getRouterAmountsOut';
 import { quoteExactIn } from '../../electron/services/swap/uniswapV2/quoteExactIn';
 import { createUniswapV2Venue } from '../../electron/services/swap/uniswapV2/uniswapV2Venue';
 import { readContract } from '../../electron/services/swap/uniswapV2/readContract';
-import { ERC20_APPROVE_ABI } from '../../electron/services/swap/uniswapV2/uniswapV2Abi';
+import { erc20Abi } from 'viem';
 import type { Address, EvmCall, Hex, UniswapV2Deployment } from '../../electron/services/swap/uniswapV2/uniswapV2Types';
 import { expectStrataError, expectStrataRejection } from '../unit/expectStrataError';
 
@@ -125,10 +125,10 @@ describe('Uniswap V2 swap venue on the devnet', () => {
     const [eth0, usdc0] = [await ethBalance(), await usdcBalance()];
     const approved = await send(plan.approval as EvmCall);
     expect(approved.status).toBe('0x1');
-    expect(await readContract(rpc, usdc, ERC20_APPROVE_ABI, 'allowance', [trader, uniswap.router])).toBe(amountIn);
+    expect(await readContract(rpc, usdc, erc20Abi, 'allowance', [trader, uniswap.router])).toBe(amountIn);
     const swapped = await send(plan.swap);
     expect(swapped.status).toBe('0x1');
-    expect(await readContract(rpc, usdc, ERC20_APPROVE_ABI, 'allowance', [trader, uniswap.router])).toBe(0n);
+    expect(await readContract(rpc, usdc, erc20Abi, 'allowance', [trader, uniswap.router])).toBe(0n);
     expect(await usdcBalance()).toBe(usdc0 - amountIn);
     expect(await ethBalance()).toBe(eth0 + quote.amountOut - approved.fee - swapped.fee);
   });

@@ -4,7 +4,7 @@ import type { CaipChainId } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
 import type { ChainRpcs, ProviderFee, StepCall } from '../routing/routingTypes';
 import type { BuiltSwap, SwapPair, SwapVenue } from './swapVenue';
-import { buildExactApproval } from './uniswapV2/buildExactApproval';
+import { buildExactApproval, EXACT_APPROVAL_GAS } from '../evm/buildExactApproval';
 import { buildSwapExactIn } from './uniswapV2/buildSwapExactIn';
 import { getAmountOut, UNISWAP_V2_FEE_BPS } from './uniswapV2/getAmountOut';
 import { minAmountOut } from './uniswapV2/minAmountOut';
@@ -30,7 +30,6 @@ export const MAX_HOPS = 2;
  */
 export const SWAP_GAS = 200_000n;
 export const EXTRA_HOP_GAS = 100_000n;
-export const APPROVE_GAS = 60_000n;
 
 /**
  * The Uniswap V2 swap venue over the colleague's quote and calldata code (./uniswapV2/): quotes read each pool's
@@ -113,7 +112,7 @@ export function createUniswapV2SwapVenue(chains: readonly UniswapV2VenueChain[],
       }
       const shortfall = midNumerator - amount * outScaled;
       const priceImpactBps = shortfall <= 0n ? 0 : Number((shortfall * 10_000n) / midNumerator);
-      const gasUnits = SWAP_GAS + EXTRA_HOP_GAS * BigInt(hops.length - 1) + (tokenIn.ref === 'native' ? 0n : APPROVE_GAS);
+      const gasUnits = SWAP_GAS + EXTRA_HOP_GAS * BigInt(hops.length - 1) + (tokenIn.ref === 'native' ? 0n : EXACT_APPROVAL_GAS);
       return { venue: 'uniswap-v2', chain, tokenIn, tokenOut, amountIn, amountOut: amount, priceImpactBps, fees, gasUnits, reserveShareBps, path };
     },
 

@@ -4,7 +4,7 @@ import type { CaipChainId } from '../../../../shared/domain/chain';
 import { parseBech32Address } from '../../../../shared/addresses/bech32Address';
 import { StrataError } from '../../../../shared/errors';
 import type { Hex, ProviderFee, StepCall } from '../../routing/routingTypes';
-import { buildExactApproval } from '../../swap/uniswapV2/buildExactApproval';
+import { buildExactApproval, EXACT_APPROVAL_GAS } from '../../evm/buildExactApproval';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
 import { cosmosEventsOfLogs } from '../../cosmos/tx/eventLogs';
 import type { BridgeAdapter, BridgeLeg, DeliveryStatus, SentBridgeTx } from '../bridgeAdapter';
@@ -15,7 +15,7 @@ import type { AxelarTransferStatusSource } from './axelarscanClient';
 import { buildAxelarMsgTransfer, MSG_TRANSFER_TYPE_URL } from './buildAxelarMsgTransfer';
 import { deliveryFromAxelarscan, type DeliveryContext } from './deliveryFromAxelarscan';
 import { AXELAR_GATEWAY_ABI } from '../axelarGateway/axelarGatewayAbi';
-import { AXELAR_APPROVE_GAS, AXELAR_SEND_TOKEN_GAS } from '../axelarGateway/axelarGatewayBridge';
+import { AXELAR_SEND_TOKEN_GAS } from '../axelarGateway/axelarGatewayBridge';
 
 /** An ICS-20 MsgTransfer with a memo on a Cosmos SDK chain: about 120-150k gas. */
 export const IBC_TRANSFER_GAS = 200_000n;
@@ -246,7 +246,7 @@ export function createAxelarCosmosBridge(options: AxelarCosmosBridgeOptions): Br
         minAmountOut: amountOut,
         fees,
         callValue: 0n,
-        gasUnits: r.toCosmos ? AXELAR_APPROVE_GAS + AXELAR_SEND_TOKEN_GAS : IBC_TRANSFER_GAS,
+        gasUnits: r.toCosmos ? EXACT_APPROVAL_GAS + AXELAR_SEND_TOKEN_GAS : IBC_TRANSFER_GAS,
         etaSeconds: r.toCosmos ? r.evm.finalityMinutes * 60 + 5 * 60 : cosmosToEvmEta,
       };
     },

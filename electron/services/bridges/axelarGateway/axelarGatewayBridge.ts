@@ -1,6 +1,6 @@
 import { decodeEventLog, encodeEventTopics, encodeFunctionData, erc20Abi, getAddress, toHex } from 'viem';
 import { StrataError } from '../../../../shared/errors';
-import { buildExactApproval } from '../../swap/uniswapV2/buildExactApproval';
+import { buildExactApproval, EXACT_APPROVAL_GAS } from '../../evm/buildExactApproval';
 import { minAmountOut } from '../../swap/uniswapV2/minAmountOut';
 import { readContract } from '../../swap/uniswapV2/readContract';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
@@ -12,8 +12,6 @@ import type { AxelarGatewayDeployment, AxelarGatewayRegistry, AxelarGatewayToken
 
 /** Gas of sendToken at most: an external token's transferFrom into the gateway and TokenSent use about 60k. */
 export const AXELAR_SEND_TOKEN_GAS = 120_000n;
-/** An ERC-20 approve of the gateway (first allowance slot written): about 46k. */
-export const AXELAR_APPROVE_GAS = 60_000n;
 
 export interface AxelarGatewayBridgeOptions {
   registry: AxelarGatewayRegistry;
@@ -109,7 +107,7 @@ export function createAxelarGatewayBridge(options: AxelarGatewayBridgeOptions): 
         minAmountOut: minAmountOut(amountOut, ctx.slippageBps),
         fees: [{ kind: 'bridge', chain: r.source.chain, asset: fromAsset, amount: r.token.fee }],
         callValue: 0n,
-        gasUnits: AXELAR_APPROVE_GAS + AXELAR_SEND_TOKEN_GAS,
+        gasUnits: EXACT_APPROVAL_GAS + AXELAR_SEND_TOKEN_GAS,
         etaSeconds,
       };
     },

@@ -1,6 +1,6 @@
 import { decodeEventLog, encodeEventTopics, encodeFunctionData, pad, zeroAddress } from 'viem';
 import { StrataError } from '../../../../shared/errors';
-import { buildExactApproval } from '../../swap/uniswapV2/buildExactApproval';
+import { buildExactApproval, EXACT_APPROVAL_GAS } from '../../evm/buildExactApproval';
 import { minAmountOut } from '../../swap/uniswapV2/minAmountOut';
 import { readContract } from '../../swap/uniswapV2/readContract';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
@@ -15,8 +15,6 @@ import { oftOn, type OftDeployment, type OftRegistry, type OftToken } from './of
  * real DVN/executor libraries cost more. A fee estimate, not a gas limit: the executor estimates before signing.
  */
 export const OFT_SEND_GAS = 250_000n;
-/** An ERC-20 approve (first allowance slot written): about 46k. */
-export const APPROVE_GAS = 60_000n;
 
 export interface LayerZeroOftBridgeOptions {
   registry: OftRegistry;
@@ -139,7 +137,7 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
         minAmountOut: minOut,
         fees,
         callValue: messaging.nativeFee,
-        gasUnits: OFT_SEND_GAS + (r.source.approvalRequired ? APPROVE_GAS : 0n),
+        gasUnits: OFT_SEND_GAS + (r.source.approvalRequired ? EXACT_APPROVAL_GAS : 0n),
         etaSeconds,
       };
     },

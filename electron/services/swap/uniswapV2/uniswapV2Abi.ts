@@ -1,4 +1,4 @@
-/** The parts of Uniswap V2 (router, factory, pair) and ERC-20 that the swap venue reads and calls. */
+/** The parts of Uniswap V2 (router, factory, pair) that the swap venue reads and calls. */
 
 export const UNISWAP_V2_ROUTER_ABI = [
   {
@@ -77,27 +77,4 @@ export const UNISWAP_V2_PAIR_ABI = [
     ],
   },
   { type: 'function', name: 'token0', stateMutability: 'view', inputs: [], outputs: [{ name: '', type: 'address' }] },
-] as const;
-
-export const ERC20_APPROVE_ABI = [
-  {
-    type: 'function',
-    name: 'approve',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'spender', type: 'address' },
-      { name: 'amount', type: 'uint256' },
-    ],
-    outputs: [{ name: '', type: 'bool' }],
-  },
-  {
-    type: 'function',
-    name: 'allowance',
-    stateMutability: 'view',
-    inputs: [
-      { name: 'owner', type: 'address' },
-      { name: 'spender', type: 'address' },
-    ],
-    outputs: [{ name: '', type: 'uint256' }],
-  },
 ] as const;

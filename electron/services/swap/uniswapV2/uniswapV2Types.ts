@@ -1,8 +1,9 @@
-import { getAddress, isAddress } from 'viem';
+import { getAddress } from 'viem';
 import { StrataError } from '../../../../shared/errors';
+import { checkAddress, type Address } from '../../evm/evmCall';
 
-export type Address = `0x${string}`;
-export type Hex = `0x${string}`;
+// The EVM call basics live in evm/evmCall; re-exported for the Uniswap modules that take them from here.
+export { checkAddress, checkAmount, type Address, type EvmCall, type Hex } from '../../evm/evmCall';
 
 /** Where a Uniswap V2 deployment lives on one chain. `weth` is the router's WETH (what 'native' trades as). */
 export interface UniswapV2Deployment {
@@ -13,25 +14,6 @@ export interface UniswapV2Deployment {
 
 /** A token of a swap: an ERC-20 address, or 'native' for the chain's coin (wrapped through WETH by the router). */
 export type SwapToken = 'native' | Address;
-
-/** One contract call to sign and send: `value` in wei. */
-export interface EvmCall {
-  to: Address;
-  data: Hex;
-  value: bigint;
-}
-
-/** Checksummed address. @throws StrataError INVALID_ADDRESS */
-export function checkAddress(value: string, what: string): Address {
-  if (!isAddress(value, { strict: false })) throw new StrataError('INVALID_ADDRESS', `${what} is not an EVM address`);
-  return getAddress(value);
-}
-
-/** @throws StrataError INVALID_AMOUNT unless a positive bigint that fits uint256 */
-export function checkAmount(value: bigint, what: string): bigint {
-  if (typeof value !== 'bigint' || value <= 0n || value >= 2n ** 256n) throw new StrataError('INVALID_AMOUNT', `${what} must be a positive whole number of base units`);
-  return value;
-}
 
 /** The two-token path the router trades along: 'native' becomes WETH. @throws INVALID_INPUT for the same token twice */
 export function swapPath(deployment: UniswapV2Deployment, tokenIn: SwapToken, tokenOut: SwapToken): [Address, Address] {
