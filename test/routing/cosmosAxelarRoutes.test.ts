@@ -21,17 +21,18 @@ let env: RoutingEnvironment;
 
 beforeAll(async () => {
   standIns = await startCosmosStandIns();
-  // The EVM side needs no node to quote this route: no EVM venue, and gas at a fixed 0.01 gwei.
+  // The EVM side needs no node to quote this route (no EVM venue): its RPC answers only eth_feeHistory, with a fixed
+  // history in the node's shape (0.01 gwei base fee, no tips), for the router's gas price.
   const evm: RoutingEnvironment = {
     chains: [arbitrum],
     assets: (chain) => (chain === arbitrum.id ? [nativeAssetOf(arbitrum), evmUsdcAsset(axelarArbitrum)] : []),
-    rpc: () => {
-      throw new Error('no EVM RPC in this test');
+    rpc: () => async <T,>(method: string): Promise<T> => {
+      if (method !== 'eth_feeHistory') throw new Error(`no ${method} in this test`);
+      return { oldestBlock: '0x1', baseFeePerGas: Array(11).fill('0x989680'), gasUsedRatio: Array(10).fill(0.5), reward: Array(10).fill(['0x0', '0x0', '0x0']) } as T;
     },
     venues: [],
     bridges: [],
     usdPrices: {},
-    gasFee: async (_chain, units) => units * 10_000_000n,
   };
   const axelar = createAxelarCosmosBridge({ fees: { transferFee: async () => 200_000n }, status: { transferByTxHash: async () => null } });
   env = cosmosRoutingEnvironment({ base: evm, cosmosRpc: (id) => standIns.rpcOf(id), usdPrices: {}, extraBridges: [axelar] });

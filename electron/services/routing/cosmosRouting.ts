@@ -9,7 +9,6 @@ import { cosmosChains } from '../chains/cosmosChains';
 import { feeTiers } from '../cosmos/fees/feeTiers';
 import { gasPricesFor } from '../cosmos/registry/gasPrices';
 import type { CosmosRpc } from '../cosmos/rpc/createCosmosRpc';
-import { estimateEvmFees } from '../evm/estimateEvmFees';
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
 import { createOsmosisPoolManagerVenue } from '../swap/osmosisPoolManagerVenue';
 import type { SwapVenue } from '../swap/swapVenue';
@@ -60,9 +59,8 @@ export function cosmosRoutingEnvironment(options: CosmosRoutingOptions): Routing
     async gasFee(chain, gasUnits, tier) {
       const cosmosChain = cosmos.find((c) => c.id === chain);
       if (cosmosChain !== undefined) return feeTiers(gasUnits, gasPricesFor(cosmosChain))[tier].amount;
-      if (!base) throw new StrataError('UNKNOWN_CHAIN', `Unknown chain ${String(chain).slice(0, 64)}`);
-      if (base.gasFee) return base.gasFee(chain, gasUnits, tier);
-      return gasUnits * (await estimateEvmFees(base.rpc(chain))).tiers[tier].maxFeePerGas;
+      if (base?.gasFee) return base.gasFee(chain, gasUnits, tier);
+      throw new StrataError('UNKNOWN_CHAIN', `No Cosmos chain ${String(chain).slice(0, 64)} here`);
     },
   };
 }

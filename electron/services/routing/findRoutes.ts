@@ -25,8 +25,9 @@ export interface RoutingEnvironment extends ChainRpcs {
   /** Expected time of one swap transaction (about one block), seconds. */
   swapEtaSeconds?: number;
   /**
-   * The gas fee of `gasUnits` on `chain` at `tier`, in base units of the chain's native coin. Default: EVM, the units ×
-   * the tier's maxFeePerGas from the chain's RPC. Environments with Cosmos chains price those from chain metadata.
+   * The gas fee of `gasUnits` on a chain that is not EVM (Cosmos: from chain metadata), in base units of its fee
+   * token. EVM chains never come here: their gas is the units × the tier's maxFeePerGas from `rpc(chain)`, read once
+   * per search.
    */
   gasFee?(chain: CaipChainId, gasUnits: bigint, tier: FeeTier): Promise<bigint>;
 }
@@ -97,7 +98,10 @@ export async function findRoutes(env: RoutingEnvironment, request: RouteRequest)
     }
     return price;
   };
-  const gasFeeOf = async (chain: CaipChainId, units: bigint): Promise<bigint> => (env.gasFee ? env.gasFee(chain, units, tier) : units * (await gasPriceOf(chain)));
+  const gasFeeOf = async (chain: CaipChainId, units: bigint): Promise<bigint> => {
+    const evm = env.chains.find((c) => c.id === chain)?.family !== 'cosmos';
+    return evm || !env.gasFee ? units * (await gasPriceOf(chain)) : env.gasFee(chain, units, tier);
+  };
   const results = await Promise.allSettled(candidates.map((hops) => quoteRoute(env, request, hops, gasFeeOf)));
   const found = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   if (found.length === 0) throw (results[0] as PromiseRejectedResult).reason;

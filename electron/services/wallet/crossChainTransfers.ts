@@ -16,7 +16,6 @@ import { createAxelarscanClient, type AxelarTransferStatusSource } from '../brid
 import { nativeAssetOf } from '../assets/nativeAsset';
 import { gasPricesFor } from '../cosmos/registry/gasPrices';
 import { createEvmRpc } from '../evm/createEvmRpc';
-import { estimateEvmFees } from '../evm/estimateEvmFees';
 import { abciQuery, CosmosQueryError } from '../cosmos/rpc/abciQuery';
 import { createCosmosRpc, type CosmosRpc } from '../cosmos/rpc/createCosmosRpc';
 import { vaultCosmosSigner } from '../cosmos/vaultCosmosSigner';
@@ -93,8 +92,9 @@ export class CrossChainTransfers {
    * between the EVM chains with an Axelar gateway (over their directory endpoints) and the Cosmos chains.
    */
   private async environment(): Promise<RoutingEnvironment> {
-    const env = await routingEnvironment(this.options.devnet, this.options.prices, this.options.chains);
-    return withAxelarCosmos(env, this.options.chains, this.options.prices, this.options.axelar ?? axelarApis(this.options.axelarApiUrls ?? {}));
+    const axelar = this.options.axelar ?? axelarApis(this.options.axelarApiUrls ?? {});
+    // Axelar's EVM chains join before pricing, so one price request covers every chain.
+    return routingEnvironment(this.options.devnet, this.options.prices, this.options.chains, (env) => withAxelarCosmos(env, this.options.chains, axelar));
   }
 
   /**
@@ -327,10 +327,10 @@ function axelarApis(urls: AxelarApiUrls): { fees: AxelarFeeSource; status: Axela
 
 /**
  * `env` with Axelar's EVM <-> Cosmos bridge and the EVM chains it serves (Ethereum, Arbitrum, Optimism, Base,
- * Polygon): their native coin and the gateway's USDC, reached over the directory's endpoints, gas priced from their
- * RPC, their USD prices added to the environment's. Chains the environment already has (a devnet) keep their own.
+ * Polygon): their native coin and the gateway's USDC, reached over the directory's endpoints (the router prices their
+ * gas over them; routingEnvironment prices their assets). Chains the environment already has (a devnet) keep their own.
  */
-async function withAxelarCosmos(env: RoutingEnvironment, chains: ChainDirectory, prices: PriceSource, apis: { fees: AxelarFeeSource; status: AxelarTransferStatusSource }): Promise<RoutingEnvironment> {
+function withAxelarCosmos(env: RoutingEnvironment, chains: ChainDirectory, apis: { fees: AxelarFeeSource; status: AxelarTransferStatusSource }): RoutingEnvironment {
   const known = chains.list();
   const added = MAINNET_AXELAR_EVM_CHAINS.flatMap((axelar) => {
     const chain = known.find((c) => c.id === axelar.chain);
@@ -346,8 +346,6 @@ async function withAxelarCosmos(env: RoutingEnvironment, chains: ChainDirectory,
     return rpc;
   };
   const addedOn = (id: string) => added.find((a) => a.chain.id === id);
-  const unpriced = [...new Set(added.flatMap((a) => a.assets.flatMap((asset) => (asset.priceId && !(asset.priceId in env.usdPrices) ? [asset.priceId] : []))))];
-  const found = unpriced.length === 0 ? {} : await prices.getPrices(unpriced).catch(() => ({}));
   const bridge = createAxelarCosmosBridge({ fees: apis.fees, status: apis.status });
   return {
     ...env,
@@ -360,12 +358,5 @@ async function withAxelarCosmos(env: RoutingEnvironment, chains: ChainDirectory,
       return rpc.request;
     },
     bridges: [...env.bridges, bridge],
-    usdPrices: { ...env.usdPrices, ...Object.fromEntries(Object.entries(found).map(([id, p]) => [id, p.usd])) },
-    async gasFee(chain, units, tier) {
-      const evm = addedOn(chain);
-      if (evm !== undefined) return units * (await estimateEvmFees(rpcOf(evm.chain).request)).tiers[tier].maxFeePerGas;
-      if (env.gasFee) return env.gasFee(chain, units, tier);
-      return units * (await estimateEvmFees(env.rpc(chain))).tiers[tier].maxFeePerGas;
-    },
   };
 }

@@ -29,10 +29,15 @@ export interface CosmosEndpoints {
  * (IBC, Osmosis), composed with the devnet's when both are there.
  * @throws NO_ROUTE with neither a devnet nor Cosmos endpoints
  */
-export async function routingEnvironment(devnet: DevnetInfo | undefined, prices: PriceSource, cosmos?: CosmosEndpoints): Promise<RoutingEnvironment> {
+export async function routingEnvironment(
+  devnet: DevnetInfo | undefined,
+  prices: PriceSource,
+  cosmos?: CosmosEndpoints,
+  extend: (env: RoutingEnvironment) => RoutingEnvironment = (env) => env,
+): Promise<RoutingEnvironment> {
   if (!devnet && !cosmos) throw new StrataError('NO_ROUTE', 'Cross-chain routes run on the local devnet for now');
   const evm = devnet ? devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: {} }) : undefined;
-  const base = cosmos ? cosmosRoutingEnvironment({ base: evm, cosmosRpc: cosmosRpcs(cosmos), usdPrices: {} }) : (evm as RoutingEnvironment);
+  const base = extend(cosmos ? cosmosRoutingEnvironment({ base: evm, cosmosRpc: cosmosRpcs(cosmos), usdPrices: {} }) : (evm as RoutingEnvironment));
   // Cosmos chains list every registry asset: only their coins and what the venues trade are priced (one request).
   const cosmosIds = new Set(base.venues.flatMap((v) => base.chains.flatMap((c) => (c.family === 'cosmos' ? v.pairs(c.id).map((p) => p.tokenIn.priceId) : []))));
   const ids = [
