@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'CHAIN_ID_MISMATCH',
   'TX_REJECTED',
   'TX_FAILED',
+  // a Cosmos fee below the chain's current minimum gas price (fee market): refused before signing
+  'FEE_TOO_LOW',
   'DEVNET_NOT_RUNNING',
   'PRICE_UNAVAILABLE',
   // portfolio optimizer

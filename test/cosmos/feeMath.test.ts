@@ -34,10 +34,11 @@ describe('exact decimals', () => {
 
 describe('adjustGas', () => {
   it('multiplies by 1.3 exactly and rounds up', () => {
-    expect(adjustGas(100_000n)).toBe(130_000n);
-    expect(adjustGas(94_967n)).toBe(123_458n); // 123457.1
-    expect(adjustGas(94_967n, '1.5')).toBe(142_451n); // 142450.5
-    expect(adjustGas(70_000n, '1')).toBe(70_000n);
+    // ceil(gasUsed * adjustment) + the 10,000 gas floor margin
+    expect(adjustGas(100_000n)).toBe(140_000n);
+    expect(adjustGas(94_967n)).toBe(133_458n); // 123457.1
+    expect(adjustGas(94_967n, '1.5')).toBe(152_451n); // 142450.5
+    expect(adjustGas(70_000n, '1')).toBe(80_000n);
   });
 
   it('refuses an adjustment below 1', () => {

@@ -175,21 +175,24 @@ describe('getCosmosAccount', () => {
 });
 
 describe('estimateCosmosFees', () => {
-  it('simulates with the signer key and sequence, adds 30 % and prices the three tiers', async () => {
+  it('simulates with the signer key, sequence and a 1 uosmo fee, adds 30 % plus the floor margin and prices the three tiers', async () => {
     const rpc = createCosmosRpc([node.url], osmosis);
     const signer = vaultCosmosSigner(keys.vault, keys.accountId, osmosis);
     const msg = buildMsgSend(osmosis, { from: OSMO_ADDRESS_0, to: OSMO_ADDRESS_0, amount: '1' });
     const estimate = await estimateCosmosFees(rpc, osmosis, [msg], signer.pubkey);
     expect(estimate).toEqual({
-      gasUsed: 94_967n,
-      gas: 123_458n, // ceil(94967 * 1.3) = ceil(123457.1)
+      gasUsed: 113_076n, // 94967 + the fee deduction's 18109: the simulation carried a fee
+      gas: 156_999n, // ceil(113076 * 1.3) = ceil(146998.8), + 10000
       tiers: {
-        slow: { amount: 3_704n, denom: 'uosmo', gasPrice: '0.03' }, // 3703.74
-        normal: { amount: 12_346n, denom: 'uosmo', gasPrice: '0.1' }, // 12345.8
-        fast: { amount: 19_754n, denom: 'uosmo', gasPrice: '0.16' }, // 19753.28
+        slow: { amount: 4_710n, denom: 'uosmo', gasPrice: '0.03' }, // 4709.97
+        normal: { amount: 15_700n, denom: 'uosmo', gasPrice: '0.1' }, // 15699.9
+        fast: { amount: 25_120n, denom: 'uosmo', gasPrice: '0.16' }, // 25119.84
       },
+      // This node does not know Osmosis' txfees query: chain-registry's prices, and no chain minimum.
+      chainMinimum: null,
     });
     const tx = simulated.at(-1);
+    expect(tx?.authInfo?.fee?.amount).toEqual([{ denom: 'uosmo', amount: '1' }]);
     const info = tx?.authInfo?.signerInfos[0];
     expect(info?.sequence).toBe(7n);
     expect(info?.modeInfo?.single?.mode).toBe(SignMode.SIGN_MODE_UNSPECIFIED);
@@ -208,9 +211,23 @@ describe('estimateCosmosFees', () => {
       gasPrices: { denom: 'stake', averageGasPrice: '0.0025' },
       sequence: 0n,
     });
-    expect(estimate.gas).toBe(142_451n); // ceil(142450.5)
-    expect(estimate.tiers.normal).toEqual({ amount: 357n, denom: 'stake', gasPrice: '0.0025' }); // ceil(356.1275)
+    expect(estimate.gas).toBe(179_614n); // 113076 * 1.5 = 169614, + 10000
+    expect(estimate.tiers.normal).toEqual({ amount: 450n, denom: 'stake', gasPrice: '0.0025' }); // ceil(449.035)
     expect(simulated.at(-1)?.authInfo?.signerInfos[0]?.sequence).toBe(0n);
+    expect(simulated.at(-1)?.authInfo?.fee?.amount).toEqual([{ denom: 'stake', amount: '1' }]);
+  });
+
+  it('simulates a free chain (gas price 0) with the empty fee it will execute', async () => {
+    const local = { ...cosmoshub, id: 'cosmos:osmosis-1' as const, name: 'Local' };
+    const signer = vaultCosmosSigner(keys.vault, keys.accountId, cosmoshub);
+    const msg = buildMsgSend(local, { from: COSMJS_TEST_ADDRESS_0, to: COSMJS_TEST_ADDRESS_1, amount: '1' });
+    const estimate = await estimateCosmosFees(createCosmosRpc([node.url], local), local, [msg], signer.pubkey, {
+      gasPrices: { denom: 'stake', averageGasPrice: '0' },
+      sequence: 0n,
+    });
+    expect(simulated.at(-1)?.authInfo?.fee?.amount).toEqual([]);
+    expect(estimate.gasUsed).toBe(94_967n);
+    expect(estimate.tiers.fast.amount).toBe(0n);
   });
 });
 

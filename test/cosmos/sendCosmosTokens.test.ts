@@ -62,11 +62,11 @@ afterAll(async () => {
 
 describe('sendCosmosTokens', () => {
   it('refuses when amount + fee exceed the balance: nothing is signed or broadcast', async () => {
-    // 0.999 ATOM + fee ceil(ceil(94967 * 1.3) * 0.025) = 3087 uatom > 1 ATOM
+    // simulated with a fee: 94967 + 18109 gas; 0.999 ATOM + fee ceil((ceil(113076 * 1.3) + 10000) * 0.025) = 3925 uatom > 1 ATOM
     await expectStrataRejection(
       sendCosmosTokens(createCosmosRpc([node.url], cosmoshub), cosmoshub, signer, { to: COSMJS_TEST_ADDRESS_1, amount: '0.999' }),
       'INSUFFICIENT_FUNDS',
-      /^Not enough ATOM: 1\.002087 ATOM needed \(0\.999 ATOM \+ fee 0\.003087 ATOM\), 1 ATOM available$/,
+      /^Not enough ATOM: 1\.002925 ATOM needed \(0\.999 ATOM \+ fee 0\.003925 ATOM\), 1 ATOM available$/,
     );
     expect(signatures).toBe(0);
     expect(node.calls).not.toContain('broadcast_tx_sync');
@@ -105,8 +105,8 @@ describe('sendCosmosTokens', () => {
     const txBytes = broadcasts[0] ?? new Uint8Array();
     expect(result.hash).toBe(cosmosTxHash(txBytes));
     expect(result.from).toBe(COSMJS_TEST_ADDRESS_0);
-    expect(result.gas).toBe(123_458n);
-    expect(result.fee).toEqual({ amount: 3_704n, denom: 'uatom', gasPrice: '0.03' }); // ceil(123458 * 0.03)
+    expect(result.gas).toBe(156_999n); // ceil((94967 + 18109) * 1.3) + 10000
+    expect(result.fee).toEqual({ amount: 4_710n, denom: 'uatom', gasPrice: '0.03' }); // ceil(156999 * 0.03)
     expect(result.height).toBe(23_456_789);
 
     const decoded = decodeTxRaw(txBytes);
@@ -116,8 +116,8 @@ describe('sendCosmosTokens', () => {
       toAddress: COSMJS_TEST_ADDRESS_1,
       amount: [{ denom: 'uatom', amount: '500000' }],
     });
-    expect(decoded.authInfo.fee?.amount).toEqual([{ denom: 'uatom', amount: '3704' }]);
-    expect(decoded.authInfo.fee?.gasLimit).toBe(123_458n);
+    expect(decoded.authInfo.fee?.amount).toEqual([{ denom: 'uatom', amount: '4710' }]);
+    expect(decoded.authInfo.fee?.gasLimit).toBe(156_999n);
     expect(decoded.authInfo.signerInfos[0]?.sequence).toBe(7n);
     const raw = TxRaw.decode(txBytes);
     const signBytes = makeSignBytes(makeSignDoc(raw.bodyBytes, raw.authInfoBytes, 'cosmoshub-4', 1234));

@@ -104,8 +104,9 @@ describe('runTransfer over Cosmos: Noble USDC -> IBC -> Osmosis swap -> OSMO', (
     const msg = MsgTransfer.decode(decodeTxRaw(sent).body.messages[0]!.value);
     expect(msg).toMatchObject({ sourceChannel: 'channel-1', token: { denom: 'uusdc', amount: '25000000' }, sender: nobleAddress, receiver: osmoAddress, memo: '' });
     expect(msg.timeoutHeight.revisionNumber).toBe(1n);
-    // Gas: the simulation's 100000 × 1.3 at Noble's average price 0.1 uusdc.
-    expect(decodeTxRaw(sent).authInfo.fee).toMatchObject({ gasLimit: 130_000n, amount: [{ denom: 'uusdc', amount: '13000' }] });
+    // Gas: the MsgTransfer simulated with a 1 uusdc fee (100000 + the fee deduction's 18109), × 1.3 + 10000, at
+    // Noble's average price 0.1 uusdc: ceil(153541.7) + 10000 = 163542 gas, ceil(16354.2) uusdc.
+    expect(decodeTxRaw(sent).authInfo.fee).toMatchObject({ gasLimit: 163_542n, amount: [{ denom: 'uusdc', amount: '16355' }] });
     expect(swap!.calls.map((c) => [c.label, c.from, c.nonce, c.state])).toEqual([['swap', osmoAddress, '0', 'confirmed']]);
     expect(standIns.sequences.get(nobleAddress)).toBe(6n);
     expect(standIns.sequences.get(osmoAddress)).toBe(1n);

@@ -1,7 +1,7 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import type { ActivityEntry } from '../../../shared/domain/transfer';
 import { StrataError } from '../../../shared/errors';
-import type { ChainEndpoint, DigestSigner, PreparedTransfer, SentTransfer } from '../chains/chainAdapter';
+import type { ChainEndpoint, DigestSigner, PreparedTransfer, SentTransfer, TransactionStatus } from '../chains/chainAdapter';
 import type { ActivityJournal } from './activityJournal';
 
 /** A sender that can call back between signing and broadcasting (the EVM adapter); others are journaled after. */
@@ -12,6 +12,8 @@ export interface JournaledSender {
     signer: DigestSigner,
     options?: { beforeBroadcast?: (tx: SentTransfer) => Promise<void> },
   ): Promise<SentTransfer>;
+  /** How the chain settled a hash (block, fee charged): a send that failed in a block still cost its fee. */
+  getTransactionStatus?(target: ChainEndpoint, hash: string, nonce: bigint, from: string): Promise<TransactionStatus>;
 }
 
 export interface SendWithJournalInput {
@@ -29,9 +31,11 @@ export interface SendWithJournalInput {
 /**
  * Sends a prepared transfer and keeps it in the activity journal, crash-safe: the entry is recorded `pending` with the
  * signed transaction's hash BEFORE the broadcast (a crash after it cannot lose the entry; the recheck on the next
- * start settles it). When the node refuses the transaction the entry becomes `failed` (fee 0, the node's reason); when
- * the broadcast's fate is unknown (RPC_UNAVAILABLE) it stays `pending` for the recheck. Adapters without the
- * before-broadcast hook are recorded right after the broadcast.
+ * start settles it). When the send fails the entry becomes `failed` with the node's reason: if the chain included the
+ * transaction (it failed in a block: out of gas, a revert), with the fee it charged and the block, as the adapter's
+ * status look-up reads them; if not (refused at CheckTx, never included), fee 0. When the broadcast's fate is unknown
+ * (RPC_UNAVAILABLE) it stays `pending` for the recheck. Adapters without the before-broadcast hook are recorded right
+ * after the broadcast.
  * @returns the journal entry; @throws what the adapter throws (the entry, if any, already updated)
  */
 export async function sendWithJournal(input: SendWithJournalInput): Promise<ActivityEntry> {
@@ -67,10 +71,28 @@ export async function sendWithJournal(input: SendWithJournalInput): Promise<Acti
     const ambiguous = error instanceof StrataError && error.code === 'RPC_UNAVAILABLE';
     if (recorded !== null && !ambiguous) {
       const reason = error instanceof StrataError ? error.message : 'The transaction was not sent';
-      await journal.update(id, { status: 'failed', fee: '0', error: reason.slice(0, 300) }).catch(() => undefined);
+      const charged = await chargedFee(input, recorded);
+      await journal
+        .update(id, { status: 'failed', fee: charged?.fee ?? '0', blockNumber: charged?.blockNumber ?? null, error: reason.slice(0, 300) })
+        .catch(() => undefined);
     }
     throw error;
   }
   if (recorded === null) await record(sent);
   return journal.get(id) as ActivityEntry;
+}
+
+/**
+ * The fee and block of a failed send that the chain included anyway; null when it was not included (or the look-up
+ * itself failed: then the entry says fee 0 as before, and nothing is guessed).
+ */
+async function chargedFee(input: SendWithJournalInput, entry: ActivityEntry): Promise<{ fee: string; blockNumber: string } | null> {
+  if (input.adapter.getTransactionStatus === undefined) return null;
+  try {
+    const status = await input.adapter.getTransactionStatus(input.target, entry.hash, BigInt(entry.nonce), entry.from);
+    if (status.blockNumber === null || status.feePaid === null) return null;
+    return { fee: status.feePaid.toString(), blockNumber: status.blockNumber.toString() };
+  } catch {
+    return null;
+  }
 }

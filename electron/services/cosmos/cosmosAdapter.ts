@@ -6,7 +6,9 @@ import { StrataError } from '../../../shared/errors';
 import { nativeAssetOf } from '../assets/nativeAsset';
 import type { ChainAdapter, ChainEndpoint, DigestSigner, PreparedTransfer, SentTransfer, TransactionStatus } from '../chains/chainAdapter';
 import type { CosmosSigner } from './cosmosSigner';
+import { assertFeeCoversMinimum } from './fees/assertFeeCoversMinimum';
 import { estimateCosmosFees } from './fees/estimateCosmosFees';
+import { queryChainGasPrice } from './fees/queryChainGasPrice';
 import type { FeeTiers } from './fees/feeTiers';
 import { getCosmosAccount } from './queries/getCosmosAccount';
 import { getCosmosBalances } from './queries/getCosmosBalances';
@@ -15,6 +17,7 @@ import { assertSufficientFunds } from './tx/assertSufficientFunds';
 import { broadcastAndWait, lookUpTx } from './tx/broadcastAndWait';
 import { buildMsgSend } from './tx/buildMsgSend';
 import { signCosmosTx } from './tx/signCosmosTx';
+import { txFailure } from './tx/txFailure';
 import { cosmosTxHash } from './tx/txHash';
 
 interface CosmosUnsigned {
@@ -95,6 +98,13 @@ export function createCosmosAdapter(options: { rpc?: (target: ChainEndpoint) => 
     async sendTransfer(target, prepared, signer, sendOptions?: { beforeBroadcast?: (tx: SentTransfer) => Promise<void> }) {
       const unsigned = prepared.unsigned as CosmosUnsigned;
       const fee = unsigned.tiers[prepared.tier];
+      // The fee was priced at review time; a fee market may have risen since. Checked again before anything is signed.
+      const priceClient = rpcFor(target);
+      try {
+        assertFeeCoversMinimum(fee, unsigned.gas, await queryChainGasPrice(priceClient, target.chain, fee.denom));
+      } finally {
+        priceClient.disconnect();
+      }
       const signed = await signCosmosTx(cosmosSignerFrom(signer), {
         chain: target.chain,
         msgs: [unsigned.msg],
@@ -118,11 +128,13 @@ export function createCosmosAdapter(options: { rpc?: (target: ChainEndpoint) => 
       try {
         const found = await client.withNode((node) => lookUpTx(node, hash));
         if (found === null) return { status: 'pending', blockNumber: null, feePaid: null, error: null };
+        // Included means charged, failed or not: the fee in the native denom (what the journal's fee counts).
+        const feePaid = found.fee.find((coin) => coin.denom === target.chain.nativeAsset.denom)?.amount ?? 0n;
         return {
           status: found.code === 0 ? 'confirmed' : 'failed',
           blockNumber: BigInt(found.height),
-          feePaid: null,
-          error: found.code === 0 ? null : `Failed on chain (code ${found.code})`,
+          feePaid,
+          error: found.code === 0 ? null : txFailure('deliverTx', found, hash.toUpperCase()).message,
         };
       } finally {
         client.disconnect();

@@ -2,6 +2,7 @@ import { addressFromPublicKey } from '../../../shared/addresses/addressFromPubli
 import type { ChainInfo } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
 import type { CosmosSigner } from './cosmosSigner';
+import { assertFeeCoversMinimum } from './fees/assertFeeCoversMinimum';
 import { estimateCosmosFees } from './fees/estimateCosmosFees';
 import type { FeeTier, FeeTierName, GasPriceConfig } from './fees/feeTiers';
 import { getCosmosAccount } from './queries/getCosmosAccount';
@@ -38,7 +39,7 @@ export interface SendCosmosTokensResult extends CosmosTxResult {
  * The whole send flow: MsgSend from the signer's address, balances, simulated fee, funds check (amount + fee),
  * account number and sequence, signature through the injected signer, broadcast and confirmation. Nothing is signed
  * when any check fails.
- * @throws StrataError INVALID_ADDRESS, INVALID_AMOUNT, UNKNOWN_ASSET, INSUFFICIENT_FUNDS, TX_FAILED, RPC_UNAVAILABLE,
+ * @throws StrataError INVALID_ADDRESS, INVALID_AMOUNT, UNKNOWN_ASSET, INSUFFICIENT_FUNDS, FEE_TOO_LOW, TX_FAILED, RPC_UNAVAILABLE,
  *   CHAIN_ID_MISMATCH, and the signer's errors (VAULT_LOCKED, ...)
  */
 export async function sendCosmosTokens(
@@ -63,6 +64,7 @@ export async function sendCosmosTokens(
   });
   const fee = estimate.tiers[params.tier ?? 'normal'];
   assertSufficientFunds(balances, [sent], fee);
+  assertFeeCoversMinimum(fee, estimate.gas, estimate.chainMinimum);
   const signed = await signCosmosTx(signer, {
     chain,
     msgs: [msg],

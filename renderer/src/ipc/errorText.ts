@@ -26,6 +26,7 @@ const TEXT: Partial<Record<ErrorCode, string>> = {
   CHAIN_ID_MISMATCH: 'The RPC endpoint answered for a different network. Check the endpoint in Settings.',
   TX_REJECTED: 'The network refused the transaction. Nothing was sent.',
   TX_FAILED: 'The transaction failed on the network.',
+  FEE_TOO_LOW: 'The network’s fee rose since the fee was estimated. Nothing was sent: review the send again.',
   PRICE_UNAVAILABLE: 'Prices could not be loaded right now.',
   DEVNET_NOT_RUNNING: 'The local devnet is not running.',
   NO_ROUTE: 'No route was found between these assets.',

@@ -33,6 +33,21 @@ export function parseDecimal(input: string | number): ExactDecimal {
   return normalize({ units, scale });
 }
 
+/**
+ * A decimal from its integer atomics at a fixed scale: the SDK's LegacyDec (`cosmos.Dec`) crosses protobuf as the
+ * integer `value * 10^18` in text (`"5000000000000000"` is 0.005), which is how gRPC answers carry gas prices.
+ * @throws StrataError INVALID_INPUT for anything but digits
+ */
+export function decimalFromAtomics(atomics: string, scale: number): ExactDecimal {
+  if (!/^[0-9]{1,80}$/.test(atomics)) throw new StrataError('INVALID_INPUT', `Not a decimal in atomics: ${atomics.slice(0, 40)}`);
+  return normalize({ units: BigInt(atomics), scale });
+}
+
+/** decimal * decimal, exactly: a gas price raised by a margin factor. */
+export function mulDecimals(a: ExactDecimal, b: ExactDecimal): ExactDecimal {
+  return normalize({ units: a.units * b.units, scale: a.scale + b.scale });
+}
+
 /** Drops trailing zeros so that equal values compare equal field by field. */
 function normalize(value: ExactDecimal): ExactDecimal {
   let { units, scale } = value;

@@ -6,14 +6,17 @@ import { getCosmosAccount } from '../queries/getCosmosAccount';
 import { gasPricesFor } from '../registry/gasPrices';
 import type { CosmosRpc } from '../rpc/createCosmosRpc';
 import { adjustGas, DEFAULT_GAS_ADJUSTMENT, feeTiers, type FeeTiers, type GasPriceConfig } from './feeTiers';
+import { queryChainGasPrice, type ChainGasPrice } from './queryChainGasPrice';
 import { simulateCosmosTx } from './simulateCosmosTx';
 
 export interface CosmosFeeEstimate {
   /** gas the simulation used */
   gasUsed: bigint;
-  /** the gas limit to sign: ceil(gasUsed * gasAdjustment) */
+  /** the gas limit to sign: ceil(gasUsed * gasAdjustment) + GAS_FLOOR_MARGIN */
   gas: bigint;
   tiers: FeeTiers;
+  /** the chain's current minimum gas price from its fee market; null when it runs none (registry prices only) */
+  chainMinimum: ChainGasPrice | null;
 }
 
 export interface EstimateCosmosFeesOptions {
@@ -27,8 +30,9 @@ export interface EstimateCosmosFeesOptions {
 }
 
 /**
- * Simulates the messages and prices the adjusted gas in three tiers from the chain's gas prices (slow = low,
- * normal = average, fast = high; the fixed minimum gas price as a floor).
+ * Simulates the messages as the chain will execute them (the signer's key, its sequence, a non-zero fee in the fee
+ * denom), adjusts the gas, and prices it in three tiers from the gas prices (slow = low, normal = average, fast =
+ * high; the fixed minimum as a floor), each at least the fee market's current minimum where the chain runs one.
  * @throws StrataError UNKNOWN_CHAIN (no gas prices), INSUFFICIENT_FUNDS / TX_FAILED (simulation failed),
  *   RPC_UNAVAILABLE, CHAIN_ID_MISMATCH, INVALID_INPUT
  */
@@ -43,7 +47,10 @@ export async function estimateCosmosFees(
   const prices = options.gasPrices ?? gasPricesFor(chain);
   const sequence =
     options.sequence ?? (await getCosmosAccount(client, chain, addressFromPublicKey(signerPubkey, chain)))?.sequence ?? 0n;
-  const gasUsed = await simulateCosmosTx(client, chain, msgs, signerPubkey, { memo: options.memo, sequence });
+  const chainMinimum = await queryChainGasPrice(client, chain, prices.denom);
+  // A chain that charges nothing executes an empty fee; every other one deducts a fee, so the simulation carries one.
+  const free = feeTiers(1n, prices, chainMinimum?.price).fast.amount === 0n;
+  const gasUsed = await simulateCosmosTx(client, chain, msgs, signerPubkey, { memo: options.memo, sequence, feeDenom: free ? null : prices.denom });
   const gas = adjustGas(gasUsed, options.gasAdjustment ?? DEFAULT_GAS_ADJUSTMENT);
-  return { gasUsed, gas, tiers: feeTiers(gas, prices) };
+  return { gasUsed, gas, tiers: feeTiers(gas, prices, chainMinimum?.price), chainMinimum };
 }

@@ -12,7 +12,12 @@ import { cosmosRegistry } from '../tx/txEncoding';
 
 /**
  * Gas the messages use, by the chain's own simulation (`cosmos.tx.v1beta1.Service/Simulate`) of an unsigned
- * transaction carrying the signer's public key in the chain's key type and its next sequence.
+ * transaction carrying the signer's public key in the chain's key type, its next sequence, and a fee in the fee denom.
+ * The fee matters: the SDK's ante handler deducts a fee (reads and writes the payer's and the fee collector's
+ * balances) only when it is non-zero, so a simulation without one measures ~18k gas less than the block charges and
+ * the transaction runs out of gas with its fee taken. The simulated fee is 1 base unit: enough for the deduction to
+ * run, never more than the real fee (a send of everything but the fee still simulates); the digits it lacks are in
+ * GAS_FLOOR_MARGIN. `feeDenom` null simulates an empty fee, as a free chain (gas price 0) will execute it.
  * @throws StrataError INSUFFICIENT_FUNDS or TX_FAILED when the simulation fails; RPC_UNAVAILABLE, CHAIN_ID_MISMATCH
  */
 export async function simulateCosmosTx(
@@ -20,12 +25,12 @@ export async function simulateCosmosTx(
   chain: ChainInfo,
   msgs: readonly EncodeObject[],
   signerPubkey: Uint8Array,
-  options: { memo?: string; sequence: bigint },
+  options: { memo?: string; sequence: bigint; feeDenom: string | null },
 ): Promise<bigint> {
   const tx = Tx.fromPartial({
     body: TxBody.fromPartial({ messages: msgs.map((msg) => cosmosRegistry.encodeAsAny(msg)), memo: options.memo ?? '' }),
     authInfo: AuthInfo.fromPartial({
-      fee: Fee.fromPartial({}),
+      fee: Fee.fromPartial({ amount: options.feeDenom === null ? [] : [{ denom: options.feeDenom, amount: SIMULATED_FEE_AMOUNT }] }),
       signerInfos: [
         {
           publicKey: encodeCosmosPubkey(cosmosKeyScheme(chain), signerPubkey),
@@ -49,6 +54,9 @@ export async function simulateCosmosTx(
   if (gasUsed <= 0n) throw new StrataError('TX_FAILED', 'The node returned no gas estimate');
   return gasUsed;
 }
+
+/** The fee a simulation carries, in base units of the fee denom (see simulateCosmosTx). */
+export const SIMULATED_FEE_AMOUNT = '1';
 
 /**
  * A failed simulation comes back as a query error: gRPC wraps the SDK error, so the code and codespace are those of

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { decodeTxRaw } from '@cosmjs/proto-signing';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { StrataError } from '../../../../shared/errors';
 import { RpcResponseError, RpcTransportError } from '../rpc/jsonRpcTransport';
@@ -90,6 +91,11 @@ export interface FoundTx {
   gasWanted: bigint;
   gasUsed: bigint;
   events: CosmosEvent[];
+  /**
+   * The fee the transaction carried, charged in full whether its messages succeeded or not (x/auth deducts it before
+   * they run; x/feemarket escrows all of it and pays the excess as a tip): from the included tx's auth info.
+   */
+  fee: Array<{ denom: string; amount: bigint }>;
 }
 
 function settled(found: FoundTx, hash: string): CosmosTxResult {
@@ -123,6 +129,16 @@ async function waitForTx(
   }
 }
 
+/** The fee coins of TxRaw bytes; none when the bytes do not decode (the node answered for the hash all the same). */
+function feeOfTx(txBytes: Uint8Array): Array<{ denom: string; amount: bigint }> {
+  try {
+    const coins = decodeTxRaw(txBytes).authInfo.fee?.amount ?? [];
+    return coins.filter((coin) => /^[0-9]{1,78}$/.test(coin.amount)).map((coin) => ({ denom: coin.denom, amount: BigInt(coin.amount) }));
+  } catch {
+    return [];
+  }
+}
+
 /** One look-up of a transaction by hash on one node: null when the node does not know it (yet). */
 export async function lookUpTx(node: CosmosNode, hash: string): Promise<FoundTx | null> {
   try {
@@ -135,6 +151,7 @@ export async function lookUpTx(node: CosmosNode, hash: string): Promise<FoundTx 
       gasWanted: response.result.gasWanted,
       gasUsed: response.result.gasUsed,
       events: normalizeEventAttributes(response.result.events, node.attributeEncoding),
+      fee: feeOfTx(response.tx),
     };
   } catch (error) {
     if (error instanceof RpcResponseError && /not found/i.test(`${error.rpcMessage} ${error.data}`)) return null;
