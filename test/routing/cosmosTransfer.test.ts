@@ -58,6 +58,7 @@ beforeEach(async () => {
   }
   standIns.accepted.length = 0;
   standIns.relay.mode = 'ack';
+  standIns.relay.ibcGo = 'v8';
   standIns.sequences.clear();
   standIns.sequences.set(nobleAddress, 5n);
   standIns.sequences.set(osmoAddress, 0n);
@@ -110,6 +111,15 @@ describe('runTransfer over Cosmos: Noble USDC -> IBC -> Osmosis swap -> OSMO', (
     expect(swap!.calls.map((c) => [c.label, c.from, c.nonce, c.state])).toEqual([['swap', osmoAddress, '0', 'confirmed']]);
     expect(standIns.sequences.get(nobleAddress)).toBe(6n);
     expect(standIns.sequences.get(osmoAddress)).toBe(1n);
+  });
+
+  it('on ibc-go v10 chains (packet_data_hex only) the delivered IBC step records the amount it delivered', async () => {
+    standIns.relay.ibcGo = 'v10';
+    const transfer = await startTransfer(await usdcToOsmo(), options());
+    expect(transfer.status).toBe('completed');
+    const [ibc, swap] = transfer.steps;
+    expect(ibc).toMatchObject({ state: 'delivered', amountIn: '25000000', amountOut: '25000000', failure: null });
+    expect(swap).toMatchObject({ state: 'confirmed', amountIn: '25000000', amountOut: SWAP_OUT.toString() });
   });
 
   it('a broadcast whose answer was lost: the resume finds the transaction in a block and sends nothing again', async () => {

@@ -13,7 +13,7 @@ import { transferChannel } from '../../../electron/services/cosmos/ibc/ibcChanne
 import { MsgSwapExactAmountInType } from '../../../electron/services/cosmos/osmosis/poolManagerTypes';
 import { createCosmosRpc, type CosmosRpc } from '../../../electron/services/cosmos/rpc/createCosmosRpc';
 import { OSMOSIS_POOLS } from '../../../electron/services/swap/osmosisPoolManager/osmosisPools';
-import { acknowledgePacketTxEvents, osmosisSwapTxEvents, recvPacketTxEvents, sendPacketTxEvents, type PacketFields, type PlainEvent } from './ibcEvents';
+import { acknowledgePacketTxEvents, osmosisSwapTxEvents, recvPacketTxEvents, sendPacketTxEvents, type IbcGoRelease, type PacketFields, type PlainEvent } from './ibcEvents';
 import { estimateRoute, type PoolReserves } from './osmosisPoolsApp';
 import { startRecordedChain, type RecordedChain } from './recordedChain';
 import { appRouter, baseAccountAny, simulateRoute, type QueryHandler } from './scriptedCosmosApp';
@@ -30,7 +30,7 @@ export interface StandIns {
   /** Account sequences by address (they move on each accepted transaction). */
   sequences: Map<string, bigint>;
   /** What the relayer does with the next packets: acknowledge (ok / error) or nothing (the packet stays in flight). */
-  relay: { mode: 'ack' | 'error' | 'none' };
+  relay: { mode: 'ack' | 'error' | 'none'; ibcGo?: IbcGoRelease };
   /** Messages the stand-ins accepted, by type URL, in order. */
   accepted: string[];
   close(): Promise<void>;
@@ -86,12 +86,13 @@ export async function startCosmosStandIns(options: { gasUsed?: bigint } = {}): P
         timeoutTimestamp: transfer.timeoutTimestamp.toString(),
         data: { denom: transfer.token.denom, amount: transfer.token.amount, sender: transfer.sender, receiver: transfer.receiver, memo: transfer.memo },
       };
-      events.push(...sendPacketTxEvents(packet, 'escrow'));
+      const release = relay.ibcGo ?? 'v8';
+      events.push(...sendPacketTxEvents(packet, 'escrow', release));
       const mode = relay.mode;
       queueMicrotask(() => {
         if (mode === 'none') return;
         const ack = mode === 'ack' ? ({ ok: true } as const) : ({ error: 'ABCI code: 1: error handling packet' } as const);
-        chains[destAlias].record(recvPacketTxEvents(packet, { ack }));
+        chains[destAlias].record(recvPacketTxEvents(packet, { ack }, release));
         chain.record(acknowledgePacketTxEvents(packet, ack));
       });
     } else if (msg.typeUrl === '/osmosis.poolmanager.v1beta1.MsgSwapExactAmountIn') {

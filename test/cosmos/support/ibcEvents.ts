@@ -3,7 +3,13 @@
  * keys, their order and value formats (`packet_timeout_height` as `revision-height`, nanosecond timestamps, the
  * ICS-20 packet data as JSON with string amounts, `packet_ack` as the JSON acknowledgement). Used to build recorded
  * transaction results for the stand-in nodes.
+ *
+ * `ibcGo: 'v10'` writes what the issue-17 ibc-go v10.4 chains wrote: `send_packet` / `recv_packet` with
+ * `packet_data_hex` only (the deprecated `packet_data` left out), and the transfer app's v10 events
+ * (apps/transfer/internal/events: `ibc_transfer` {sender, receiver, denom, amount, memo}; `fungible_token_packet`
+ * without `module`; `timeout` {refund_receiver, refund_tokens as JSON Token, memo}).
  */
+export type IbcGoRelease = 'v8' | 'v10';
 export interface PlainEvent {
   type: string;
   attributes: Array<{ key: string; value: string }>;
@@ -22,10 +28,10 @@ export interface PacketFields {
   connection?: string;
 }
 
-function packetAttributes(p: PacketFields, connectionOnThisChain: string): Array<{ key: string; value: string }> {
+function packetAttributes(p: PacketFields, connectionOnThisChain: string, release: IbcGoRelease = 'v8'): Array<{ key: string; value: string }> {
   const data = JSON.stringify({ amount: p.data.amount, denom: p.data.denom, ...(p.data.memo ? { memo: p.data.memo } : {}), receiver: p.data.receiver, sender: p.data.sender });
   return [
-    { key: 'packet_data', value: data },
+    ...(release === 'v10' ? [] : [{ key: 'packet_data', value: data }]),
     { key: 'packet_data_hex', value: Buffer.from(data, 'utf8').toString('hex') },
     { key: 'packet_timeout_height', value: p.timeoutHeight },
     { key: 'packet_timeout_timestamp', value: p.timeoutTimestamp },
@@ -42,14 +48,17 @@ function packetAttributes(p: PacketFields, connectionOnThisChain: string): Array
 }
 
 /** The events of a MsgTransfer's transaction on the sending chain (escrow + send_packet + ibc_transfer). */
-export function sendPacketTxEvents(p: PacketFields, escrow: string): PlainEvent[] {
+export function sendPacketTxEvents(p: PacketFields, escrow: string, release: IbcGoRelease = 'v8'): PlainEvent[] {
   return [
     { type: 'message', attributes: [{ key: 'action', value: '/ibc.applications.transfer.v1.MsgTransfer' }, { key: 'sender', value: p.data.sender }, { key: 'module', value: 'ibc_channel' }, { key: 'msg_index', value: '0' }] },
     { type: 'coin_spent', attributes: [{ key: 'spender', value: p.data.sender }, { key: 'amount', value: `${p.data.amount}${p.data.denom}` }, { key: 'msg_index', value: '0' }] },
     { type: 'coin_received', attributes: [{ key: 'receiver', value: escrow }, { key: 'amount', value: `${p.data.amount}${p.data.denom}` }, { key: 'msg_index', value: '0' }] },
     { type: 'transfer', attributes: [{ key: 'recipient', value: escrow }, { key: 'sender', value: p.data.sender }, { key: 'amount', value: `${p.data.amount}${p.data.denom}` }, { key: 'msg_index', value: '0' }] },
-    { type: 'send_packet', attributes: packetAttributes(p, p.connection ?? 'connection-0') },
-    { type: 'ibc_transfer', attributes: [{ key: 'sender', value: p.data.sender }, { key: 'receiver', value: p.data.receiver }, { key: 'amount', value: p.data.amount }, { key: 'denom', value: p.data.denom }, { key: 'memo', value: p.data.memo ?? '' }, { key: 'msg_index', value: '0' }] },
+    { type: 'send_packet', attributes: packetAttributes(p, p.connection ?? 'connection-0', release) },
+    release === 'v10'
+      ? { type: 'ibc_transfer', attributes: [{ key: 'sender', value: p.data.sender }, { key: 'receiver', value: p.data.receiver }, { key: 'denom', value: p.data.denom }, { key: 'amount', value: p.data.amount }, { key: 'memo', value: p.data.memo ?? '' }, { key: 'msg_index', value: '0' }] }
+      : { type: 'ibc_transfer', attributes: [{ key: 'sender', value: p.data.sender }, { key: 'receiver', value: p.data.receiver }, { key: 'amount', value: p.data.amount }, { key: 'denom', value: p.data.denom }, { key: 'memo', value: p.data.memo ?? '' }, { key: 'msg_index', value: '0' }] },
+    { type: 'message', attributes: [{ key: 'module', value: 'transfer' }, { key: 'msg_index', value: '0' }] },
   ];
 }
 
@@ -62,17 +71,18 @@ export function ackJson(ack: { ok: true } | { error: string }): string {
  * The events of a relayer's MsgRecvPacket on the receiving chain: recv_packet, and write_acknowledgement when the
  * app acknowledges at once (PFM does not when it forwards; it adds its own send_packet instead).
  */
-export function recvPacketTxEvents(p: PacketFields, outcome: { ack: { ok: true } | { error: string } } | { forward: PacketFields }): PlainEvent[] {
+export function recvPacketTxEvents(p: PacketFields, outcome: { ack: { ok: true } | { error: string } } | { forward: PacketFields }, release: IbcGoRelease = 'v8'): PlainEvent[] {
+  const module = release === 'v10' ? [] : [{ key: 'module', value: 'transfer' }];
   const events: PlainEvent[] = [
     { type: 'message', attributes: [{ key: 'action', value: '/ibc.core.channel.v1.MsgRecvPacket' }, { key: 'sender', value: 'relayer' }, { key: 'msg_index', value: '1' }] },
-    { type: 'recv_packet', attributes: packetAttributes(p, 'connection-1') },
-    { type: 'fungible_token_packet', attributes: [{ key: 'module', value: 'transfer' }, { key: 'sender', value: p.data.sender }, { key: 'receiver', value: p.data.receiver }, { key: 'denom', value: p.data.denom }, { key: 'amount', value: p.data.amount }, { key: 'memo', value: p.data.memo ?? '' }, { key: 'success', value: 'ack' in outcome && 'ok' in outcome.ack ? 'true' : 'false' }] },
+    { type: 'recv_packet', attributes: packetAttributes(p, 'connection-1', release) },
+    { type: 'fungible_token_packet', attributes: [...module, { key: 'sender', value: p.data.sender }, { key: 'receiver', value: p.data.receiver }, { key: 'denom', value: p.data.denom }, { key: 'amount', value: p.data.amount }, { key: 'memo', value: p.data.memo ?? '' }, { key: 'success', value: 'ack' in outcome && 'ok' in outcome.ack ? 'true' : 'false' }] },
   ];
   if ('forward' in outcome) {
-    events.push({ type: 'send_packet', attributes: packetAttributes(outcome.forward, 'connection-2') });
+    events.push({ type: 'send_packet', attributes: packetAttributes(outcome.forward, 'connection-2', release) });
     return events;
   }
-  const attrs = packetAttributes(p, 'connection-1').filter((a) => a.key !== 'packet_channel_ordering');
+  const attrs = packetAttributes(p, 'connection-1', release).filter((a) => a.key !== 'packet_channel_ordering');
   const at = attrs.findIndex((a) => a.key === 'packet_sequence');
   attrs.splice(at, 0, { key: 'packet_ack', value: ackJson(outcome.ack) }, { key: 'packet_ack_hex', value: Buffer.from(ackJson(outcome.ack), 'utf8').toString('hex') });
   events.push({ type: 'write_acknowledgement', attributes: attrs });
@@ -96,13 +106,17 @@ export function acknowledgePacketTxEvents(p: PacketFields, ack: { ok: true } | {
 }
 
 /** The events of a relayer's MsgTimeout on the sending chain: timeout_packet and the refund. */
-export function timeoutPacketTxEvents(p: PacketFields): PlainEvent[] {
+export function timeoutPacketTxEvents(p: PacketFields, release: IbcGoRelease = 'v8'): PlainEvent[] {
   const packet = packetAttributes(p, 'connection-0').filter((a) => !['packet_data', 'packet_data_hex', 'packet_connection'].includes(a.key));
+  // v10 writes the refunded Token as JSON: {"denom":{"base":"uusdc","trace":[]},"amount":"2500000"}.
+  const refundTokens = JSON.stringify({ denom: { base: p.data.denom, trace: [] }, amount: p.data.amount });
   return [
     { type: 'message', attributes: [{ key: 'action', value: '/ibc.core.channel.v1.MsgTimeout' }, { key: 'sender', value: 'relayer' }, { key: 'msg_index', value: '1' }] },
     { type: 'timeout_packet', attributes: packet },
     { type: 'coin_received', attributes: [{ key: 'receiver', value: p.data.sender }, { key: 'amount', value: `${p.data.amount}${p.data.denom}` }] },
-    { type: 'timeout', attributes: [{ key: 'module', value: 'transfer' }, { key: 'refund_receiver', value: p.data.sender }, { key: 'refund_denom', value: p.data.denom }, { key: 'refund_amount', value: p.data.amount }, { key: 'memo', value: p.data.memo ?? '' }] },
+    release === 'v10'
+      ? { type: 'timeout', attributes: [{ key: 'refund_receiver', value: p.data.sender }, { key: 'refund_tokens', value: refundTokens }, { key: 'memo', value: p.data.memo ?? '' }] }
+      : { type: 'timeout', attributes: [{ key: 'module', value: 'transfer' }, { key: 'refund_receiver', value: p.data.sender }, { key: 'refund_denom', value: p.data.denom }, { key: 'refund_amount', value: p.data.amount }, { key: 'memo', value: p.data.memo ?? '' }] },
   ];
 }
 

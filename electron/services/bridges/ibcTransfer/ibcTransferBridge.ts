@@ -7,6 +7,7 @@ import { cosmosEventsOfLogs } from '../../cosmos/tx/eventLogs';
 import type { BridgeAdapter, BridgeLeg, BridgeQuote } from '../bridgeAdapter';
 import { buildIbcTransfer } from './buildIbcTransfer';
 import { ibcPaths, pathForLeg, type IbcPath } from './ibcPaths';
+import { ibcTransferEvent, ics20PacketData } from './ics20PacketData';
 import { trackIbcTransfer, type IbcDeliveryStatus } from './trackIbcTransfer';
 
 /** Gas of one MsgTransfer at most (Cosmos Hub and Osmosis use about 90-130k): for the fee estimate only. */
@@ -71,18 +72,15 @@ export function createIbcTransferBridge(options: IbcTransferBridgeOptions): Brid
       return { calls: [{ family: 'cosmos', chain: quote.leg.fromAsset.chain, typeUrl: msg.typeUrl, value: msg.value, label: 'ibc transfer' }] };
     },
     deliveredAmount(logs, sender) {
-      // ICS-20 delivers exactly what the packet carries (or refunds all of it): packet_data's amount.
-      for (const event of cosmosEventsOfLogs(logs)) {
+      // ICS-20 delivers exactly what the packet carries (or refunds all of it): the packet data's amount
+      // (packet_data, or packet_data_hex alone on ibc-go v10), else the transfer module's ibc_transfer event.
+      const events = cosmosEventsOfLogs(logs);
+      for (const event of events) {
         if (event.type !== 'send_packet') continue;
-        const data = event.attributes.find((a) => a.key === 'packet_data')?.value ?? '';
-        try {
-          const parsed = JSON.parse(data) as { amount?: unknown; sender?: unknown };
-          if (parsed.sender === sender && typeof parsed.amount === 'string' && /^[0-9]{1,78}$/.test(parsed.amount)) return BigInt(parsed.amount);
-        } catch {
-          // packet_data_hex only (newer ibc-go): the amount is not read here.
-        }
+        const data = ics20PacketData(event);
+        if (data !== null && data.sender === sender) return data.amount;
       }
-      return null;
+      return ibcTransferEvent(events, sender)?.amount ?? null;
     },
     trackDelivery(sent): Promise<IbcDeliveryStatus> {
       return trackIbcTransfer(sent, { chains: options.chains, rpcOf: options.cosmosRpc, now });

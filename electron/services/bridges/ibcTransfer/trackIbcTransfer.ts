@@ -6,6 +6,7 @@ import { eventAttributeValues, type CosmosEvent } from '../../cosmos/rpc/normali
 import { latestBlock, searchTxs, type FoundTxEvents } from '../../cosmos/rpc/searchTxs';
 import { lookUpTx } from '../../cosmos/tx/broadcastAndWait';
 import type { BridgeFundsLocation, DeliveryStatus, SentBridgeTx } from '../bridgeAdapter';
+import { ibcTransferEvent, ics20PacketData } from './ics20PacketData';
 
 /** Where the funds of a transfer that did not arrive are, when the tracker can tell (DeliveryStatus carries it). */
 export type IbcFundsLocation = BridgeFundsLocation;
@@ -58,7 +59,9 @@ export async function trackIbcTransfer(sent: SentBridgeTx, ctx: IbcTrackingConte
   if (tx.code !== 0) return { state: 'failed', detail: 'the source transaction failed: nothing was sent' };
   const packet = packetOf(ctx, source, tx.events);
   if (packet === null) return { state: 'failed', detail: 'the source transaction sent no IBC packet' };
-  return follow(ctx, packet, packet, 0, 0);
+  // A refund goes back to the sender: named from the packet, else the transfer event, else who signed the send.
+  const origin = packet.sender === '' && sent.sender !== undefined ? { ...packet, sender: sent.sender.slice(0, 128) } : packet;
+  return follow(ctx, origin, origin, 0, 0);
 }
 
 const MAX_FORWARDS = 3;
@@ -182,23 +185,22 @@ function ackOf(events: readonly CosmosEvent[], packet: IbcPacket): 'success' | '
 
 function nextPacketOf(ctx: IbcTrackingContext, chain: ChainInfo, events: readonly CosmosEvent[], previous: IbcPacket): IbcPacket | null {
   const sendEvent = events.find((e) => e.type === 'send_packet' && !(attribute(e, 'packet_src_channel') === previous.dstChannel && attribute(e, 'packet_sequence') === previous.sequence));
-  return sendEvent === undefined ? null : packetFromEvent(ctx, chain, sendEvent);
+  return sendEvent === undefined ? null : packetFromEvent(chain, sendEvent, events);
 }
 
 function packetOf(ctx: IbcTrackingContext, chain: ChainInfo, events: readonly CosmosEvent[]): IbcPacket | null {
   const sendEvent = events.find((e) => e.type === 'send_packet');
-  return sendEvent === undefined ? null : packetFromEvent(ctx, chain, sendEvent);
+  return sendEvent === undefined ? null : packetFromEvent(chain, sendEvent, events);
 }
 
-function packetFromEvent(_ctx: IbcTrackingContext, chain: ChainInfo, event: CosmosEvent): IbcPacket | null {
+/**
+ * The packet of a `send_packet` event. Sender and receiver come from the ICS-20 packet data (`packet_data`, or
+ * `packet_data_hex` alone as ibc-go v10 chains write it), else from the same transaction's `ibc_transfer` event.
+ */
+function packetFromEvent(chain: ChainInfo, event: CosmosEvent, txEvents: readonly CosmosEvent[]): IbcPacket | null {
   const sequence = attribute(event, 'packet_sequence');
   if (!/^[0-9]+$/.test(sequence)) return null;
-  let data: { sender?: unknown; receiver?: unknown } = {};
-  try {
-    data = JSON.parse(attribute(event, 'packet_data')) as typeof data;
-  } catch {
-    // packet_data is optional in newer ibc-go (packet_data_hex only): sender and receiver stay unknown.
-  }
+  const data = ics20PacketData(event) ?? ibcTransferEvent(txEvents) ?? { sender: '', receiver: '' };
   return {
     chain,
     sequence,
@@ -208,8 +210,8 @@ function packetFromEvent(_ctx: IbcTrackingContext, chain: ChainInfo, event: Cosm
     dstChannel: attribute(event, 'packet_dst_channel'),
     timeoutHeight: attribute(event, 'packet_timeout_height'),
     timeoutTimestamp: attribute(event, 'packet_timeout_timestamp'),
-    sender: typeof data.sender === 'string' ? data.sender.slice(0, 128) : '',
-    receiver: typeof data.receiver === 'string' ? data.receiver.slice(0, 128) : '',
+    sender: data.sender,
+    receiver: data.receiver,
   };
 }
 
