@@ -4,6 +4,7 @@ import { AssetAvatar } from '../../components/AssetAvatar';
 import { CopyButton } from '../../components/CopyButton';
 import { ChevronDownIcon } from '../../components/icons';
 import { StatusBadge } from '../../components/StatusBadge';
+import { activityStatusText } from '../../lib/activityStatus';
 import { displayAmount, exactAmount } from '../../lib/amountDisplay';
 import { truncateAddress } from '../../lib/format';
 import { exactTime, timeAgo } from '../../lib/relativeTime';
@@ -23,7 +24,7 @@ export function ActivityRow({ entry, chain, toSelf, now }: { entry: ActivityEntr
         className="activity-row__main"
         aria-expanded={open}
         aria-controls={detailsId}
-        aria-label={`${toSelf ? 'Moved' : 'Sent'} ${amount} on ${chainName} to ${truncateAddress(entry.to)}, ${entry.status}, ${timeAgo(entry.createdAt, now)}`}
+        aria-label={`${toSelf ? 'Moved' : 'Sent'} ${amount} on ${chainName} to ${truncateAddress(entry.to)}, ${activityStatusText(entry).label.toLowerCase()}, ${timeAgo(entry.createdAt, now)}`}
         onClick={() => setOpen(!open)}
       >
         <AssetAvatar symbol={entry.asset.symbol} />
@@ -38,7 +39,7 @@ export function ActivityRow({ entry, chain, toSelf, now }: { entry: ActivityEntr
             </span>
           </span>
         </span>
-        <StatusBadge status={entry.status} />
+        <StatusBadge entry={entry} />
         <time className="activity-row__time" dateTime={new Date(entry.createdAt).toISOString()} title={exactTime(entry.createdAt)}>
           {timeAgo(entry.createdAt, now)}
         </time>
@@ -61,7 +62,7 @@ export function ActivityRow({ entry, chain, toSelf, now }: { entry: ActivityEntr
             </dd>
           </div>
           <div>
-            <dt>{entry.status === 'pending' ? 'Fee (max)' : 'Fee'}</dt>
+            <dt>{entry.status === 'pending' ? 'Fee (max)' : entry.status === 'failed' && entry.fee !== '0' ? 'Fee charged' : 'Fee'}</dt>
             <dd className="num">
               {exactAmount(entry.fee, feeAsset.decimals)} {feeAsset.symbol}
             </dd>

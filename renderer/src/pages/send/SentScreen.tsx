@@ -41,7 +41,7 @@ export function SentScreen({ sent, onNew }: { sent: ActivityEntry; onNew(): void
         <span className="num">{amount}</span> to <code className="address">{truncateAddress(live.to)}</code> on {chainName}
       </p>
       <div className="sent__status" role="status">
-        <StatusBadge status={live.status} />
+        <StatusBadge entry={live} />
         <span>{live.error && live.status !== 'confirmed' ? live.error : STATUS_TEXT[live.status]}</span>
       </div>
       <dl className="sent__details">
