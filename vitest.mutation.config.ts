@@ -8,11 +8,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      'test/mutation/**/*.test.ts',
+      'test/**/*Mutation.test.ts',
+      'test/**/*.unit.test.ts',
       'test/vault/*.test.ts',
       'test/unit/{addresses,amounts,deriveKey,mnemonic}.test.ts',
-      'test/routing/findRoutes.unit.test.ts',
-      'test/routing/bridgeSelection.unit.test.ts',
       'test/rebalance/{planTrades,planRebalance}.test.ts',
       'test/transfers/transferJournal.test.ts',
       'test/optimizer/*.test.ts',
