@@ -26,7 +26,7 @@ export default {
   ],
   // Our machines have 2 cores shared with other work; raise with --concurrency on a quiet machine.
   concurrency: 1,
-  timeoutMS: 20_000,
+  timeoutMS: 10_000,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

@@ -56,14 +56,14 @@ describe('rankRoutes', () => {
   });
 });
 
-function venue(id: 'uniswap-v2' | 'uniswap-v3', num: bigint, den: bigint): SwapVenue {
+function venue(id: 'uniswap-v2' | 'osmosis-poolmanager', num: bigint, den: bigint): SwapVenue {
   return {
     id,
     pairs: (chain) => (chain === A ? [{ tokenIn: USD_A, tokenOut: BRG_A }] : []),
     async quote(chain, tokenIn, tokenOut, amountIn): Promise<SwapQuote> {
       if (tokenIn.ref !== USD_A.ref || tokenOut.ref !== BRG_A.ref) throw new StrataError('INVALID_INPUT', 'no pair');
       const fees = [{ kind: 'swap' as const, chain, asset: tokenIn, amount: (amountIn * 30n) / 10_000n }];
-      return { venue: id, chain, tokenIn, tokenOut, amountIn, amountOut: (amountIn * num) / den, priceImpactBps: 40, fees, gasUnits: 100_000n, reserveShareBps: 10, path: [] } as SwapQuote;
+      return { venue: id, chain, tokenIn, tokenOut, amountIn, amountOut: (amountIn * num) / den, priceImpactBps: 40, fees, gasUnits: 100_000n, reserveShareBps: 10, path: [] };
     },
     buildSwap: () => ({ calls: [], minAmountOut: 0n }),
   };
@@ -114,10 +114,10 @@ describe('same-chain single-swap routes', () => {
   });
 
   it('offers one route per venue, best amount first, and uses the environment swap ETA', async () => {
-    const env = environment([venue('uniswap-v2', 10n * E18, E6), venue('uniswap-v3', 11n * E18, E6)], 5);
+    const env = environment([venue('uniswap-v2', 10n * E18, E6), venue('osmosis-poolmanager', 11n * E18, E6)], 5);
     const routes = await findRoutes(env, request);
     expect(routes.map((r) => [r.route.steps[0]?.provider, r.route.amountOut, r.route.etaSeconds])).toEqual([
-      ['uniswap-v3', (1100n * E18).toString(), 5],
+      ['osmosis-poolmanager', (1100n * E18).toString(), 5],
       ['uniswap-v2', (1000n * E18).toString(), 5],
     ]);
   });
