@@ -1,7 +1,7 @@
 import { invalidInput } from './errors';
 import { DEFAULT_FREQUENCY, positive } from './expectedReturns';
 import { ewmMeanLast } from './ewmMean';
-import { cholesky, symmetricEigen } from './linalg';
+import { isPositiveDefinite, symmetricEigen } from './linalg';
 import { pairwiseMoments, returnColumns } from './pairwiseStats';
 import type { Matrix, ReturnsTable } from './types';
 
@@ -122,8 +122,7 @@ export function ledoitWolf(table: ReturnsTable): { covariance: Matrix; shrinkage
  */
 export function fixNonPositiveSemidefinite(matrix: Matrix): { matrix: Matrix; repaired: boolean } {
   for (const row of matrix) for (const v of row) if (!Number.isFinite(v)) throw invalidInput('The covariance matrix has a missing or non-finite entry');
-  const bumped = matrix.map((row, i) => row.map((v, j) => (i === j ? v + 1e-16 : v)));
-  if (cholesky(bumped) !== null) return { matrix, repaired: false };
+  if (isPositiveDefinite(matrix, 1e-16)) return { matrix, repaired: false };
   const { values, vectors } = symmetricEigen(matrix);
   const q = values.map((v) => (v > 0 ? v : 0));
   const n = matrix.length;
