@@ -92,6 +92,8 @@ export class FrontierPath {
       const a = this.at(i) as TurningPoint;
       const b = this.at(i + 1);
       if (b === undefined) return best;
+      // A segment of zero length (the first one, from lambda = +Infinity, often is) says nothing about the peak.
+      if (a.ret - b.ret <= 1e-14 * Math.max(1, Math.abs(a.ret))) continue;
       const { v1, v2 } = segmentMoments(a, b);
       const e = a.ret - rf;
       const dr = b.ret - a.ret;
