@@ -106,29 +106,34 @@ export function* criticalLine(problem: CriticalLineProblem): Generator<TurningPo
   const x2 = new Float64Array(n);
   const x3 = new Float64Array(n);
   const r = new Float64Array(n);
+  const b1 = new Float64Array(n);
+  const b2 = new Float64Array(n);
+  const b3 = new Float64Array(n);
   const tmp = new Float64Array(n);
   const A = new Float64Array(n);
   const B = new Float64Array(n);
   const U = new Float64Array(n);
   const V = new Float64Array(n);
 
-  /** x = S_FF^-1 b (b given per free position), refined once against S_FF. */
-  const solve = (b: (p: number) => number, x: Float64Array): void => {
+  /** x = S_FF^-1 b (b by free position), refined once against S_FF. */
+  const solve = (b: Float64Array, x: Float64Array): void => {
     const k = free.length;
     for (let p = 0; p < k; p++) {
+      const row = p * n;
       let s = 0;
-      for (let q = 0; q < k; q++) s += (inv[p * n + q] as number) * b(q);
+      for (let q = 0; q < k; q++) s += (inv[row + q] as number) * (b[q] as number);
       x[p] = s;
     }
     for (let p = 0; p < k; p++) {
       const row = (free[p] as number) * n;
-      let s = b(p);
+      let s = b[p] as number;
       for (let q = 0; q < k; q++) s -= (sigma[row + (free[q] as number)] as number) * (x[q] as number);
       r[p] = s;
     }
     for (let p = 0; p < k; p++) {
+      const row = p * n;
       let s = 0;
-      for (let q = 0; q < k; q++) s += (inv[p * n + q] as number) * (r[q] as number);
+      for (let q = 0; q < k; q++) s += (inv[row + q] as number) * (r[q] as number);
       x[p] = (x[p] as number) + s;
     }
   };
@@ -212,9 +217,15 @@ export function* criticalLine(problem: CriticalLineProblem): Generator<TurningPo
     const k = free.length;
     let sumBounded = 0;
     for (let i = 0; i < n; i++) if (state[i] !== FREE) sumBounded += w[i] as number;
-    solve((p) => mu[free[p] as number] as number, x1);
-    solve(() => 1, x2);
-    solve((p) => -(sB[free[p] as number] as number), x3);
+    for (let p = 0; p < k; p++) {
+      const i = free[p] as number;
+      b1[p] = mu[i] as number;
+      b2[p] = 1;
+      b3[p] = -(sB[i] as number);
+    }
+    solve(b1, x1);
+    solve(b2, x2);
+    solve(b3, x3);
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;

@@ -114,7 +114,8 @@ export class FrontierPath {
       if (sb > bestSharpe) {
         bestSharpe = sb;
         best = b.w;
-      } else if (interior || (sb < bestSharpe && bestSharpe > 0)) {
+      } else if (bestSharpe > 0 && (interior || sb < bestSharpe * (1 - 1e-12))) {
+        // Past the peak. A drop within rounding (a very short segment) is not evidence of it.
         return best;
       }
     }

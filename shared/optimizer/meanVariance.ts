@@ -68,11 +68,16 @@ export function prepareProblem(input: MeanVarianceInput): PreparedProblem {
   if (compiled.groups.length > 0) maximizeLinearProgram(free.map(() => 0), compiled);
   const solver = input.solver ?? 'auto';
   if (solver !== 'auto' && solver !== 'quadprog') throw invalidInput(`Unknown solver "${String(solver)}" (auto or quadprog)`);
+  let system: LinearSystem | undefined;
   return {
     compiled,
-    system: linearSystem(compiled),
+    // Dense rows for quadprog only (n rows of n at long-only bounds): built when a quadprog solve asks.
+    get system(): LinearSystem {
+      system ??= linearSystem(compiled);
+      return system;
+    },
     mu: free.map((i) => input.mu[i] as number),
-    sigma: free.map((i) => free.map((j) => (fullSigma[i] as number[])[j] as number)),
+    sigma: free.length === n ? fullSigma : free.map((i) => free.map((j) => (fullSigma[i] as number[])[j] as number)),
     fullMu: input.mu.slice(),
     fullSigma,
     solver,

@@ -53,6 +53,22 @@ export function pairwiseMoments(table: ReturnsTable): PairwiseMoments {
     }
     dense[a] = ok;
   }
+  // Gap-free assets centred over their own dates: two that start together need one dot product per pair.
+  const centred = cols.map((x, a) => {
+    if (dense[a] !== 1) return x;
+    const from = start[a] as number;
+    let sum = 0;
+    for (let k = from; k < t; k++) sum += x[k] as number;
+    const mean = sum / (t - from);
+    const c = new Float64Array(t);
+    for (let k = from; k < t; k++) c[k] = (x[k] as number) - mean;
+    return c;
+  });
+  const ssq = centred.map((c, a) => {
+    let s = 0;
+    for (let k = start[a] as number; k < t; k++) s += (c[k] as number) * (c[k] as number);
+    return s;
+  });
   const covariance = Array.from({ length: n }, () => new Array<number>(n).fill(NaN));
   const correlation = Array.from({ length: n }, () => new Array<number>(n).fill(NaN));
   for (let a = 0; a < n; a++) {
@@ -63,7 +79,15 @@ export function pairwiseMoments(table: ReturnsTable): PairwiseMoments {
       let cxy = 0;
       let ssqx = 0;
       let ssqy = 0;
-      if (dense[a] === 1 && dense[b] === 1) {
+      if (dense[a] === 1 && dense[b] === 1 && start[a] === start[b]) {
+        const from = start[a] as number;
+        const cx = centred[a] as Float64Array;
+        const cy = centred[b] as Float64Array;
+        nobs = t - from;
+        for (let k = from; k < t; k++) cxy += (cx[k] as number) * (cy[k] as number);
+        ssqx = ssq[a] as number;
+        ssqy = ssq[b] as number;
+      } else if (dense[a] === 1 && dense[b] === 1) {
         const from = Math.max(start[a] as number, start[b] as number);
         nobs = t - from;
         let sx = 0;
