@@ -115,28 +115,7 @@ export function* criticalLine(problem: CriticalLineProblem): Generator<TurningPo
   const U = new Float64Array(n);
   const V = new Float64Array(n);
 
-  /** x = S_FF^-1 b (b by free position), refined once against S_FF. */
-  const solve = (b: Float64Array, x: Float64Array): void => {
-    const k = free.length;
-    for (let p = 0; p < k; p++) {
-      const row = p * n;
-      let s = 0;
-      for (let q = 0; q < k; q++) s += (inv[row + q] as number) * (b[q] as number);
-      x[p] = s;
-    }
-    for (let p = 0; p < k; p++) {
-      const row = (free[p] as number) * n;
-      let s = b[p] as number;
-      for (let q = 0; q < k; q++) s -= (sigma[row + (free[q] as number)] as number) * (x[q] as number);
-      r[p] = s;
-    }
-    for (let p = 0; p < k; p++) {
-      const row = p * n;
-      let s = 0;
-      for (let q = 0; q < k; q++) s += (inv[row + q] as number) * (r[q] as number);
-      x[p] = (x[p] as number) + s;
-    }
-  };
+  const solve = (b: Float64Array, x: Float64Array): void => solveRefined(inv, sigma, n, free, free.length, b, x, r);
 
   const refresh = (): void => {
     const k = free.length;
@@ -147,47 +126,14 @@ export function* criticalLine(problem: CriticalLineProblem): Generator<TurningPo
   };
 
   const addFree = (j: number): void => {
-    const k = free.length;
-    const row = j * n;
-    for (let p = 0; p < k; p++) {
-      let s = 0;
-      for (let q = 0; q < k; q++) s += (inv[p * n + q] as number) * (sigma[row + (free[q] as number)] as number);
-      tmp[p] = s;
-    }
-    let schur = sigma[row + j] as number;
-    for (let p = 0; p < k; p++) schur -= (sigma[row + (free[p] as number)] as number) * (tmp[p] as number);
-    if (!(schur > 1e-13 * (sigma[row + j] as number))) throw new CriticalLineUnavailable('a covariance block is singular');
-    for (let p = 0; p < k; p++) {
-      const tp = (tmp[p] as number) / schur;
-      for (let q = 0; q < k; q++) inv[p * n + q] = (inv[p * n + q] as number) + tp * (tmp[q] as number);
-      inv[p * n + k] = -tp;
-      inv[k * n + p] = -tp;
-    }
-    inv[k * n + k] = 1 / schur;
+    if (!borderInverse(inv, sigma, n, free, free.length, j, tmp)) throw new CriticalLineUnavailable('a covariance block is singular');
     free.push(j);
   };
 
   const removeFree = (pos: number): void => {
     const last = free.length - 1;
-    if (pos !== last) {
-      // Move the leaving asset to the last position (swap rows and columns), then drop it.
-      for (let q = 0; q <= last; q++) {
-        const a = inv[pos * n + q] as number;
-        inv[pos * n + q] = inv[last * n + q] as number;
-        inv[last * n + q] = a;
-      }
-      for (let p = 0; p <= last; p++) {
-        const a = inv[p * n + pos] as number;
-        inv[p * n + pos] = inv[p * n + last] as number;
-        inv[p * n + last] = a;
-      }
-      free[pos] = free[last] as number;
-    }
-    const d = inv[last * n + last] as number;
-    for (let p = 0; p < last; p++) {
-      const bp = (inv[p * n + last] as number) / d;
-      for (let q = 0; q < last; q++) inv[p * n + q] = (inv[p * n + q] as number) - bp * (inv[last * n + q] as number);
-    }
+    dropFromInverse(inv, n, last, pos);
+    if (pos !== last) free[pos] = free[last] as number;
     free.pop();
   };
 
@@ -241,18 +187,7 @@ export function* criticalLine(problem: CriticalLineProblem): Generator<TurningPo
       B[p] = (x1[p] as number) + g1 * (x2[p] as number);
     }
     // S w(lambda) = U + lambda V over every asset.
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      let u = sB[i] as number;
-      let v = 0;
-      for (let p = 0; p < k; p++) {
-        const s = sigma[row + (free[p] as number)] as number;
-        u += s * (A[p] as number);
-        v += s * (B[p] as number);
-      }
-      U[i] = u;
-      V[i] = v;
-    }
+    affineProduct(sigma, n, free, k, A, B, sB, U, V);
     if (iter === 0) yield point(Infinity);
 
     // The next event below the current lambda: a free asset reaching a bound, or a bound's multiplier reaching 0.
@@ -358,4 +293,86 @@ export function interpolate(a: TurningPoint, b: TurningPoint, t: number): Float6
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = (a.w[i] as number) + t * ((b.w[i] as number) - (a.w[i] as number));
   return out;
+}
+
+// The hot loops, as plain functions of typed arrays (V8 optimizes these better than closures inside a generator).
+
+/** x = S_FF^-1 b with `inv` the inverse of the free block (stride n), then one step of iterative refinement. */
+function solveRefined(inv: Float64Array, sigma: Float64Array, n: number, free: readonly number[], k: number, b: Float64Array, x: Float64Array, r: Float64Array): void {
+  for (let p = 0; p < k; p++) {
+    const row = p * n;
+    let s = 0;
+    for (let q = 0; q < k; q++) s += (inv[row + q] as number) * (b[q] as number);
+    x[p] = s;
+  }
+  for (let p = 0; p < k; p++) {
+    const row = (free[p] as number) * n;
+    let s = b[p] as number;
+    for (let q = 0; q < k; q++) s -= (sigma[row + (free[q] as number)] as number) * (x[q] as number);
+    r[p] = s;
+  }
+  for (let p = 0; p < k; p++) {
+    const row = p * n;
+    let s = 0;
+    for (let q = 0; q < k; q++) s += (inv[row + q] as number) * (r[q] as number);
+    x[p] = (x[p] as number) + s;
+  }
+}
+
+/** U = sB + S[:, F] A and V = S[:, F] B over every asset. */
+function affineProduct(sigma: Float64Array, n: number, free: readonly number[], k: number, A: Float64Array, B: Float64Array, sB: Float64Array, U: Float64Array, V: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    let u = sB[i] as number;
+    let v = 0;
+    for (let p = 0; p < k; p++) {
+      const s = sigma[row + (free[p] as number)] as number;
+      u += s * (A[p] as number);
+      v += s * (B[p] as number);
+    }
+    U[i] = u;
+    V[i] = v;
+  }
+}
+
+/** Grows the inverse of the free block by asset j (bordering); false when the grown block is singular. */
+function borderInverse(inv: Float64Array, sigma: Float64Array, n: number, free: readonly number[], k: number, j: number, tmp: Float64Array): boolean {
+  const row = j * n;
+  for (let p = 0; p < k; p++) {
+    let s = 0;
+    for (let q = 0; q < k; q++) s += (inv[p * n + q] as number) * (sigma[row + (free[q] as number)] as number);
+    tmp[p] = s;
+  }
+  let schur = sigma[row + j] as number;
+  for (let p = 0; p < k; p++) schur -= (sigma[row + (free[p] as number)] as number) * (tmp[p] as number);
+  if (!(schur > 1e-13 * (sigma[row + j] as number))) return false;
+  for (let p = 0; p < k; p++) {
+    const tp = (tmp[p] as number) / schur;
+    for (let q = 0; q < k; q++) inv[p * n + q] = (inv[p * n + q] as number) + tp * (tmp[q] as number);
+    inv[p * n + k] = -tp;
+    inv[k * n + p] = -tp;
+  }
+  inv[k * n + k] = 1 / schur;
+  return true;
+}
+
+/** Removes position `pos` from the inverse of the free block (positions 0..last): swap it last, then downdate. */
+function dropFromInverse(inv: Float64Array, n: number, last: number, pos: number): void {
+  if (pos !== last) {
+    for (let q = 0; q <= last; q++) {
+      const a = inv[pos * n + q] as number;
+      inv[pos * n + q] = inv[last * n + q] as number;
+      inv[last * n + q] = a;
+    }
+    for (let p = 0; p <= last; p++) {
+      const a = inv[p * n + pos] as number;
+      inv[p * n + pos] = inv[p * n + last] as number;
+      inv[p * n + last] = a;
+    }
+  }
+  const d = inv[last * n + last] as number;
+  for (let p = 0; p < last; p++) {
+    const bp = (inv[p * n + last] as number) / d;
+    for (let q = 0; q < last; q++) inv[p * n + q] = (inv[p * n + q] as number) - bp * (inv[last * n + q] as number);
+  }
 }
