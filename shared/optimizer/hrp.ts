@@ -1,9 +1,10 @@
 import { invalidInput } from './errors';
-import { pairwiseMoments } from './pairwiseStats';
+import { pairwiseMoments, type PairwiseMoments } from './pairwiseStats';
 import { leafOrder, singleLinkage } from './singleLinkage';
 import type { Matrix, ReturnsTable } from './types';
 
-export type HrpSource = { returns: ReturnsTable } | { covariance: Matrix };
+/** Daily returns, pairwise moments already computed from them (the risk model's pass), or a covariance matrix alone. */
+export type HrpSource = { returns: ReturnsTable } | { moments: PairwiseMoments } | { covariance: Matrix };
 
 export interface HrpResult {
   /** Weights in the order of the input's assets; long-only, sum 1. */
@@ -19,7 +20,8 @@ export interface HrpResult {
  * correlation distance `sqrt(clip((1 - corr) / 2, 0, 1))` taken directly as the condensed distance matrix,
  * single linkage, leaves in dendrogram order, then recursive bisection of that list into halves weighted by the
  * inverse of each half's inverse-variance-portfolio variance.
- * From returns, correlation and covariance are pairwise over overlapping dates (pandas `.corr()`/`.cov()`); from a
+ * From returns, correlation and covariance are pairwise over overlapping dates (pandas `.corr()`/`.cov()`, the same
+ * pass as the sample risk model's, done once per table); from a
  * covariance matrix alone, the correlation is derived from it and rounded to 6 decimals, as HRPOpt does.
  */
 export function hrpWeights(source: HrpSource): HrpResult {
@@ -27,6 +29,8 @@ export function hrpWeights(source: HrpSource): HrpResult {
   let correlation: Matrix;
   if ('returns' in source) {
     ({ covariance, correlation } = pairwiseMoments(source.returns));
+  } else if ('moments' in source) {
+    ({ covariance, correlation } = source.moments);
   } else {
     covariance = source.covariance;
     // Same operation order as PyPortfolioOpt's cov_to_corr (D^-1 C D^-1), so the 6-decimal rounding agrees.

@@ -79,6 +79,42 @@ export function cholesky(m: Matrix): Matrix | null {
 }
 
 /**
+ * Whether `m + bump I` is (numerically) positive definite: the same test as `cholesky(...) !== null`, on a flat
+ * Float64Array with contiguous inner loops (a 500×500 check in a few milliseconds) and without building the factor
+ * as nested arrays.
+ */
+export function isPositiveDefinite(m: Matrix, bump = 0): boolean {
+  const n = m.length;
+  const l = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    const rj = j * n;
+    let d = ((m[j] as number[])[j] as number) + bump;
+    for (let k = 0; k < j; k++) d -= (l[rj + k] as number) ** 2;
+    if (!(d > 0)) return false;
+    const djj = Math.sqrt(d);
+    l[rj + j] = djj;
+    for (let i = j + 1; i < n; i++) {
+      const ri = i * n;
+      // Four partial sums: the dot product is the whole cost (n^3 / 6 steps), and independent sums pipeline.
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let k = 0;
+      for (; k + 3 < j; k += 4) {
+        s0 += (l[ri + k] as number) * (l[rj + k] as number);
+        s1 += (l[ri + k + 1] as number) * (l[rj + k + 1] as number);
+        s2 += (l[ri + k + 2] as number) * (l[rj + k + 2] as number);
+        s3 += (l[ri + k + 3] as number) * (l[rj + k + 3] as number);
+      }
+      for (; k < j; k++) s0 += (l[ri + k] as number) * (l[rj + k] as number);
+      l[ri + j] = (((m[i] as number[])[j] as number) - (s0 + s1 + s2 + s3)) / djj;
+    }
+  }
+  return true;
+}
+
+/**
  * Solves `A X = B` by LU decomposition with partial pivoting (A square). Returns null when A is singular to working
  * precision, so the caller can choose a least-squares fallback.
  */

@@ -1,5 +1,6 @@
 import { compileConstraints, fmt, linearSystem, type CompiledConstraints, type LinearSystem, type PortfolioConstraints } from './constraints';
 import { invalidInput, optimizerError } from './errors';
+import { CriticalLineUnavailable, tryFrontierPath, type FrontierPath } from './frontierPath';
 import { dot, quadForm } from './linalg';
 import { maximizeLinearProgram } from './linearProgram';
 import { solveQp } from './qp';
@@ -12,7 +13,16 @@ export interface MeanVarianceInput {
   mu: number[];
   sigma: Matrix;
   constraints?: PortfolioConstraints;
+  /**
+   * 'auto' (default): the critical line algorithm whenever only per-asset bounds and the budget apply, quadprog for
+   * group constraints and the rare cases the critical line path declines (a tie for the top return, a singular
+   * covariance block). 'quadprog': always quadprog, one fresh solve per problem (the solver before 2026-12; kept for
+   * comparison and as the fallback).
+   */
+  solver?: Solver;
 }
+
+export type Solver = 'auto' | 'quadprog';
 
 /** A problem reduced to the assets that may hold weight, ready for repeated solves (frontier, target search). */
 export interface PreparedProblem {
@@ -24,6 +34,9 @@ export interface PreparedProblem {
   /** Full-size inputs, for performance figures. */
   fullMu: number[];
   fullSigma: Matrix;
+  solver: Solver;
+  /** The critical line path once computed (null: it does not apply), shared by every question on this problem. */
+  path?: FrontierPath | null;
 }
 
 /**
@@ -50,17 +63,50 @@ export function prepareProblem(input: MeanVarianceInput): PreparedProblem {
   const fullSigma = fixNonPositiveSemidefinite(input.sigma).matrix;
   const compiled = compileConstraints(input.assets, input.constraints);
   const free = compiled.free;
-  // Phase 1 of the simplex names an infeasible combination before any QP runs.
-  maximizeLinearProgram(free.map(() => 0), compiled);
+  // Phase 1 of the simplex names an infeasible combination before any QP runs (without groups, compileConstraints
+  // has already checked the only condition: the bounds' sums bracket 1).
+  if (compiled.groups.length > 0) maximizeLinearProgram(free.map(() => 0), compiled);
+  const solver = input.solver ?? 'auto';
+  if (solver !== 'auto' && solver !== 'quadprog') throw invalidInput(`Unknown solver "${String(solver)}" (auto or quadprog)`);
+  let system: LinearSystem | undefined;
   return {
     compiled,
-    system: linearSystem(compiled),
+    // Dense rows for quadprog only (n rows of n at long-only bounds): built when a quadprog solve asks.
+    get system(): LinearSystem {
+      system ??= linearSystem(compiled);
+      return system;
+    },
     mu: free.map((i) => input.mu[i] as number),
-    sigma: free.map((i) => free.map((j) => (fullSigma[i] as number[])[j] as number)),
+    sigma: free.length === n ? fullSigma : free.map((i) => free.map((j) => (fullSigma[i] as number[])[j] as number)),
     fullMu: input.mu.slice(),
     fullSigma,
+    solver,
   };
 }
+
+/**
+ * Runs `use` on the problem's critical line path; undefined when the path does not apply (group constraints, the
+ * quadprog solver asked for, a tie at the top, a singular block met on the way), and the caller uses quadprog.
+ */
+function viaPath<T>(p: PreparedProblem, use: (path: FrontierPath) => T): T | undefined {
+  if (p.solver === 'quadprog' || p.compiled.groups.length > 0 || p.path === null) return undefined;
+  try {
+    if (p.path === undefined) {
+      const m = p.mu.length;
+      const sigma = new Float64Array(m * m);
+      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) sigma[i * m + j] = (p.sigma[i] as number[])[j] as number;
+      p.path = tryFrontierPath({ mu: p.mu, sigma, lower: p.compiled.lower, upper: p.compiled.upper });
+      if (p.path === null) return undefined;
+    }
+    return use(p.path);
+  } catch (error) {
+    if (!(error instanceof CriticalLineUnavailable)) throw error;
+    p.path = null;
+    return undefined;
+  }
+}
+
+const plain = (w: Float64Array): number[] => Array.from(w);
 
 /** Weights of all assets (0 for the excluded ones) from the free assets' weights, clipped to their bounds. */
 export function expandWeights(p: PreparedProblem, x: readonly number[]): number[] {
@@ -75,18 +121,22 @@ export function expandWeights(p: PreparedProblem, x: readonly number[]): number[
 
 /** The portfolio with the least variance (PyPortfolioOpt's min_volatility). */
 export function minVolatilityWeights(p: PreparedProblem): number[] {
-  return solveQp(p.sigma, zerosLike(p.mu), p.system).x;
+  return viaPath(p, (path) => plain(path.bottom.w)) ?? solveQp(p.sigma, zerosLike(p.mu), p.system).x;
 }
 
 /** Maximizes `w' mu - (delta / 2) w' Sigma w` (max_quadratic_utility, delta > 0). */
 export function maxUtilityWeights(p: PreparedProblem, riskAversion: number): number[] {
   if (!Number.isFinite(riskAversion) || riskAversion <= 0) throw invalidInput('Risk aversion must be a positive number');
+  const onPath = viaPath(p, (path) => plain(path.atLambda(1 / riskAversion)));
+  if (onPath !== undefined) return onPath;
   // Same minimizer as (delta Sigma, mu), but a huge delta would swamp the solver's absolute tolerances.
   return solveQp(p.sigma, p.mu.map((v) => v / riskAversion), p.system).x;
 }
 
 /** The highest expected return the constraints allow, and the least-variance portfolio that reaches it. */
 export function maxReturnWeights(p: PreparedProblem): { x: number[]; value: number } {
+  const onPath = viaPath(p, (path) => ({ x: plain(path.top.w), value: path.top.ret }));
+  if (onPath !== undefined) return onPath;
   const lp = maximizeLinearProgram(p.mu, p.compiled);
   if (lp.unique) return { x: lp.x, value: lp.value };
   // Several portfolios reach the top return (assets tie): keep the least risky one. Should rounding make the solver
@@ -123,7 +173,7 @@ export function efficientReturnWeights(p: PreparedProblem, target: number, maxRe
     throw optimizerError('TARGET_OUT_OF_RANGE', `Target return ${fmt(target)} is above the highest expected return these constraints allow (${fmt(top)})`);
   }
   if (target >= top - 1e-12 * Math.max(1, Math.abs(top))) return maxReturn.x;
-  return withReturnAtLeast(p, target);
+  return viaPath(p, (path) => plain(path.withReturn(target))) ?? withReturnAtLeast(p, target);
 }
 
 /**
@@ -145,6 +195,8 @@ export function efficientRiskWeights(p: PreparedProblem, target: number): number
   const vTop = Math.sqrt(Math.max(0, quadForm(p.sigma, top.x)));
   if (target >= vTop) return top.x;
   const goal = target * target;
+  const onPath = viaPath(p, (path) => plain(path.withVariance(goal)));
+  if (onPath !== undefined) return onPath;
   let a = dot(minVol, p.mu);
   let fa = quadForm(p.sigma, minVol) - goal;
   let b = top.value;
@@ -190,6 +242,8 @@ export function maxSharpeWeights(p: PreparedProblem, riskFreeRate: number): numb
   if (top.value <= riskFreeRate) {
     throw optimizerError('TARGET_OUT_OF_RANGE', `Risk-free rate ${fmt(riskFreeRate)} is not below the highest expected return these constraints allow (${fmt(top.value)})`);
   }
+  const onPath = viaPath(p, (path) => plain(path.maxSharpe(riskFreeRate)));
+  if (onPath !== undefined) return onPath;
   const m = p.mu.length;
   const rows: number[][] = [p.mu.map((v) => v - riskFreeRate)];
   const rhs = [1];

@@ -12,9 +12,10 @@ import {
   type MeanVarianceInput,
   type PreparedProblem,
 } from './meanVariance';
+import { pairwiseMoments } from './pairwiseStats';
 import { portfolioPerformance, weightRecord } from './performance';
 import { riskParityWeights } from './riskParity';
-import type { Performance, ReturnsTable, Weights } from './types';
+import type { Matrix, Performance, ReturnsTable, Weights } from './types';
 
 export const OBJECTIVES = ['max-sharpe', 'min-volatility', 'efficient-risk', 'efficient-return', 'max-utility', 'risk-parity', 'hrp'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
@@ -87,9 +88,12 @@ export function optimizeWeights(p: PreparedProblem, input: OptimizeInput, riskFr
       if (returns.assets.length !== p.compiled.assets.length || returns.assets.some((a, i) => a !== p.compiled.assets[i])) {
         throw invalidInput('hrp: the returns must have the same assets in the same order');
       }
+      // The moments of the whole table (shared with the risk model's pass), cut down to the allowed assets.
       const free = p.compiled.free;
-      const subset: ReturnsTable = { dates: returns.dates, assets: free.map((i) => returns.assets[i] as string), returns: returns.returns.map((row) => free.map((i) => row[i] ?? null)) };
-      return expandWeights(p, hrpWeights({ returns: subset }).weights);
+      const all = pairwiseMoments(returns);
+      const cut = (m: Matrix): Matrix => free.map((i) => free.map((j) => (m[i] as number[])[j] as number));
+      const moments = free.length === returns.assets.length ? all : { covariance: cut(all.covariance), correlation: cut(all.correlation) };
+      return expandWeights(p, hrpWeights({ moments }).weights);
     }
     default:
       throw invalidInput(`Unknown objective "${String(input.objective)}" (${OBJECTIVES.join(', ')})`);

@@ -13,12 +13,143 @@ export function returnColumns(table: ReturnsTable): Float64Array[] {
   });
 }
 
+export interface PairwiseMoments {
+  covariance: Matrix;
+  correlation: Matrix;
+}
+
+/** One covariance pass per returns table: the risk model and HRP ask for the same moments (tables are not mutated). */
+const computed = new WeakMap<ReturnsTable, PairwiseMoments>();
+
 /**
  * Sample covariance (ddof 1) and correlation of every pair of assets over the dates where both have a return, as
- * pandas `DataFrame.cov()` / `.corr()` compute them with missing values (Welford's update, the same as pandas' nancorr).
- * Not annualized.
+ * pandas `DataFrame.cov()` / `.corr()` compute them with missing values. Not annualized. Computed once per table and
+ * shared (treat the matrices as read-only).
+ *
+ * Two passes per pair (the overlap's means, then centred products), no division per element. An asset that, once
+ * listed, has every later day (the usual shape: late listings, no gaps) needs no missing-value checks: a pair of such
+ * assets overlaps on a contiguous range. Results agree with pandas' Welford update to rounding (about 1e-15 relative).
  */
-export function pairwiseMoments(table: ReturnsTable): { covariance: Matrix; correlation: Matrix } {
+export function pairwiseMoments(table: ReturnsTable): PairwiseMoments {
+  const known = computed.get(table);
+  if (known !== undefined) return known;
+  const cols = returnColumns(table);
+  const n = cols.length;
+  const t = table.returns.length;
+  // start[a]: the first date with a return; dense[a]: no gap after it.
+  const start = new Int32Array(n);
+  const dense = new Uint8Array(n);
+  for (let a = 0; a < n; a++) {
+    const x = cols[a] as Float64Array;
+    let k = 0;
+    while (k < t && (x[k] as number) !== (x[k] as number)) k++;
+    start[a] = k;
+    let ok = 1;
+    for (let j = k; j < t; j++) {
+      if ((x[j] as number) !== (x[j] as number)) {
+        ok = 0;
+        break;
+      }
+    }
+    dense[a] = ok;
+  }
+  // Gap-free assets centred over their own dates: two that start together need one dot product per pair.
+  const centred = cols.map((x, a) => {
+    if (dense[a] !== 1) return x;
+    const from = start[a] as number;
+    let sum = 0;
+    for (let k = from; k < t; k++) sum += x[k] as number;
+    const mean = sum / (t - from);
+    const c = new Float64Array(t);
+    for (let k = from; k < t; k++) c[k] = (x[k] as number) - mean;
+    return c;
+  });
+  const ssq = centred.map((c, a) => {
+    let s = 0;
+    for (let k = start[a] as number; k < t; k++) s += (c[k] as number) * (c[k] as number);
+    return s;
+  });
+  const covariance = Array.from({ length: n }, () => new Array<number>(n).fill(NaN));
+  const correlation = Array.from({ length: n }, () => new Array<number>(n).fill(NaN));
+  for (let a = 0; a < n; a++) {
+    const x = cols[a] as Float64Array;
+    for (let b = 0; b <= a; b++) {
+      const y = cols[b] as Float64Array;
+      let nobs = 0;
+      let cxy = 0;
+      let ssqx = 0;
+      let ssqy = 0;
+      if (dense[a] === 1 && dense[b] === 1 && start[a] === start[b]) {
+        const from = start[a] as number;
+        const cx = centred[a] as Float64Array;
+        const cy = centred[b] as Float64Array;
+        nobs = t - from;
+        for (let k = from; k < t; k++) cxy += (cx[k] as number) * (cy[k] as number);
+        ssqx = ssq[a] as number;
+        ssqy = ssq[b] as number;
+      } else if (dense[a] === 1 && dense[b] === 1) {
+        const from = Math.max(start[a] as number, start[b] as number);
+        nobs = t - from;
+        let sx = 0;
+        let sy = 0;
+        for (let k = from; k < t; k++) {
+          sx += x[k] as number;
+          sy += y[k] as number;
+        }
+        const mx = sx / nobs;
+        const my = sy / nobs;
+        for (let k = from; k < t; k++) {
+          const dx = (x[k] as number) - mx;
+          const dy = (y[k] as number) - my;
+          cxy += dx * dy;
+          ssqx += dx * dx;
+          ssqy += dy * dy;
+        }
+      } else {
+        let sx = 0;
+        let sy = 0;
+        for (let k = 0; k < t; k++) {
+          const vx = x[k] as number;
+          const vy = y[k] as number;
+          if (vx !== vx || vy !== vy) continue;
+          nobs++;
+          sx += vx;
+          sy += vy;
+        }
+        const mx = sx / nobs;
+        const my = sy / nobs;
+        for (let k = 0; k < t; k++) {
+          const vx = x[k] as number;
+          const vy = y[k] as number;
+          if (vx !== vx || vy !== vy) continue;
+          const dx = vx - mx;
+          const dy = vy - my;
+          cxy += dx * dy;
+          ssqx += dx * dx;
+          ssqy += dy * dy;
+        }
+      }
+      if (nobs >= 2) {
+        const cov = cxy / (nobs - 1);
+        (covariance[a] as number[])[b] = cov;
+        (covariance[b] as number[])[a] = cov;
+        const div = Math.sqrt(ssqx * ssqy);
+        const corr = div !== 0 ? cxy / div : NaN;
+        (correlation[a] as number[])[b] = corr;
+        (correlation[b] as number[])[a] = corr;
+      }
+    }
+  }
+  const moments = { covariance, correlation };
+  computed.set(table, moments);
+  return moments;
+}
+
+/**
+ * The same moments by Welford's update as pandas' nancorr does it: one division per element per pair. Kept to
+ * benchmark against and to test the two-pass computation's agreement.
+ */
+export function pairwiseMomentsWelford(table: ReturnsTable): { covariance: Matrix; correlation: Matrix } {
   const cols = returnColumns(table);
   const n = cols.length;
   const t = table.returns.length;

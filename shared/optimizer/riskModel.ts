@@ -1,7 +1,7 @@
 import { invalidInput } from './errors';
 import { DEFAULT_FREQUENCY, positive } from './expectedReturns';
 import { ewmMeanLast } from './ewmMean';
-import { cholesky, symmetricEigen } from './linalg';
+import { isPositiveDefinite, symmetricEigen } from './linalg';
 import { pairwiseMoments, returnColumns } from './pairwiseStats';
 import type { Matrix, ReturnsTable } from './types';
 
@@ -121,9 +121,14 @@ export function ledoitWolf(table: ReturnsTable): { covariance: Matrix; shrinkage
  * when its solver needs a strictly positive definite matrix (see qp.ts).
  */
 export function fixNonPositiveSemidefinite(matrix: Matrix): { matrix: Matrix; repaired: boolean } {
+  // A matrix this function has returned before (the risk model's output, fed to optimize) is not checked again: the
+  // Cholesky test is O(n^3), the largest cost of a 500-asset max Sharpe. Matrices are never mutated in place.
+  if (checked.has(matrix)) return { matrix, repaired: false };
   for (const row of matrix) for (const v of row) if (!Number.isFinite(v)) throw invalidInput('The covariance matrix has a missing or non-finite entry');
-  const bumped = matrix.map((row, i) => row.map((v, j) => (i === j ? v + 1e-16 : v)));
-  if (cholesky(bumped) !== null) return { matrix, repaired: false };
+  if (isPositiveDefinite(matrix, 1e-16)) {
+    checked.add(matrix);
+    return { matrix, repaired: false };
+  }
   const { values, vectors } = symmetricEigen(matrix);
   const q = values.map((v) => (v > 0 ? v : 0));
   const n = matrix.length;
@@ -138,5 +143,9 @@ export function fixNonPositiveSemidefinite(matrix: Matrix): { matrix: Matrix; re
       (fixed[j] as number[])[i] = s;
     }
   }
+  checked.add(fixed);
   return { matrix: fixed, repaired: true };
 }
+
+/** Matrices fixNonPositiveSemidefinite has returned (positive semidefinite as PyPortfolioOpt defines it). */
+const checked = new WeakSet<Matrix>();
