@@ -126,7 +126,11 @@ describe('the devnet\'s Uniswap V3 deployment', () => {
       wrappedNative: devnet.contracts.weth,
       multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
       uniswapV3: { factory: devnet.contracts.uniswapV3Factory, quoterV2: devnet.contracts.quoterV2, swapRouter02: devnet.contracts.swapRouter02, feeTiers: [100, 500, 3000, 10000] },
-      uniswapV2: { factory: devnet.contracts.uniswapV2Factory, router: devnet.contracts.uniswapV2Router02 },
+      uniswapV2: {
+        factory: devnet.contracts.uniswapV2Factory,
+        router: devnet.contracts.uniswapV2Router02,
+        pairs: [[devnet.contracts.weth, devnet.contracts.usdc], [devnet.contracts.weth, devnet.contracts.sbt]],
+      },
       layerZero: { eid: 50337, endpoint: devnet.contracts.lzEndpoint },
     });
   });

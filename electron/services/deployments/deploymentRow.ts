@@ -13,7 +13,15 @@ export const UniswapV3Row = z.object({
 });
 export type UniswapV3Row = z.infer<typeof UniswapV3Row>;
 
-export const UniswapV2Row = z.object({ factory: EvmAddress, router: EvmAddress });
+export const UniswapV2Row = z.object({
+  factory: EvmAddress,
+  router: EvmAddress,
+  /**
+   * The pairs the V2 venue trades, as two token addresses each (V2 has no fee tiers to discover by; a chain's row
+   * without pairs gets no V2 venue).
+   */
+  pairs: z.array(z.tuple([EvmAddress, EvmAddress])).optional(),
+});
 export type UniswapV2Row = z.infer<typeof UniswapV2Row>;
 
 /** LayerZero V2: the chain's endpoint id (and the EndpointV2 address once a bridge uses it). */
