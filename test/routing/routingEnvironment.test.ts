@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devnetDeploymentRows } from '../../electron/services/devnet/devnetDeployments';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
@@ -6,6 +9,7 @@ import { findRoutes } from '../../electron/services/routing/findRoutes';
 import { devnetRoutingEnvironment } from '../../electron/services/routing/devnetRouting';
 import { findRoutesFor, routingEnvironment } from '../../electron/services/wallet/routeQuery';
 import { resolveChain } from '../../electron/services/chains/chainRegistry';
+import { jsonCli } from '../support/devnetKit';
 import { expectStrataRejection } from '../unit/expectStrataError';
 
 const E18 = 10n ** 18n;
@@ -67,5 +71,16 @@ describe('one routing environment from (chains, deployment rows, RPC clients)', 
       findRoutesFor(env, directory, { from: { chain: 'arbitrum', asset: 'ETH', amount: '0.1' }, to: { chain: 'arbitrum', asset: 'USDC' }, slippagePercent: 0.5, sort: 'amount' }),
       'RPC_UNAVAILABLE',
     );
+  });
+
+  it('strata route --from arbitrum:ETH --to arbitrum:USDC offline exits 1 with RPC_UNAVAILABLE naming the endpoint', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'strata-route-offline-'));
+    // The user's endpoint for Arbitrum (what `strata chains set-rpc` saves), down.
+    await writeFile(join(dir, 'chains.json'), JSON.stringify({ version: 1, rpcOverrides: { 'eip155:42161': [DEAD] }, customChains: [] }));
+    const cli = jsonCli(() => ({ STRATA_DEVNET_DIR: join(dir, 'no-devnet') }));
+    const result = await cli(['route', '--from', 'arbitrum:ETH', '--to', 'arbitrum:USDC', '--amount', '0.1', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.json).toMatchObject({ error: { code: 'RPC_UNAVAILABLE' } });
+    expect(JSON.stringify(result.json)).toContain('127.0.0.1:9');
   });
 });
