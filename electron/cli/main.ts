@@ -30,7 +30,8 @@ Commands:
                                            sign with the vault (STRATA_PASSWORD), send, wait for confirmation
   activity --dir <path> [--no-recheck]     the wallet's own transactions, pending ones re-checked
   route --from <chain>:<asset> --to <chain>:<asset> --amount <decimal> [--slippage <percent>] [--sort amount|speed]
-                                           cross-chain routes (swap, bridge, swap), best first (devnet for now)
+                                           routes (swap, bridge, swap; or one swap on a chain), best first:
+                                           EVM mainnets (Uniswap V3), Cosmos chains, a running devnet
   swap --dir <path> --from <chain>:<asset> --to <chain>:<asset> --amount <decimal> [--route N] [--slippage <percent>]
        [--account <id|label>] [--timeout-s N] --yes
                                            run a route with the vault (STRATA_PASSWORD) and wait until it ends

@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStrataCore, type StrataCore } from '../../electron/services/app/core';
 import { createRpcProxy, type RpcProxy } from '../../electron/services/devnet/rpcProxy';
+import { devnetRoutingEnvironment } from '../../electron/services/routing/devnetRouting';
+import { findRoutes } from '../../electron/services/routing/findRoutes';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import type { Route } from '../../shared/domain/route';
 import { Transfer } from '../../shared/domain/transferRecord';
@@ -96,6 +98,43 @@ async function quoteRows(bench: Bench, proxies: RpcProxy[], count: number, label
   return rows;
 }
 
+/**
+ * Uniswap V3 same-chain quotes (1 ETH -> USDC on devnet-a, the 0.05% pool) over the proxies: the venue's own quote
+ * (getPool batch, then slot0/liquidity/QuoterV2 batch) and a whole findRoutes (plus the gas price), with the RPC
+ * round trips counted and, at 100 ms per request, the wall time showing how many of them are sequential.
+ */
+async function uniswapV3Rows(devnet: Devnet, proxies: RpcProxy[], count: number, label: string): Promise<string[][]> {
+  const env = devnetRoutingEnvironment({
+    chains: devnet.chains.map((c, i) => ({ id: c.id, rpc: (proxies[i] as RpcProxy).url })),
+    contracts: devnet.contracts,
+    usdPrices: {},
+    evmVenues: ['uniswap-v3'],
+  });
+  const venue = env.venues[0];
+  const eth = env.assets('eip155:31337').find((a) => a.ref === 'native');
+  const usdc = env.assets('eip155:31337').find((a) => a.symbol === 'USDC');
+  if (!venue || !eth || !usdc) throw new Error('no Uniswap V3 venue on the devnet');
+  const runs: Array<[string, () => Promise<unknown>]> = [
+    ['V3 venue quote ETH->USDC a', () => venue.quote('eip155:31337', eth, usdc, 10n ** 18n)],
+    ['V3 findRoutes ETH->USDC a', () => findRoutes(env, { from: { chain: 'eip155:31337', asset: 'native', amount: 10n ** 18n }, to: { chain: 'eip155:31337', asset: usdc.ref }, slippageBps: 50 })],
+  ];
+  const rows: string[][] = [];
+  for (const [name, run] of runs) {
+    await run();
+    const times: number[] = [];
+    const trips: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const before = forwarded(proxies);
+      const t0 = performance.now();
+      await run();
+      times.push(performance.now() - t0);
+      trips.push(forwarded(proxies) - before);
+    }
+    rows.push([name, label, String(count), '1', ms(median(times)), ms(Math.min(...times)), ms(Math.max(...times)), String(median(trips))]);
+  }
+  return rows;
+}
+
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ');
@@ -168,8 +207,10 @@ async function main(): Promise<void> {
     const quotes = await quoteRows(bench, proxies, QUOTES, '0 ms');
     for (const p of proxies) p.setLatency(LATENCY_MS);
     quotes.push(...(await quoteRows(bench, proxies, LATENT_QUOTES, `${LATENCY_MS} ms`)));
+    quotes.push(...(await uniswapV3Rows(devnet, proxies, LATENT_QUOTES, `${LATENCY_MS} ms`)));
     for (const p of proxies) p.setLatency(0);
-    console.log('\nQuoting (routes.find through the core; round trips counted at the RPC proxies)\n');
+    quotes.push(...(await uniswapV3Rows(devnet, proxies, QUOTES, '0 ms')));
+    console.log('\nQuoting (routes.find through the core; V3 rows straight on the venue and findRoutes; round trips counted at the RPC proxies)\n');
     console.log(table(['pair', 'rpc latency', 'quotes', 'routes', 'median', 'min', 'max', 'rpc trips/quote'], quotes));
 
     const accountId = ((await bench.value<Array<{ id: string }>>('accounts.list'))[0] as { id: string }).id;

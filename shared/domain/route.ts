@@ -16,7 +16,7 @@ export const RouteFee = z.strictObject({
 export type RouteFee = z.infer<typeof RouteFee>;
 
 /** Who performs a step: a swap venue or a bridge protocol. New ones (CCTP, Wormhole, Osmosis) add a value here. */
-export const StepProvider = z.enum(['uniswap-v2', 'layerzero-oft', 'axelar-gateway', 'ibc-transfer', 'osmosis-poolmanager']);
+export const StepProvider = z.enum(['uniswap-v2', 'uniswap-v3', 'layerzero-oft', 'axelar-gateway', 'ibc-transfer', 'osmosis-poolmanager']);
 export type StepProvider = z.infer<typeof StepProvider>;
 
 export const RouteStep = z.strictObject({

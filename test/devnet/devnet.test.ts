@@ -147,8 +147,9 @@ describe('devnet contracts', () => {
       expect([await usdc.getFunction('name')(), await usdc.getFunction('symbol')(), await usdc.getFunction('decimals')()]).toEqual(['USD Coin (devnet)', 'USDC', 6n]);
       const balances = await Promise.all(devnet.accounts.slice(0, 6).map((a) => usdc.getFunction('balanceOf')(a) as Promise<bigint>));
       expect(balances).toEqual([...Array(5).fill(1_000_000n * USDC_UNIT), 0n]);
-      // 5 × 1,000,000 for the test accounts, 3,000,000 in the Uniswap V2 WETH/USDC pool, 500,000 in Axelar's gateway
-      expect(await usdc.getFunction('totalSupply')()).toBe(8_500_000n * USDC_UNIT);
+      // 5 × 1,000,000 for the test accounts, 3,000,000 in the Uniswap V2 WETH/USDC pool, 500,000 in Axelar's gateway,
+      // 900,000 + 3,000,000 minted for the Uniswap V3 WETH/USDC pools (0.05% and 0.3%)
+      expect(await usdc.getFunction('totalSupply')()).toBe(12_400_000n * USDC_UNIT);
     }
   });
 
@@ -165,8 +166,9 @@ describe('devnet contracts', () => {
     const withdraw = await (await weth.getFunction('withdraw')(parseEther('1'))).wait();
     expect(await weth.getFunction('balanceOf')(account)).toBe(parseEther('1.5'));
     expect(await provider.getBalance(account)).toBe(before - parseEther('1.5') - feeOf(deposit) - feeOf(withdraw));
-    // account 0's 100 WETH, the WETH/USDC pool's 1,000 WETH, the SBT/WETH pool's 100 WETH, and this test's remaining 1.5
-    expect(await provider.getBalance(devnet.contracts.weth)).toBe(parseEther('1201.5'));
+    // account 0's 100 WETH, the V2 WETH/USDC pool's 1,000 WETH, the V2 SBT/WETH pool's 100 WETH, the V3 pools'
+    // 300 + 1,000 + 100 WETH wrapped for them, and this test's remaining 1.5
+    expect(await provider.getBalance(devnet.contracts.weth)).toBe(parseEther('2601.5'));
   });
 
   it('answers several token balances in one Multicall3 aggregate3 call', async () => {

@@ -19,6 +19,7 @@ import { layerZeroArtifact } from '../../electron/services/devnet/layerzero/lzAr
 import { decodePacketV1 } from '../../electron/services/devnet/layerzero/packetV1';
 import { startLayerZeroRelayer } from '../../electron/services/devnet/layerzero/relayer';
 import { UNISWAP_V2_SBT_WETH_POOL } from '../../electron/services/devnet/deploy/steps/uniswapV2SbtPools';
+import { UNISWAP_V3_POOLS } from '../../electron/services/devnet/uniswap/uniswapV3Spec';
 import { loadDevnetArtifacts } from '../../electron/services/devnet/solidity/compileContracts';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccounts';
@@ -133,8 +134,10 @@ describe('LayerZero deployment', () => {
       expect(await token.getFunction('endpoint')()).toBe(LZ_ENDPOINT_ADDRESS);
       expect(await token.getFunction('peers')(remote)).toBe(zeroPadValue(sbtAddress, 32).toLowerCase());
       expect(await token.getFunction('enforcedOptions')(remote, 1)).toBe(enforced);
-      // Accounts 0-4, plus what the deployer minted for the SBT/WETH Uniswap pool.
-      expect(await token.getFunction('totalSupply')()).toBe(5n * SBT_MINT.amount + UNISWAP_V2_SBT_WETH_POOL.sbtUnits);
+      // Accounts 0-4, plus what the deployer minted for the SBT/WETH Uniswap V2 and V3 pools.
+      const v3Sbt = UNISWAP_V3_POOLS.find((p) => p.key === 'uniswapV3SbtWeth3000')?.amountA;
+      expect(await token.getFunction('totalSupply')()).toBe(5n * SBT_MINT.amount + UNISWAP_V2_SBT_WETH_POOL.sbtUnits + (v3Sbt ?? 0n));
+      expect(v3Sbt).toBe(1_000_000n * UNIT);
       for (let i = 0; i < 5; i++) expect(await balance(alias, i)).toBe(1_000_000n * UNIT);
       expect(await balance(alias, 5)).toBe(0n);
       const endpoint = new Contract(LZ_ENDPOINT_ADDRESS, endpointAbi, providers[alias]);

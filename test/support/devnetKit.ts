@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { JsonRpcProvider, Network } from 'ethers';
 import { runCli } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/io';
+import { devnetDeploymentRows } from '../../electron/services/devnet/devnetDeployments';
 import { writeDevnetState } from '../../electron/services/devnet/devnetState';
 import type { Devnet } from '../../electron/services/devnet/startDevnet';
 
@@ -36,7 +37,7 @@ export async function hostedDevnetStateDir(devnet: Devnet, prefix = 'strata-cli-
   await writeDevnetState(stateDir, {
     version: 1, pid: process.pid, startedAt: new Date().toISOString(), mining: 'auto',
     chains: devnet.chains.map((c) => ({ id: c.id, alias: c.alias, chainId: c.chainId, rpc: c.rpc })),
-    contracts: devnet.contracts, accounts: devnet.accounts,
+    contracts: devnet.contracts, deployments: devnetDeploymentRows(devnet.chains, devnet.contracts), accounts: devnet.accounts,
   });
   return stateDir;
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { DeploymentRow } from '../deployments/deploymentRow';
 import { z } from 'zod';
 import type { ChainInfo } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
@@ -13,6 +14,8 @@ import { probeChainId } from './probeChainId';
 export interface DevnetInfo {
   chains: Array<{ id: string; rpc: string }>;
   contracts: Record<string, string>;
+  /** Its rows of the deployments registry, from the state file (absent in an older state). */
+  deployments?: DeploymentRow[];
 }
 
 const CustomChain = z.strictObject({

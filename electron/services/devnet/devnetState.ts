@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { StrataError } from '../../../shared/errors';
+import { DeploymentRows } from '../deployments/deploymentRow';
 import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
 
 /** What a running devnet process publishes in its state directory for the CLI (and the app) to find it. */
@@ -20,6 +21,8 @@ export const DevnetState = z.object({
     }),
   ),
   contracts: z.record(z.string(), z.string()),
+  /** The devnet's rows of the deployments registry (absent in a state written before they existed). */
+  deployments: DeploymentRows.optional(),
   accounts: z.array(z.string()),
 });
 export type DevnetState = z.infer<typeof DevnetState>;

@@ -1,5 +1,6 @@
 import { StrataError } from '../../../shared/errors';
 import { readLiveDevnet } from './backgroundDevnet';
+import { devnetDeploymentRows } from './devnetDeployments';
 import { removeDevnetState, writeDevnetState } from './devnetState';
 import { startDevnet, type Devnet, type StartDevnetOptions } from './startDevnet';
 
@@ -36,6 +37,7 @@ export async function serveDevnet(options: ServeDevnetOptions): Promise<void> {
       mining: options.mining ?? 'auto',
       chains: devnet.chains.map(({ id, alias, chainId, rpc }) => ({ id, alias, chainId, rpc })),
       contracts: { ...devnet.contracts },
+      deployments: devnetDeploymentRows(devnet.chains, devnet.contracts),
       accounts: devnet.accounts,
     });
     options.onReady?.(devnet);

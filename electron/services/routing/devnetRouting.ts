@@ -1,15 +1,17 @@
-import type { CaipChainId } from '../../../shared/domain/chain';
+import type { ChainInfo } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
 import { listAssets } from '../assets/listAssets';
 import { createAxelarGatewayBridge } from '../bridges/axelarGateway/axelarGatewayBridge';
 import { DEVNET_AXELAR_ETA_SECONDS, devnetAxelarRegistry } from '../bridges/axelarGateway/devnetAxelarRegistry';
 import { devnetOftRegistry, devnetSbtAsset, DEVNET_LZ_ETA_SECONDS } from '../bridges/layerzeroOft/devnetOftRegistry';
 import { createLayerZeroOftBridge } from '../bridges/layerzeroOft/layerZeroOftBridge';
+import type { BridgeAdapter } from '../bridges/bridgeAdapter';
 import { devnetChains } from '../devnet/devnetChains';
-import { devnetUniswapV2 } from '../devnet/uniswap/devnetUniswapV2';
+import { devnetDeploymentRows } from '../devnet/devnetDeployments';
+import type { DeploymentRow } from '../deployments/deploymentRow';
 import { createEvmRpc } from '../evm/createEvmRpc';
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
-import { createUniswapV2SwapVenue } from '../swap/uniswapV2Venue';
+import { buildRoutingEnvironment } from './buildRoutingEnvironment';
 import type { RoutingEnvironment } from './findRoutes';
 
 export interface DevnetRoutingOptions {
@@ -17,58 +19,79 @@ export interface DevnetRoutingOptions {
   chains: ReadonlyArray<{ id: string; rpc: string }>;
   /** `Devnet.contracts`. */
   contracts: Readonly<Record<string, string>>;
+  /** The state file's deployment rows; default derived from `contracts`. */
+  deployments?: readonly DeploymentRow[];
   usdPrices: Readonly<Record<string, string>>;
   /** Default DEVNET_LZ_ETA_SECONDS. */
   layerZeroEtaSeconds?: number;
   /** Default DEVNET_AXELAR_ETA_SECONDS. */
   axelarEtaSeconds?: number;
+  /**
+   * The devnet's swap venues in routes; default Uniswap V2 only, the routes the devnet tests and the UI tests pin.
+   * Its Uniswap V3 pools route with ['uniswap-v3', 'uniswap-v2'].
+   */
+  evmVenues?: ReadonlyArray<'uniswap-v3' | 'uniswap-v2'>;
+}
+
+/** What a running devnet adds to buildRoutingEnvironment's networks: its chains, rows, RPCs, assets (SBT) and bridges. */
+export interface DevnetNetworks {
+  chains: ChainInfo[];
+  deployments: readonly DeploymentRow[];
+  rpcs: Map<string, JsonRpcCall>;
+  assets(chain: ChainInfo): ReturnType<typeof listAssets>;
+  bridges: BridgeAdapter[];
 }
 
 /**
- * The routing environment of a running devnet: both chains, their listed assets plus SBT, Uniswap V2 with the
- * WETH/USDC and SBT/WETH pools on each chain, LayerZero's SBT OFT and Axelar's gateway (USDC) between them.
- * @throws StrataError DEVNET_NOT_RUNNING when the contracts lack the Uniswap or SBT keys (no Axelar gateway: no Axelar routes)
+ * A running devnet's part of the routing networks, from its state (RPC URLs, contracts, deployment rows).
+ * @throws StrataError DEVNET_NOT_RUNNING when the contracts lack USDC or the SBT OFT (an older devnet state)
  */
-export function devnetRoutingEnvironment(options: DevnetRoutingOptions): RoutingEnvironment {
-  const chains = devnetChains();
+export function devnetNetworks(options: DevnetRoutingOptions): DevnetNetworks {
   const { contracts } = options;
-  const deployment = devnetUniswapV2(contracts);
-  const usdc = contracts.usdc;
-  if (!usdc) throw new StrataError('DEVNET_NOT_RUNNING', 'This devnet has no USDC');
+  if (!contracts.usdc) throw new StrataError('DEVNET_NOT_RUNNING', 'This devnet has no USDC');
+  const chains = devnetChains().filter((c) => options.chains.some((d) => d.id === c.id));
   const rpcs = new Map<string, JsonRpcCall>();
   for (const chain of chains) {
     const url = options.chains.find((c) => c.id === chain.id)?.rpc;
     if (url) rpcs.set(chain.id, createEvmRpc({ chain, endpoints: [url] }).request);
   }
-  const rpc = (chain: CaipChainId): JsonRpcCall => {
-    const found = rpcs.get(chain);
-    if (!found) throw new StrataError('UNKNOWN_CHAIN', `No devnet RPC for ${String(chain).slice(0, 64)}`);
-    return found;
-  };
-  const assetsOf = new Map(chains.map((chain) => [chain.id, listAssets(chain, { devnetContracts: contracts, extraAssets: [devnetSbtAsset(chain, contracts)] })]));
-  const venue = createUniswapV2SwapVenue(
-    chains.map((chain) => ({
-      chain: chain.id,
-      deployment,
-      assets: assetsOf.get(chain.id) ?? [],
-      // 'native' stands for WETH: the router wraps and unwraps.
-      pools: [
-        ['native', usdc],
-        ['native', devnetSbtAsset(chain, contracts).ref],
-      ],
-    })),
-    { rpc },
-  );
+  const venues = new Set(options.evmVenues ?? ['uniswap-v2']);
+  // Leaving a venue's part out of the rows is what keeps it out of the routes.
+  const deployments = (options.deployments ?? devnetDeploymentRows(chains, contracts)).map(({ uniswapV3, uniswapV2, ...row }) => ({
+    ...row,
+    ...(uniswapV3 && venues.has('uniswap-v3') ? { uniswapV3 } : {}),
+    ...(uniswapV2 && venues.has('uniswap-v2') ? { uniswapV2 } : {}),
+  }));
+  if (!deployments.some((r) => r.uniswapV2 || r.uniswapV3)) throw new StrataError('DEVNET_NOT_RUNNING', 'This devnet has no Uniswap deployment (restart it to run the new deploy steps)');
   return {
     chains,
-    assets: (chain) => assetsOf.get(chain) ?? [],
-    rpc,
-    venues: [venue],
+    deployments,
+    rpcs,
+    assets: (chain) => listAssets(chain, { devnetContracts: contracts, extraAssets: [devnetSbtAsset(chain, contracts)] }),
     bridges: [
       createLayerZeroOftBridge({ registry: devnetOftRegistry(contracts), etaSeconds: options.layerZeroEtaSeconds ?? DEVNET_LZ_ETA_SECONDS }),
       // A devnet started before the Axelar steps existed has no gateway: it keeps its LayerZero routes.
       ...(contracts.axelarGateway ? [createAxelarGatewayBridge({ registry: devnetAxelarRegistry(contracts), etaSeconds: options.axelarEtaSeconds ?? DEVNET_AXELAR_ETA_SECONDS })] : []),
     ],
-    usdPrices: options.usdPrices,
   };
+}
+
+/**
+ * The routing environment of a running devnet alone (tests, benches): buildRoutingEnvironment over its networks.
+ * @throws StrataError DEVNET_NOT_RUNNING (see devnetNetworks)
+ */
+export function devnetRoutingEnvironment(options: DevnetRoutingOptions): RoutingEnvironment {
+  const devnet = devnetNetworks(options);
+  return buildRoutingEnvironment({
+    chains: devnet.chains,
+    deployments: devnet.deployments,
+    evmRpc: (chain) => {
+      const rpc = devnet.rpcs.get(chain);
+      if (!rpc) throw new StrataError('UNKNOWN_CHAIN', `No RPC for ${String(chain).slice(0, 64)}`);
+      return rpc;
+    },
+    evmAssets: devnet.assets,
+    bridges: devnet.bridges,
+    usdPrices: options.usdPrices,
+  });
 }

@@ -4,8 +4,13 @@ import { StrataError } from '../../../shared/errors';
 import type { ChainDirectory, DevnetInfo } from '../chains/chainDirectory';
 import { cosmosChains } from '../chains/cosmosChains';
 import { createCosmosRpc, type CosmosRpc, type CosmosRpcOptions } from '../cosmos/rpc/createCosmosRpc';
-import { cosmosRoutingEnvironment } from '../routing/cosmosRouting';
-import { devnetRoutingEnvironment } from '../routing/devnetRouting';
+import { listAssets } from '../assets/listAssets';
+import { evmChains } from '../chains/evmChains';
+import { MAINNET_DEPLOYMENTS } from '../deployments/mainnetDeployments';
+import { createEvmRpc } from '../evm/createEvmRpc';
+import { buildRoutingEnvironment } from '../routing/buildRoutingEnvironment';
+import { devnetNetworks } from '../routing/devnetRouting';
+import type { JsonRpcCall } from '../rpc/httpJsonRpc';
 import { findRoutes, type FoundRoute, type RoutingEnvironment } from '../routing/findRoutes';
 import type { PriceSource } from './wallet';
 
@@ -24,10 +29,11 @@ export interface CosmosEndpoints {
 }
 
 /**
- * The routing environment with USD prices now (prices that cannot be had leave fees without a USD value): the
- * devnet's EVM chains when a devnet runs, and, with `cosmos`, the bundled Cosmos chains over their configured RPCs
- * (IBC, Osmosis), composed with the devnet's when both are there.
- * @throws NO_ROUTE with neither a devnet nor Cosmos endpoints
+ * The routing environment with USD prices now (prices that cannot be had leave fees without a USD value), built
+ * once by buildRoutingEnvironment from (chains, deployment rows, RPC clients): a running devnet's chains, rows and
+ * bridges (from its state file), and, with `cosmos` (the chain directory's endpoints), the mainnet EVM chains with
+ * the registry's rows (Uniswap V3) and the bundled Cosmos chains (IBC, Osmosis), all over their configured RPCs.
+ * @throws NO_ROUTE with neither a devnet nor endpoints
  */
 export async function routingEnvironment(
   devnet: DevnetInfo | undefined,
@@ -35,9 +41,33 @@ export async function routingEnvironment(
   cosmos?: CosmosEndpoints,
   extend: (env: RoutingEnvironment) => RoutingEnvironment = (env) => env,
 ): Promise<RoutingEnvironment> {
-  if (!devnet && !cosmos) throw new StrataError('NO_ROUTE', 'Cross-chain routes run on the local devnet for now');
-  const evm = devnet ? devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: {} }) : undefined;
-  const base = extend(cosmos ? cosmosRoutingEnvironment({ base: evm, cosmosRpc: cosmosRpcs(cosmos), usdPrices: {} }) : (evm as RoutingEnvironment));
+  if (!devnet && !cosmos) throw new StrataError('NO_ROUTE', 'Routes need a network: configure chain endpoints or start a devnet');
+  const local = devnet ? devnetNetworks({ chains: devnet.chains, contracts: devnet.contracts, ...(devnet.deployments ? { deployments: devnet.deployments } : {}), usdPrices: {} }) : undefined;
+  const mainnet = cosmos ? evmChains().filter((c) => MAINNET_DEPLOYMENTS.some((r) => r.chain === c.id)) : [];
+  const mainnetRpcs = new Map<string, JsonRpcCall>();
+  const evmRpc = (chainId: CaipChainId): JsonRpcCall => {
+    const own = local?.rpcs.get(chainId);
+    if (own) return own;
+    const chain = mainnet.find((c) => c.id === chainId);
+    if (!chain || !cosmos) throw new StrataError('UNKNOWN_CHAIN', `No EVM RPC for ${String(chainId).slice(0, 64)}`);
+    let rpc = mainnetRpcs.get(chainId);
+    if (!rpc) {
+      rpc = createEvmRpc({ chain, endpoints: [...cosmos.endpoints(chainId)] }).request;
+      mainnetRpcs.set(chainId, rpc);
+    }
+    return rpc;
+  };
+  const base = extend(
+    buildRoutingEnvironment({
+      chains: [...(local?.chains ?? []), ...mainnet, ...(cosmos ? cosmosChains() : [])],
+      deployments: [...(local?.deployments ?? []), ...MAINNET_DEPLOYMENTS],
+      evmRpc,
+      ...(cosmos ? { cosmosRpc: cosmosRpcs(cosmos) } : {}),
+      evmAssets: (chain) => (local?.chains.some((c) => c.id === chain.id) ? local.assets(chain) : listAssets(chain)),
+      bridges: local?.bridges ?? [],
+      usdPrices: {},
+    }),
+  );
   // Cosmos chains list every registry asset: only their coins and what the venues trade are priced (one request).
   const cosmosIds = new Set(base.venues.flatMap((v) => base.chains.flatMap((c) => (c.family === 'cosmos' ? v.pairs(c.id).map((p) => p.tokenIn.priceId) : []))));
   const ids = [

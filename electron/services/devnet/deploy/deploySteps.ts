@@ -16,6 +16,9 @@ import { uniswapV2FactoryStep } from './steps/uniswapV2Factory';
 import { uniswapV2RouterStep } from './steps/uniswapV2Router';
 import { uniswapV2WethUsdcPoolStep } from './steps/uniswapV2WethUsdcPool';
 import { uniswapV2SbtPoolsStep } from './steps/uniswapV2SbtPools';
+import { uniswapV3FactoryStep } from './steps/uniswapV3Factory';
+import { uniswapV3PeripheryStep } from './steps/uniswapV3Periphery';
+import { uniswapV3PoolsStep } from './steps/uniswapV3Pools';
 
 /**
  * The devnet's setup, run in this order on each chain. To extend the devnet (LayerZero endpoints, Uniswap pools,
@@ -40,4 +43,7 @@ export const DEPLOY_STEPS: readonly DeployStep[] = [
   uniswapV2SbtPoolsStep,
   axelarGatewayStep,
   axelarUsdcStep,
+  uniswapV3FactoryStep,
+  uniswapV3PeripheryStep,
+  uniswapV3PoolsStep,
 ];

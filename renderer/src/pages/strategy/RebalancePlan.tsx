@@ -13,6 +13,7 @@ import { usePortfolioStore } from '../../stores/portfolioStore';
 
 const PROVIDERS: Record<RouteStep['provider'], string> = {
   'uniswap-v2': 'Uniswap V2',
+  'uniswap-v3': 'Uniswap V3',
   'layerzero-oft': 'LayerZero',
   'axelar-gateway': 'Axelar',
   'ibc-transfer': 'IBC',

@@ -7,6 +7,7 @@ import { formatUsd, sumDecimals } from '../../lib/usd';
 /** Who performs a step, as people know them. */
 export const PROVIDER_LABELS: Record<StepProvider, string> = {
   'uniswap-v2': 'Uniswap V2',
+  'uniswap-v3': 'Uniswap V3',
   'layerzero-oft': 'LayerZero',
   'axelar-gateway': 'Axelar',
   'ibc-transfer': 'IBC',
