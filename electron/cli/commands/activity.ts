@@ -1,4 +1,5 @@
 import { formatAmount } from '../../../shared/amounts';
+import { activityStatusLabel, failedWithFeeCharged } from '../../../shared/domain/activityStatusLabel';
 import { ActivityJournal } from '../../services/activity/activityJournal';
 import { ChainDirectory } from '../../services/chains/chainDirectory';
 import { createCosmosAdapter } from '../../services/cosmos/cosmosAdapter';
@@ -26,8 +27,17 @@ export async function activityCommand(argv: string[], io: CliIo): Promise<Comman
     });
   }
   const entries = journal.list();
+  // A failure the chain included still cost its fee: say so, with the fee in the chain's native asset and the block.
+  const known = entries.some(failedWithFeeCharged) ? (await ChainDirectory.open(dir, { devnet: await liveDevnet(io.env) })).list() : [];
+  const feeText = (e: (typeof entries)[number]): string => {
+    const native = known.find((c) => c.id === e.chain)?.nativeAsset;
+    return native ? `${formatAmount(BigInt(e.fee), native.decimals)} ${native.symbol}` : `${e.fee} base units`;
+  };
   const text = entries
-    .map((e) => `${new Date(e.createdAt).toISOString()}  ${e.status.padEnd(9)} ${formatAmount(BigInt(e.amount), e.asset.decimals)} ${e.asset.symbol} → ${e.to}  ${e.hash}`)
+    .map((e) => {
+      const line = `${new Date(e.createdAt).toISOString()}  ${e.status.padEnd(9)} ${formatAmount(BigInt(e.amount), e.asset.decimals)} ${e.asset.symbol} → ${e.to}  ${e.hash}`;
+      return failedWithFeeCharged(e) ? `${line}  (${activityStatusLabel(e)}: ${feeText(e)} in block ${e.blockNumber})` : line;
+    })
     .join('\n');
   return { json: { activity: entries }, text: text || 'No transactions yet.' };
 }

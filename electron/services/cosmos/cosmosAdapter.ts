@@ -128,8 +128,10 @@ export function createCosmosAdapter(options: { rpc?: (target: ChainEndpoint) => 
       try {
         const found = await client.withNode((node) => lookUpTx(node, hash));
         if (found === null) return { status: 'pending', blockNumber: null, feePaid: null, error: null };
-        // Included means charged, failed or not: the fee in the native denom (what the journal's fee counts).
-        const feePaid = found.fee.find((coin) => coin.denom === target.chain.nativeAsset.denom)?.amount ?? 0n;
+        // Included means charged, failed or not: the fee in the native denom (what the journal's fee counts); a fee
+        // paid in another denom is not a native amount, so it stays unknown rather than 0.
+        const native = found.fee.find((coin) => coin.denom === target.chain.nativeAsset.denom);
+        const feePaid = native !== undefined ? native.amount : found.fee.length === 0 ? 0n : null;
         return {
           status: found.code === 0 ? 'confirmed' : 'failed',
           blockNumber: BigInt(found.height),

@@ -1,3 +1,4 @@
+import { failedWithFeeCharged } from '../../../shared/domain/activityStatusLabel';
 import type { ActivityEntry, ActivityStatus } from '../../../shared/domain/transfer';
 
 export interface ActivityStatusText {
@@ -19,7 +20,7 @@ const TEXT: Record<ActivityStatus, ActivityStatusText> = {
  * revert) cost its fee though nothing was sent: "Failed, fee charged"; one refused before any block cost nothing.
  */
 export function activityStatusText(entry: Pick<ActivityEntry, 'status' | 'fee' | 'blockNumber'>): ActivityStatusText {
-  if (entry.status === 'failed' && entry.blockNumber !== null && entry.fee !== '0') {
+  if (failedWithFeeCharged(entry)) {
     return { label: 'Failed, fee charged', title: `Included in block ${entry.blockNumber} but failed: nothing was sent, and the network kept the fee` };
   }
   return TEXT[entry.status];
