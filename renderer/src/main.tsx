@@ -2,6 +2,7 @@ import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { warmOptimizerWorker } from './strategy/optimizerWorker';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/app.css';
@@ -20,3 +21,7 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Start the optimizer worker once the first screen is up, so the Strategy page's first answer is not a cold one.
+if ('requestIdleCallback' in window) requestIdleCallback(warmOptimizerWorker, { timeout: 3000 });
+else setTimeout(warmOptimizerWorker, 1000);
