@@ -7,7 +7,7 @@ import { devnetOftRegistry, devnetSbtAsset, DEVNET_LZ_ETA_SECONDS } from '../bri
 import { createLayerZeroOftBridge } from '../bridges/layerzeroOft/layerZeroOftBridge';
 import { devnetChains } from '../devnet/devnetChains';
 import { devnetUniswapV2 } from '../devnet/uniswap/devnetUniswapV2';
-import { createEvmRpc } from '../evm/createEvmRpc';
+import { processChainClients, type ChainClients } from '../chains/chainClients';
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
 import { createUniswapV2SwapVenue } from '../swap/uniswapV2Venue';
 import type { RoutingEnvironment } from './findRoutes';
@@ -22,6 +22,8 @@ export interface DevnetRoutingOptions {
   layerZeroEtaSeconds?: number;
   /** Default DEVNET_AXELAR_ETA_SECONDS. */
   axelarEtaSeconds?: number;
+  /** Where the chains' RPC clients come from (default the process's). */
+  clients?: ChainClients;
 }
 
 /**
@@ -38,7 +40,7 @@ export function devnetRoutingEnvironment(options: DevnetRoutingOptions): Routing
   const rpcs = new Map<string, JsonRpcCall>();
   for (const chain of chains) {
     const url = options.chains.find((c) => c.id === chain.id)?.rpc;
-    if (url) rpcs.set(chain.id, createEvmRpc({ chain, endpoints: [url] }).request);
+    if (url) rpcs.set(chain.id, (options.clients ?? processChainClients).evm({ chain, endpoints: [url] }).request);
   }
   const rpc = (chain: CaipChainId): JsonRpcCall => {
     const found = rpcs.get(chain);

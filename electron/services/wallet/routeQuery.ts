@@ -3,7 +3,8 @@ import type { CaipChainId } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
 import type { ChainDirectory, DevnetInfo } from '../chains/chainDirectory';
 import { cosmosChains } from '../chains/cosmosChains';
-import { createCosmosRpc, type CosmosRpc, type CosmosRpcOptions } from '../cosmos/rpc/createCosmosRpc';
+import { createChainClients, processChainClients, type ChainClients } from '../chains/chainClients';
+import type { CosmosRpc, CosmosRpcOptions } from '../cosmos/rpc/createCosmosRpc';
 import { cosmosRoutingEnvironment } from '../routing/cosmosRouting';
 import { devnetRoutingEnvironment } from '../routing/devnetRouting';
 import { findRoutes, type FoundRoute, type RoutingEnvironment } from '../routing/findRoutes';
@@ -34,10 +35,11 @@ export async function routingEnvironment(
   prices: PriceSource,
   cosmos?: CosmosEndpoints,
   extend: (env: RoutingEnvironment) => RoutingEnvironment = (env) => env,
+  clients: ChainClients = processChainClients,
 ): Promise<RoutingEnvironment> {
   if (!devnet && !cosmos) throw new StrataError('NO_ROUTE', 'Cross-chain routes run on the local devnet for now');
-  const evm = devnet ? devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: {} }) : undefined;
-  const base = extend(cosmos ? cosmosRoutingEnvironment({ base: evm, cosmosRpc: cosmosRpcs(cosmos), usdPrices: {} }) : (evm as RoutingEnvironment));
+  const evm = devnet ? devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: {}, clients }) : undefined;
+  const base = extend(cosmos ? cosmosRoutingEnvironment({ base: evm, cosmosRpc: cosmosRpcs(cosmos, clients), usdPrices: {} }) : (evm as RoutingEnvironment));
   // Cosmos chains list every registry asset: only their coins and what the venues trade are priced (one request).
   const cosmosIds = new Set(base.venues.flatMap((v) => base.chains.flatMap((c) => (c.family === 'cosmos' ? v.pairs(c.id).map((p) => p.tokenIn.priceId) : []))));
   const ids = [
@@ -72,18 +74,13 @@ export async function findRoutesFor(env: RoutingEnvironment, chains: Pick<ChainD
   });
 }
 
-/** One failover client per Cosmos chain, made on first use from the configured endpoints. */
-function cosmosRpcs(cosmos: CosmosEndpoints): (chain: CaipChainId) => CosmosRpc {
-  const clients = new Map<CaipChainId, CosmosRpc>();
+/** A Cosmos chain's failover client from `shared` (or from clients made with `rpcOptions`), on first use. */
+function cosmosRpcs(cosmos: CosmosEndpoints, shared: ChainClients): (chain: CaipChainId) => CosmosRpc {
+  const clients = cosmos.rpcOptions ? createChainClients({ cosmos: cosmos.rpcOptions }) : shared;
   const known = cosmosChains();
   return (chainId) => {
-    let client = clients.get(chainId);
-    if (client === undefined) {
-      const chain = known.find((c) => c.id === chainId);
-      if (chain === undefined) throw new StrataError('UNKNOWN_CHAIN', `Unknown Cosmos chain ${String(chainId).slice(0, 64)}`);
-      client = createCosmosRpc([...cosmos.endpoints(chainId)], chain, cosmos.rpcOptions);
-      clients.set(chainId, client);
-    }
-    return client;
+    const chain = known.find((c) => c.id === chainId);
+    if (chain === undefined) throw new StrataError('UNKNOWN_CHAIN', `Unknown Cosmos chain ${String(chainId).slice(0, 64)}`);
+    return clients.cosmos({ chain, endpoints: [...cosmos.endpoints(chainId)] });
   };
 }
