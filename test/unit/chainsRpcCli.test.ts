@@ -6,6 +6,7 @@ import { runCli } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/io';
 import { checkEndpointPolicy } from '../../electron/services/chains/checkEndpointPolicy';
 import { defaultEndpoints } from '../../electron/services/chains/defaultEndpoints';
+import { createCoreHarness } from '../support/coreHarness';
 import { listenLocal, type LocalHttpServer } from '../support/localHttpServer';
 import { expectStrataError } from './expectStrataError';
 
@@ -78,5 +79,16 @@ describe('checkEndpointPolicy', () => {
   it('allows https anywhere and plain http only to loopback addresses', () => {
     for (const ok of ['https://rpc.example.com/v1', 'http://127.0.0.1:8545', 'http://127.1.2.3', 'http://localhost:26657', 'http://[::1]:8545']) expect(checkEndpointPolicy(ok)).toBe(ok);
     for (const bad of ['http://rpc.example.com', 'http://10.0.0.5:8545', 'http://192.168.1.2', 'http://127.0.0.1.evil.com', 'ws://127.0.0.1', 'nonsense']) expectStrataError(() => checkEndpointPolicy(bad), 'INVALID_INPUT');
+  });
+});
+
+describe('chains.setRpc in the app', () => {
+  it('needs the vault unlocked: a locked wallet changes nothing, and reading endpoints still works', async () => {
+    const h = await createCoreHarness();
+    dir = h.dataDir;
+    const answer = await h.call('chains.setRpc', { chain: 'arbitrum', endpoints: [arbitrumNode.url] });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    await expect(readFile(join(h.dataDir, 'chains.json'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await h.value('chains.rpc', { chain: 'arbitrum' })).toMatchObject({ endpoints: defaultEndpoints('eip155:42161') });
   });
 });
