@@ -83,4 +83,23 @@ describe('one nonce rule for sends and route steps', () => {
     const sent = await adapter.sendTransfer(fx.targetA, prepared, fx.signer(0), { beforeBroadcast: async () => void (step = await transport.sign(call)) });
     expect([sent.nonce, step?.nonce]).toEqual([nonce, nonce]);
   });
+
+  it('a step signed again after its signature never reached a node takes the same nonce (no gap), and is mined', async () => {
+    const me = fx.addresses[0] as string;
+    const clients = createChainClients();
+    const transport = evmCallTransport(fx.targetA, fx.signer(0), clients);
+    const { call } = await swapCall(me);
+    const nonce = await fx.nonceOf(me);
+    const lost = await transport.sign(call);
+    const again = await transport.sign(call);
+    expect([lost.nonce, again.nonce]).toEqual([nonce, nonce]);
+    await transport.broadcast(again);
+    expect((await receiptOf(fx.devnet, again.hash)).status).toBe(1n);
+    // The next send from the account follows on at once.
+    const adapter = createEvmAdapter({ clients });
+    const prepared = await adapter.prepareTransfer(fx.targetA, { from: me, publicKey: fx.signer(0).publicKey, to: fx.devnet.accounts[10] as string, asset: fx.assets.eth, amount: ETH, tier: 'normal' });
+    expect((await adapter.sendTransfer(fx.targetA, prepared, fx.signer(0))).nonce).toBe(nonce + 1n);
+    expect(await fx.nonceOf(me)).toBe(nonce + 2n);
+  });
+
 });

@@ -46,16 +46,23 @@ export function evmCallTransport(target: ChainEndpoint, signer: DigestSigner, cl
     if (signed.hash === null) throw new StrataError('INTERNAL', 'A signed transaction has no hash');
     return { chain: target.chain.id, from: signer.address, nonce, hash: signed.hash, raw: signed.serialized };
   };
+  /** The nonce of the last call signed here and not broadcast here: a step that signs again gives it back first. */
+  let unbroadcast: bigint | null = null;
   return {
     chain: target.chain.id,
     from: signer.address,
     async sign(stepCall) {
+      // The previous signature never reached a node (its journal write failed, say): its nonce must not leave a gap.
+      if (unbroadcast !== null) nonces.release(target.chain.id, signer.address, unbroadcast);
+      unbroadcast = null;
       // Estimated before the nonce is taken: a call that would revert takes no nonce.
       const gasLimit = stepCall.gasLimit ?? (await estimateEvmGas(call, { from: signer.address, to: stepCall.to, value: stepCall.value, data: stepCall.data }));
       const fee = (await estimateEvmFees(call)).tiers.normal;
       const nonce = await nonces.reserve(target.chain.id, signer.address, pendingNonce);
       try {
-        return await signCall(stepCall, nonce, gasLimit, fee);
+        const signed = await signCall(stepCall, nonce, gasLimit, fee);
+        unbroadcast = nonce;
+        return signed;
       } catch (error) {
         nonces.release(target.chain.id, signer.address, nonce);
         throw error;
@@ -64,6 +71,7 @@ export function evmCallTransport(target: ChainEndpoint, signer: DigestSigner, cl
     async broadcast(signed) {
       const tx = Transaction.from(signed.raw);
       if (tx.hash?.toLowerCase() !== signed.hash.toLowerCase()) throw new StrataError('INTERNAL', 'The journaled transaction does not match its hash');
+      if (unbroadcast !== null && BigInt(tx.nonce) === unbroadcast) unbroadcast = null;
       try {
         await sendEvmTransaction(call, tx);
       } catch (error) {
