@@ -19,7 +19,7 @@ import { startDevnet, type Devnet } from '../../electron/services/devnet/startDe
 import type { BalanceRead } from '../../electron/services/evm/balanceRead';
 import { createChainClients } from '../../electron/services/chains/chainClients';
 import { createEvmAdapter, type EvmChainAdapter } from '../../electron/services/evm/createEvmAdapter';
-import { ERC20_INTERFACE } from '../../electron/services/evm/erc20Abi';
+import { encodeBalanceOf } from '../../electron/services/evm/erc20Abi';
 import { getEvmBalancesOneByOne } from '../../electron/services/evm/getEvmBalancesOneByOne';
 import { parseEvmAsset } from '../../electron/services/evm/parseEvmAsset';
 import { createFailoverRpc } from '../../electron/services/rpc/createFailoverRpc';
@@ -63,7 +63,7 @@ async function naiveLoop(url: string, addresses: string[], assets: AssetInfo[]):
     const row: bigint[] = [];
     for (const asset of assets) {
       if (asset.ref === 'native') row.push(BigInt(await call<string>('eth_getBalance', [address, 'latest'])));
-      else row.push(BigInt(await call<string>('eth_call', [{ to: asset.ref, data: ERC20_INTERFACE.encodeFunctionData('balanceOf', [address]) }, 'latest'])));
+      else row.push(BigInt(await call<string>('eth_call', [{ to: asset.ref, data: encodeBalanceOf(address) }, 'latest'])));
     }
     rows.push(row);
   }
