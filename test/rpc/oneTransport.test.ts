@@ -98,4 +98,21 @@ describe('one transport, one failover rule for both chain families', () => {
     const error = (await rpc.request('eth_blockNumber').catch((e: unknown) => e)) as StrataError;
     expect([error.code, error.message, error.details]).toEqual(['RPC_UNAVAILABLE', `No RPC endpoint of Base answered (tried ${host(a)}, ${host(b)})`, `${host(a)}: HTTP 503; ${host(b)}: HTTP 502`]);
   });
+
+  it('sends a request again, once, when the server closes the connection before answering (a stale kept-alive socket)', async () => {
+    let requests = 0;
+    const server = await listenLocal((req, res) => {
+      requests++;
+      req.resume();
+      if (requests === 1) {
+        req.socket.destroy();
+        return;
+      }
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: 1, result: '0x2a' })));
+    });
+    servers.push(server);
+    expect(await createFailoverRpc([server.url]).request('eth_blockNumber')).toBe('0x2a');
+    expect(requests).toBe(2);
+  });
+
 });

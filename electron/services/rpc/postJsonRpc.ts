@@ -40,15 +40,19 @@ export async function postJsonRpc(url: string, requests: readonly JsonRpcRequest
   const label = endpointLabel(url);
   const { target, authorization } = splitCredentials(url);
   const single = requests.length === 1;
-  let response: Response;
-  try {
-    response = await fetch(target, {
+  const send = (): Promise<Response> =>
+    fetch(target, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...options.headers, ...authorization },
       body: JSON.stringify(single ? requests[0] : requests),
       signal: AbortSignal.timeout(options.timeoutMs),
       redirect: 'error',
     });
+  let response: Response;
+  try {
+    // A kept-alive connection the server closed as we reused it: sent again once on a new connection. Safe: the node
+    // gave no answer, and what we send is a read or a signed transaction whose second copy the node takes as known.
+    response = await send().catch((error: unknown) => (closedBeforeAnswer(error) ? send() : Promise.reject(error)));
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     throw new RpcTransportError(label, timedOut ? `no answer within ${options.timeoutMs} ms` : 'unreachable', { cause: error });
@@ -112,6 +116,12 @@ function errorOf(method: string, body: JsonRpcAnswer): RpcResponseError | undefi
   if (typeof body.error !== 'object' || body.error === null) return undefined;
   const { code, message, data } = body.error;
   return new RpcResponseError(method, typeof code === 'number' ? code : 0, sanitizeNodeText(message), data ?? null);
+}
+
+/** fetch's failure when the socket closed before any response (undici: UND_ERR_SOCKET, or ECONNRESET). */
+function closedBeforeAnswer(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
 }
 
 function splitCredentials(url: string): { target: string; authorization: Record<string, string> } {
