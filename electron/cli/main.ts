@@ -17,6 +17,9 @@ const USAGE = `Usage: strata <command> [options] [--json]
 
 Commands:
   chains                                   list the built-in chains
+  chains rpc <chain> --dir <path> [--reset] a chain's RPC endpoints in failover order; --reset restores the defaults
+  chains set-rpc <chain> <url[,url]> --dir <path>
+                                           replace them (https, or http to this machine; each must serve the chain)
   derive --chain <chain> [--account N] [--index N] [--passphrase-env VAR]
                                            derive an address from a mnemonic read on stdin
   vault init --dir <path> [--generate [--words 12|24]] [--passphrase-env VAR]

@@ -21,8 +21,9 @@ export function createWalletHandlers(ctx: CoreContext): Pick<AppHandlers, Wallet
       const info = chains.resolve(chain);
       return { chain: info.id, endpoints: chains.endpoints(info.id), defaults: chains.defaults(info.id) };
     },
+    // Replacing endpoints decides what the wallet believes about balances and receipts: the vault must be unlocked (#12).
     'chains.setRpc': async ({ chain, endpoints }) => {
-      const { chains } = await ctx.wallet();
+      const { chains } = await unlocked();
       const info = chains.resolve(chain);
       await chains.setEndpoints(info, endpoints);
       return { chain: info.id, endpoints: chains.endpoints(info.id), defaults: chains.defaults(info.id) };

@@ -42,7 +42,7 @@ export interface ProviderFee {
   amount: bigint;
 }
 
-/** How adapters reach chains: a JSON-RPC call per EVM chain (createEvmRpc(...).request). @throws UNKNOWN_CHAIN */
+/** How adapters reach chains: a JSON-RPC call per EVM chain (ChainClients.evm(...).request, chains/chainClients.ts). @throws UNKNOWN_CHAIN */
 export interface ChainRpcs {
   rpc(chain: CaipChainId): JsonRpcCall;
 }

@@ -15,9 +15,9 @@ import { MAINNET_AXELAR_EVM_CHAINS } from '../bridges/axelarCosmos/axelarNetwork
 import { createAxelarscanClient, type AxelarTransferStatusSource } from '../bridges/axelarCosmos/axelarscanClient';
 import { nativeAssetOf } from '../assets/nativeAsset';
 import { gasPricesFor } from '../cosmos/registry/gasPrices';
-import { createEvmRpc } from '../evm/createEvmRpc';
+import { processChainClients, type ChainClients } from '../chains/chainClients';
 import { abciQuery, CosmosQueryError } from '../cosmos/rpc/abciQuery';
-import { createCosmosRpc, type CosmosRpc } from '../cosmos/rpc/createCosmosRpc';
+import type { CosmosRpc } from '../cosmos/rpc/createCosmosRpc';
 import { vaultCosmosSigner } from '../cosmos/vaultCosmosSigner';
 import { addressFromPublicKey } from '../../../shared/addresses/addressFromPublicKey';
 import { devnetUniswapV2 } from '../devnet/uniswap/devnetUniswapV2';
@@ -57,6 +57,8 @@ export interface CrossChainOptions {
   axelarApiUrls?: AxelarApiUrls;
   /** Axelar's APIs for EVM <-> Cosmos routes (transfer fee, transfer status); default: made from axelarApiUrls */
   axelar?: { fees: AxelarFeeSource; status: AxelarTransferStatusSource };
+  /** RPC clients and nonces, shared with the wallet's sends (default the process's). */
+  clients?: ChainClients;
 }
 
 export interface AxelarApiUrls {
@@ -94,7 +96,8 @@ export class CrossChainTransfers {
   private async environment(): Promise<RoutingEnvironment> {
     const axelar = this.options.axelar ?? axelarApis(this.options.axelarApiUrls ?? {});
     // Axelar's EVM chains join before pricing, so one price request covers every chain.
-    return routingEnvironment(this.options.devnet, this.options.prices, this.options.chains, (env) => withAxelarCosmos(env, this.options.chains, axelar));
+    const { clients = processChainClients } = this.options;
+    return routingEnvironment(this.options.devnet, this.options.prices, this.options.chains, (env) => withAxelarCosmos(env, this.options.chains, axelar, clients), clients);
   }
 
   /**
@@ -205,8 +208,9 @@ export class CrossChainTransfers {
           now: () => this.options.clock.now(),
           transportFor: (chainId) => {
             const target = this.options.target(chainId);
-            if (target.chain.family === 'cosmos') return vaultCosmosCallTransport(this.options.vault, accountId, target);
-            return evmCallTransport(target, vaultSigner(this.options.vault, accountId, target.chain));
+            const clients = this.options.clients ?? processChainClients;
+            if (target.chain.family === 'cosmos') return vaultCosmosCallTransport(this.options.vault, accountId, target, clients);
+            return evmCallTransport(target, vaultSigner(this.options.vault, accountId, target.chain), clients);
           },
         }));
       },
@@ -255,7 +259,7 @@ export class CrossChainTransfers {
     const add = (denom: string, amount: bigint, asset: Pick<AssetInfo, 'symbol' | 'decimals'>) => needs.set(denom, { amount: (needs.get(denom)?.amount ?? 0n) + amount, asset });
     add(cosmosDenomOf(chain, first.assetIn), BigInt(route.amountIn), first.assetIn);
     if (gas > 0n) add(feeDenom, gas, feeDenom === chain.nativeAsset.denom ? chain.nativeAsset : { symbol: feeDenom, decimals: 0 });
-    const rpc = createCosmosRpc(target.endpoints, chain);
+    const rpc = (this.options.clients ?? processChainClients).cosmos(target);
     for (const [denom, need] of needs) {
       const balance = await cosmosBankBalance(rpc, owner, denom);
       if (balance < need.amount) {
@@ -330,21 +334,13 @@ function axelarApis(urls: AxelarApiUrls): { fees: AxelarFeeSource; status: Axela
  * Polygon): their native coin and the gateway's USDC, reached over the directory's endpoints (the router prices their
  * gas over them; routingEnvironment prices their assets). Chains the environment already has (a devnet) keep their own.
  */
-function withAxelarCosmos(env: RoutingEnvironment, chains: ChainDirectory, apis: { fees: AxelarFeeSource; status: AxelarTransferStatusSource }): RoutingEnvironment {
+function withAxelarCosmos(env: RoutingEnvironment, chains: ChainDirectory, apis: { fees: AxelarFeeSource; status: AxelarTransferStatusSource }, clients: ChainClients): RoutingEnvironment {
   const known = chains.list();
   const added = MAINNET_AXELAR_EVM_CHAINS.flatMap((axelar) => {
     const chain = known.find((c) => c.id === axelar.chain);
     return chain === undefined || env.chains.some((c) => c.id === chain.id) ? [] : [{ chain, assets: [nativeAssetOf(chain), evmUsdcAsset(axelar)] }];
   });
-  const rpcs = new Map<string, ReturnType<typeof createEvmRpc>>();
-  const rpcOf = (chain: ChainInfo) => {
-    let rpc = rpcs.get(chain.id);
-    if (rpc === undefined) {
-      rpc = createEvmRpc({ chain, endpoints: chains.endpoints(chain.id) });
-      rpcs.set(chain.id, rpc);
-    }
-    return rpc;
-  };
+  const rpcOf = (chain: ChainInfo) => clients.evm({ chain, endpoints: chains.endpoints(chain.id) });
   const addedOn = (id: string) => added.find((a) => a.chain.id === id);
   const bridge = createAxelarCosmosBridge({ fees: apis.fees, status: apis.status });
   return {

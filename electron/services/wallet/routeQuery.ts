@@ -3,11 +3,11 @@ import type { CaipChainId } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
 import type { ChainDirectory, DevnetInfo } from '../chains/chainDirectory';
 import { cosmosChains } from '../chains/cosmosChains';
-import { createCosmosRpc, type CosmosRpc, type CosmosRpcOptions } from '../cosmos/rpc/createCosmosRpc';
+import { createChainClients, processChainClients, type ChainClients } from '../chains/chainClients';
+import type { CosmosRpc, CosmosRpcOptions } from '../cosmos/rpc/createCosmosRpc';
 import { listAssets } from '../assets/listAssets';
 import { evmChains } from '../chains/evmChains';
 import { MAINNET_DEPLOYMENTS } from '../deployments/mainnetDeployments';
-import { createEvmRpc } from '../evm/createEvmRpc';
 import { buildRoutingEnvironment } from '../routing/buildRoutingEnvironment';
 import { devnetNetworks } from '../routing/devnetRouting';
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
@@ -40,29 +40,25 @@ export async function routingEnvironment(
   prices: PriceSource,
   cosmos?: CosmosEndpoints,
   extend: (env: RoutingEnvironment) => RoutingEnvironment = (env) => env,
+  clients: ChainClients = processChainClients,
 ): Promise<RoutingEnvironment> {
   if (!devnet && !cosmos) throw new StrataError('NO_ROUTE', 'Routes need a network: configure chain endpoints or start a devnet');
-  const local = devnet ? devnetNetworks({ chains: devnet.chains, contracts: devnet.contracts, ...(devnet.deployments ? { deployments: devnet.deployments } : {}), usdPrices: {} }) : undefined;
+  const local = devnet ? devnetNetworks({ chains: devnet.chains, contracts: devnet.contracts, ...(devnet.deployments ? { deployments: devnet.deployments } : {}), usdPrices: {}, clients }) : undefined;
   const mainnet = cosmos ? evmChains().filter((c) => MAINNET_DEPLOYMENTS.some((r) => r.chain === c.id)) : [];
-  const mainnetRpcs = new Map<string, JsonRpcCall>();
   const evmRpc = (chainId: CaipChainId): JsonRpcCall => {
     const own = local?.rpcs.get(chainId);
     if (own) return own;
     const chain = mainnet.find((c) => c.id === chainId);
     if (!chain || !cosmos) throw new StrataError('UNKNOWN_CHAIN', `No EVM RPC for ${String(chainId).slice(0, 64)}`);
-    let rpc = mainnetRpcs.get(chainId);
-    if (!rpc) {
-      rpc = createEvmRpc({ chain, endpoints: [...cosmos.endpoints(chainId)] }).request;
-      mainnetRpcs.set(chainId, rpc);
-    }
-    return rpc;
+    // the clients hand out one failover client per chain and endpoint list, so failover state survives searches
+    return clients.evm({ chain, endpoints: [...cosmos.endpoints(chainId)] }).request;
   };
   const base = extend(
     buildRoutingEnvironment({
       chains: [...(local?.chains ?? []), ...mainnet, ...(cosmos ? cosmosChains() : [])],
       deployments: [...(local?.deployments ?? []), ...MAINNET_DEPLOYMENTS],
       evmRpc,
-      ...(cosmos ? { cosmosRpc: cosmosRpcs(cosmos) } : {}),
+      ...(cosmos ? { cosmosRpc: cosmosRpcs(cosmos, clients) } : {}),
       evmAssets: (chain) => (local?.chains.some((c) => c.id === chain.id) ? local.assets(chain) : listAssets(chain)),
       bridges: local?.bridges ?? [],
       usdPrices: {},
@@ -102,18 +98,13 @@ export async function findRoutesFor(env: RoutingEnvironment, chains: Pick<ChainD
   });
 }
 
-/** One failover client per Cosmos chain, made on first use from the configured endpoints. */
-function cosmosRpcs(cosmos: CosmosEndpoints): (chain: CaipChainId) => CosmosRpc {
-  const clients = new Map<CaipChainId, CosmosRpc>();
+/** A Cosmos chain's failover client from `shared` (or from clients made with `rpcOptions`), on first use. */
+function cosmosRpcs(cosmos: CosmosEndpoints, shared: ChainClients): (chain: CaipChainId) => CosmosRpc {
+  const clients = cosmos.rpcOptions ? createChainClients({ cosmos: cosmos.rpcOptions }) : shared;
   const known = cosmosChains();
   return (chainId) => {
-    let client = clients.get(chainId);
-    if (client === undefined) {
-      const chain = known.find((c) => c.id === chainId);
-      if (chain === undefined) throw new StrataError('UNKNOWN_CHAIN', `Unknown Cosmos chain ${String(chainId).slice(0, 64)}`);
-      client = createCosmosRpc([...cosmos.endpoints(chainId)], chain, cosmos.rpcOptions);
-      clients.set(chainId, client);
-    }
-    return client;
+    const chain = known.find((c) => c.id === chainId);
+    if (chain === undefined) throw new StrataError('UNKNOWN_CHAIN', `Unknown Cosmos chain ${String(chainId).slice(0, 64)}`);
+    return clients.cosmos({ chain, endpoints: [...cosmos.endpoints(chainId)] });
   };
 }

@@ -9,9 +9,10 @@ import { sendWithJournal } from '../activity/sendWithJournal';
 import { ActivityJournal } from '../activity/activityJournal';
 import type { Clock, EmitEvent } from '../app/ports';
 import type { ChainAdapter, ChainEndpoint } from '../chains/chainAdapter';
+import { createChainClients, type ChainClients } from '../chains/chainClients';
 import { ChainDirectory, type DevnetInfo } from '../chains/chainDirectory';
 import { createCosmosAdapter } from '../cosmos/cosmosAdapter';
-import { createEvmAdapter } from '../evm/createEvmAdapter';
+import { createEvmAdapter, type EvmChainAdapter } from '../evm/createEvmAdapter';
 import type { Vault } from '../vault/vault';
 import { accountAddress, findAccount } from './accountAddress';
 import { CrossChainTransfers, type AxelarApiUrls } from './crossChainTransfers';
@@ -62,8 +63,8 @@ export class Wallet {
   private portfolio: Portfolio = EMPTY_PORTFOLIO;
   private refreshing: Promise<Portfolio> | null = null;
   private readonly reviews: TransferReviews;
-  private readonly evm = createEvmAdapter();
-  private readonly cosmos = createCosmosAdapter();
+  private readonly evm: EvmChainAdapter;
+  private readonly cosmos: ChainAdapter;
   /** the timer of the next pending-transfer lookup, or null when none is scheduled */
   private pendingTimer: unknown = null;
   private pendingDelay = PENDING_POLL_MS;
@@ -75,8 +76,11 @@ export class Wallet {
     readonly assets: AssetCatalogue,
     /** routes and multi-step transfers (one-click cross-chain swaps) */
     readonly crossChain: CrossChainTransfers,
+    clients: ChainClients,
   ) {
     this.reviews = new TransferReviews(options.clock);
+    this.evm = createEvmAdapter({ clients });
+    this.cosmos = createCosmosAdapter({ clients });
   }
 
   static async open(options: WalletOptions): Promise<Wallet> {
@@ -91,8 +95,10 @@ export class Wallet {
       if (endpoints.length === 0) throw new StrataError('RPC_UNAVAILABLE', `No RPC endpoint is configured for ${chain.name}`);
       return { chain, endpoints };
     };
-    const crossChain = await CrossChainTransfers.open({ ...options, chains, target });
-    return new Wallet(options, chains, journal, options.assets(chains), crossChain);
+    // One set of RPC clients and nonces for the wallet's sends, balances and route steps: one nonce rule per account.
+    const clients = createChainClients();
+    const crossChain = await CrossChainTransfers.open({ ...options, chains, target, clients });
+    return new Wallet(options, chains, journal, options.assets(chains), crossChain, clients);
   }
 
   /** The chains the portfolio reads: the devnet's alone when one is configured, else every other chain. */

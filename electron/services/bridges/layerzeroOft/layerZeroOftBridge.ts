@@ -1,6 +1,7 @@
 import { decodeEventLog, encodeEventTopics, encodeFunctionData, pad, zeroAddress } from 'viem';
 import { StrataError } from '../../../../shared/errors';
 import { buildExactApproval, EXACT_APPROVAL_GAS } from '../../evm/buildExactApproval';
+import { getLogsChunked } from '../../evm/getLogsChunked';
 import { minAmountOut } from '../../swap/uniswapV2/minAmountOut';
 import { readContract } from '../../swap/uniswapV2/readContract';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
@@ -91,9 +92,11 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
    * and the message stays verified on the endpoint, not executed.
    */
   const receiveAlert = async (destination: OftDeployment, guid: Hex, fromBlock: string, ctx: ChainRpcs): Promise<boolean> => {
-    const alerts = await ctx.rpc(destination.chain)<Array<{ data: Hex; topics: [Hex, ...Hex[]] }>>('eth_getLogs', [
-      { address: destination.endpoint, topics: [LZ_RECEIVE_ALERT_TOPIC, pad(destination.oft, { size: 32 })], fromBlock, toBlock: 'latest' },
-    ]);
+    const { logs: alerts } = await getLogsChunked<{ data: Hex; topics: [Hex, ...Hex[]] }>(
+      ctx.rpc(destination.chain),
+      { address: destination.endpoint, topics: [LZ_RECEIVE_ALERT_TOPIC, pad(destination.oft, { size: 32 })] },
+      { fromBlock: BigInt(fromBlock), toBlock: 'latest' },
+    );
     return alerts.some((log) => decodeEventLog({ abi: LZ_RECEIVE_ALERT_ABI, eventName: 'LzReceiveAlert', data: log.data, topics: log.topics }).args.guid.toLowerCase() === guid.toLowerCase());
   };
 
@@ -171,9 +174,13 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
         const destination = source.token.deployments.find((d) => d.eid === args.dstEid);
         if (!destination) return { state: 'failed', detail: `The message went to LayerZero eid ${args.dstEid}, which Strata does not know`, guid: args.guid };
         const fromBlock = sent.trackingKey !== undefined && /^0x[0-9a-fA-F]{1,16}$/.test(sent.trackingKey) ? sent.trackingKey : '0x0';
-        const received = await ctx.rpc(destination.chain)<Array<{ transactionHash: Hex }>>('eth_getLogs', [
-          { address: destination.oft, topics: [OFT_RECEIVED_TOPIC, args.guid], fromBlock, toBlock: 'latest' },
-        ]);
+        // Chunked: public endpoints refuse wide ranges (the scan starts at the journaled destination block).
+        const { logs: received } = await getLogsChunked<{ transactionHash: Hex }>(
+          ctx.rpc(destination.chain),
+          { address: destination.oft, topics: [OFT_RECEIVED_TOPIC, args.guid] },
+          { fromBlock: BigInt(fromBlock), toBlock: 'latest' },
+          { stopAtFirst: true },
+        );
         const delivery = received[0];
         if (delivery) {
           return { state: 'delivered', detail: 'Delivered', destinationChain: destination.chain, destinationTxHash: delivery.transactionHash, guid: args.guid };
