@@ -42,6 +42,8 @@ export const Settings = z.strictObject({
   /** minutes of inactivity before the vault locks; 0 disables auto-lock */
   autoLockMinutes: z.number().int().min(0).max(AUTO_LOCK_MAX_MINUTES),
   lockOnSuspend: z.boolean(),
+  /** live balances: refresh on unlock and in the background while unlocked */
+  refreshBalances: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
