@@ -12,6 +12,7 @@ import './styles/activity.css';
 import './styles/networks.css';
 import './styles/strategy.css';
 import './styles/swap.css';
+import './styles/receive.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
