@@ -2,6 +2,7 @@ import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { followTheme } from './app/theme';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/app.css';
@@ -14,6 +15,7 @@ import './styles/strategy.css';
 import './styles/swap.css';
 import './styles/receive.css';
 
+followTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 createRoot(root).render(

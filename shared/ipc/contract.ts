@@ -44,6 +44,8 @@ export const Settings = z.strictObject({
   lockOnSuspend: z.boolean(),
   /** live balances: refresh on unlock and in the background while unlocked */
   refreshBalances: z.boolean(),
+  /** colour scheme: the system's (prefers-color-scheme), or always light or dark */
+  theme: z.enum(['system', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof Settings>;
 

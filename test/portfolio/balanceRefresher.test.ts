@@ -110,14 +110,14 @@ describe('stored state for live balances', () => {
     dir = undefined;
   });
 
-  it('a settings file from before refreshBalances existed turns it on and keeps the saved values; off survives other changes', async () => {
+  it('a settings file from before refreshBalances and theme existed gets their defaults and keeps the saved values; changes survive other changes', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'strata-settings-'));
     await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ version: 1, settings: { autoLockMinutes: 5, lockOnSuspend: false } }));
-    expect(await new SettingsStore(dir).get()).toEqual({ autoLockMinutes: 5, lockOnSuspend: false, refreshBalances: true });
+    expect(await new SettingsStore(dir).get()).toEqual({ autoLockMinutes: 5, lockOnSuspend: false, refreshBalances: true, theme: 'system' });
     const store = new SettingsStore(dir);
-    await store.update({ refreshBalances: false });
+    await store.update({ refreshBalances: false, theme: 'light' });
     await store.update({ autoLockMinutes: 30 });
-    expect(await new SettingsStore(dir).get()).toEqual({ autoLockMinutes: 30, lockOnSuspend: false, refreshBalances: false });
+    expect(await new SettingsStore(dir).get()).toEqual({ autoLockMinutes: 30, lockOnSuspend: false, refreshBalances: false, theme: 'light' });
     expect(DEFAULT_SETTINGS.refreshBalances).toBe(true);
   });
 

@@ -5,13 +5,16 @@ import { call } from '../../ipc/client';
 import { errorText } from '../../ipc/errorText';
 import { useSettingsStore } from '../../stores/settingsStore';
 
-/** How the wallet keeps itself up to date; each change is saved at once with `settings.update`. */
+const THEME_LABELS: Record<Settings['theme'], string> = { system: 'Same as system', light: 'Light', dark: 'Dark' };
+
+/** How the wallet looks and keeps itself up to date; each change is saved at once with `settings.update`. */
 export function PreferencesSection() {
   const settings = useSettingsStore((s) => s.settings);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const refreshId = useId();
+  const themeId = useId();
 
   async function update(patch: Partial<Settings>, done: string) {
     setSaving(true);
@@ -30,8 +33,32 @@ export function PreferencesSection() {
   return (
     <section className="card settings-section" aria-labelledby="preferences-title">
       <h2 id="preferences-title" className="section__title">
-        Balances
+        Display and balances
       </h2>
+      <div className="setting-row">
+        <div className="setting-row__text">
+          <label htmlFor={themeId} className="setting-row__label">
+            Theme
+          </label>
+          <p className="setting-row__hint">Light or dark, or the same as this computer.</p>
+        </div>
+        <select
+          id={themeId}
+          className="input select setting-row__control"
+          value={settings?.theme ?? 'system'}
+          disabled={!settings || saving}
+          onChange={(e) => {
+            const theme = e.target.value as Settings['theme'];
+            void update({ theme }, `Theme set to ${THEME_LABELS[theme].toLowerCase()}.`);
+          }}
+        >
+          {(Object.keys(THEME_LABELS) as Array<Settings['theme']>).map((theme) => (
+            <option key={theme} value={theme}>
+              {THEME_LABELS[theme]}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="setting-row">
         <div className="setting-row__text">
           <label htmlFor={refreshId} className="setting-row__label">
