@@ -86,6 +86,8 @@ async function start(): Promise<void> {
     priceApiUrl: process.env.STRATA_PRICE_API_URL || undefined,
     axelarApiUrls: { lcd: process.env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: process.env.STRATA_AXELARSCAN_URL || undefined },
     appVersion: app.getVersion(),
+    // Live balances in the app (the default interval and back-off); the CLI and tests read balances when asked.
+    balanceRefresh: {},
     // Method and error code only: payloads may hold passwords.
     onError: (method, error) => {
       const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'INTERNAL';

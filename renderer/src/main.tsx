@@ -2,6 +2,7 @@ import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { followTheme } from './app/theme';
 import { warmOptimizerWorker } from './strategy/optimizerWorker';
 import './styles/base.css';
 import './styles/components.css';
@@ -13,7 +14,9 @@ import './styles/activity.css';
 import './styles/networks.css';
 import './styles/strategy.css';
 import './styles/swap.css';
+import './styles/receive.css';
 
+followTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 createRoot(root).render(

@@ -42,6 +42,10 @@ export const Settings = z.strictObject({
   /** minutes of inactivity before the vault locks; 0 disables auto-lock */
   autoLockMinutes: z.number().int().min(0).max(AUTO_LOCK_MAX_MINUTES),
   lockOnSuspend: z.boolean(),
+  /** live balances: refresh on unlock and in the background while unlocked */
+  refreshBalances: z.boolean(),
+  /** colour scheme: the system's (prefers-color-scheme), or always light or dark */
+  theme: z.enum(['system', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -233,7 +233,7 @@ describe('a trade that cannot run stops the plan with a clear state', () => {
     const failed = await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id });
     expect([failed.trades, failed.message]).toEqual([
       [{ index: 0, transferId: null, status: 'failed' }],
-      expect.stringMatching(/^Trade 1 did not start: This route needs 0\.60[0-9]+ ETH \(fees included\) and the account has 0\.[0-9]+$/),
+      expect.stringMatching(/^Trade 1 did not start: This route needs 0\.60[0-9]+ ETH \(fees included\) and the account has 0\.[0-9]+ ETH$/),
     ]);
     expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
     expect(await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id })).toEqual(failed);

@@ -51,7 +51,9 @@ export function createCosmosAdapter(options: { rpc?: (target: ChainEndpoint) => 
       return {
         chain: target.chain,
         from: request.from,
-        to: request.to,
+        // the recipient as the message carries it (lower-case bech32), not as typed: the review and the journal
+        // show what is signed
+        to: msg.value.toAddress ?? request.to,
         asset: request.asset,
         amount: request.amount,
         tier: request.tier,

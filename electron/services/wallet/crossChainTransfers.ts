@@ -241,7 +241,7 @@ export class CrossChainTransfers {
       balance = decodeFunctionResult({ abi: erc20Abi, functionName: 'balanceOf', data: raw });
     }
     if (balance < needed) {
-      throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(needed, asset.decimals)} ${asset.symbol} (fees included) and the account has ${formatAmount(balance, asset.decimals)}`);
+      throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(needed, asset.decimals)} ${asset.symbol} (fees included) and the account has ${formatAmount(balance, asset.decimals)} ${asset.symbol}`);
     }
   }
 
@@ -263,7 +263,7 @@ export class CrossChainTransfers {
     for (const [denom, need] of needs) {
       const balance = await cosmosBankBalance(rpc, owner, denom);
       if (balance < need.amount) {
-        throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(need.amount, need.asset.decimals)} ${need.asset.symbol} on ${chain.name} (fees included) and the account has ${formatAmount(balance, need.asset.decimals)}`);
+        throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(need.amount, need.asset.decimals)} ${need.asset.symbol} on ${chain.name} (fees included) and the account has ${formatAmount(balance, need.asset.decimals)} ${need.asset.symbol}`);
       }
     }
   }

@@ -16,6 +16,7 @@ import { createEvmAdapter, type EvmChainAdapter } from '../evm/createEvmAdapter'
 import type { Vault } from '../vault/vault';
 import { accountAddress, findAccount } from './accountAddress';
 import { CrossChainTransfers, type AxelarApiUrls } from './crossChainTransfers';
+import { PortfolioSnapshot } from './portfolioSnapshot';
 import { refreshPortfolio } from './refreshPortfolio';
 import { TransferReviews } from './transferReviews';
 import { vaultSigner } from './vaultSigner';
@@ -68,6 +69,7 @@ export class Wallet {
   /** the timer of the next pending-transfer lookup, or null when none is scheduled */
   private pendingTimer: unknown = null;
   private pendingDelay = PENDING_POLL_MS;
+  private readonly snapshot: PortfolioSnapshot;
 
   private constructor(
     private readonly options: WalletOptions,
@@ -81,6 +83,7 @@ export class Wallet {
     this.reviews = new TransferReviews(options.clock);
     this.evm = createEvmAdapter({ clients });
     this.cosmos = createCosmosAdapter({ clients });
+    this.snapshot = new PortfolioSnapshot(options.dataDir);
   }
 
   static async open(options: WalletOptions): Promise<Wallet> {
@@ -152,7 +155,21 @@ export class Wallet {
     );
     this.portfolio = portfolio;
     this.options.emit('portfolio.updated', portfolio);
+    // A cache: a full disk costs the next unlock its instant figures, not this refresh.
+    await this.snapshot.save(portfolio).catch(() => undefined);
     return portfolio;
+  }
+
+  /**
+   * After an unlock: the last saved portfolio (with its `updatedAt`) becomes the current one, unless a refresh got
+   * there first, and goes out as `portfolio.updated`, so the figures show before the next refresh answers.
+   */
+  async restoreLastPortfolio(): Promise<void> {
+    if (this.portfolio.updatedAt !== null) return;
+    const saved = await this.snapshot.load();
+    if (saved === null || !this.options.vault.isUnlocked || this.portfolio.updatedAt !== null) return;
+    this.portfolio = saved;
+    this.options.emit('portfolio.updated', saved);
   }
 
   /** Validates and prices a transfer for the review screen; nothing is signed. */

@@ -4,6 +4,7 @@ import { useAppStore, type WalletPage } from '../stores/appStore';
 import { AccountsPage } from './accounts/AccountsPage';
 import { ActivityPage } from './activity/ActivityPage';
 import { PortfolioPage } from './portfolio/PortfolioPage';
+import { ReceivePage } from './receive/ReceivePage';
 import { SendPage } from './send/SendPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { SwapPage } from './swap/SwapPage';
@@ -32,6 +33,8 @@ function Page({ page }: { page: WalletPage }) {
       return <SwapPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'receive':
+      return <ReceivePage />;
   }
 }
 
