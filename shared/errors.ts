@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'NO_TARGET',
   'PLAN_EXPIRED',
   'QUOTE_CHANGED',
+  // a quote id (a found route) that is unknown, expired, or already started
+  'QUOTE_EXPIRED',
   // secure sessions (mnemonic shown or typed outside the app renderer)
   'SESSION_NOT_FOUND',
   'SESSION_NOT_READY',

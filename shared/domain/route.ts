@@ -44,6 +44,10 @@ export const RouteWarning = z.strictObject({
 });
 
 export const Route = z.strictObject({
+  /**
+   * The quote id: unique per search result, it names exactly the plan the user saw (transfers.start runs that plan
+   * and only it). Two searches for the same path give two ids; `routePath` names the path.
+   */
   id: z.string(),
   steps: z.array(RouteStep).min(1),
   amountIn: BaseUnits,
@@ -56,3 +60,11 @@ export const Route = z.strictObject({
   warnings: z.array(RouteWarning),
 });
 export type Route = z.infer<typeof Route>;
+
+/**
+ * The path a route takes, the same for every quote of it: each step's provider, chains and assets
+ * ("uniswap-v2:eip155:1/native>eip155:1/0x…|layerzero-oft:…"). A later search finds "the same route" by it.
+ */
+export function routePath(route: { steps: ReadonlyArray<Pick<RouteStep, 'provider' | 'fromChain' | 'toChain' | 'assetIn' | 'assetOut'>> }): string {
+  return route.steps.map((s) => `${s.provider}:${s.fromChain}/${s.assetIn.ref}>${s.toChain}/${s.assetOut.ref}`).join('|');
+}

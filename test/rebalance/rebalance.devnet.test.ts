@@ -8,7 +8,7 @@ import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccount
 import { GAS_RESERVE_FACTOR } from '../../electron/services/rebalance/planRebalance';
 import { RebalanceRecords } from '../../electron/services/rebalance/rebalanceRecords';
 import { formatAmount } from '../../shared/amounts';
-import type { Route } from '../../shared/domain/route';
+import { routePath, type Route } from '../../shared/domain/route';
 import type { Transfer } from '../../shared/domain/transferRecord';
 import type { SecureSessionView } from '../../shared/ipc/contract';
 import type { DriftReport, RebalanceExecution, RebalancePlan } from '../../shared/rebalance/rebalanceSchemas';
@@ -126,7 +126,9 @@ describe('rebalancing through the core on the devnet', () => {
     expect(trade.route.steps.map((s) => [s.kind, s.provider, s.assetIn.symbol, s.assetOut.symbol])).toEqual([['swap', 'uniswap-v2', 'ETH', 'USDC']]);
     // The same query through routes.find gives the same best route (no block in between: same reserves, same gas price).
     const [fresh] = await h.value<Route[]>('routes.find', { from: { chain: A, asset: 'native', amount: '0.833333333333333333' }, to: { chain: A, asset: 'USDC' }, slippagePercent: 0.5 });
-    expect([trade.route.id, trade.route.amountOut, trade.route.totalFeesUsd]).toEqual([fresh?.id, fresh?.amountOut, fresh?.totalFeesUsd]);
+    expect([routePath(trade.route), trade.route.amountOut, trade.route.totalFeesUsd]).toEqual([routePath(fresh as Route), fresh?.amountOut, fresh?.totalFeesUsd]);
+    // Two quotes of one path: two ids.
+    expect(fresh?.id).not.toBe(trade.route.id);
     expect(trade.feesUsd).toBe(trade.route.totalFeesUsd);
     expect(plan.totalCostUsd).toBe(trade.feesUsd);
     // 0.3% swap fee on $2500 is $7.50, plus gas: well under the 1% limit.

@@ -23,7 +23,7 @@ import type { BridgeAdapter } from '../../electron/services/bridges/bridgeAdapte
 import { cosmosEventsAsLogs } from '../../electron/services/cosmos/tx/eventLogs';
 import type { RoutingEnvironment } from '../../electron/services/routing/findRoutes';
 import { httpJsonRpc } from '../../electron/services/rpc/httpJsonRpc';
-import { routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
+import { journaledStepAdapter, routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
 import { startTransfer } from '../../electron/services/transfers/runTransfer';
 import type { CallReceipt, CallTransport } from '../../electron/services/transfers/stepRunner';
 import { transferNotification } from '../../electron/services/transfers/transferNotification';
@@ -130,7 +130,7 @@ function run(bridge: BridgeAdapter) {
   return startTransfer(routeOf('axelar-to-osmosis', [step]), {
     journal,
     pollMs: 5,
-    runnerFor: (s) => routeStepRunner(s, { env, transportFor: (chain) => (chain === ARBITRUM ? arbitrumTransport() : osmosisTransport), wethOf: () => '' }),
+    runnerFor: (s) => routeStepRunner(s, journaledStepAdapter(s, env), { env, transportFor: (chain) => (chain === ARBITRUM ? arbitrumTransport() : osmosisTransport), wethOf: () => '' }),
   });
 }
 

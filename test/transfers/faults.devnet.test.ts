@@ -23,7 +23,7 @@ import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccount
 import { devnetRoutingEnvironment } from '../../electron/services/routing/devnetRouting';
 import { findRoutes, type RoutingEnvironment } from '../../electron/services/routing/findRoutes';
 import { evmCallTransport } from '../../electron/services/transfers/evmCallTransport';
-import { routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
+import { journaledStepAdapter, routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
 import { startTransfer } from '../../electron/services/transfers/runTransfer';
 import type { CallTransport } from '../../electron/services/transfers/stepRunner';
 import { TransferJournal } from '../../electron/services/transfers/transferJournal';
@@ -80,7 +80,7 @@ function runRoute(route: Parameters<typeof startTransfer>[0], routing: RoutingEn
   const transports: Record<string, CallTransport> = { [A]: evmCallTransport(fx.targetA, fx.signer(0)), [B]: evmCallTransport(fx.targetB, fx.signer(0)) };
   return startTransfer(route, {
     journal,
-    runnerFor: (step) => routeStepRunner(step, { env: routing, transportFor: (chain) => transports[chain] as CallTransport, wethOf: () => fx.devnet.contracts.weth as string }),
+    runnerFor: (step) => routeStepRunner(step, journaledStepAdapter(step, routing), { env: routing, transportFor: (chain) => transports[chain] as CallTransport, wethOf: () => fx.devnet.contracts.weth as string }),
     pollMs: 50,
   });
 }

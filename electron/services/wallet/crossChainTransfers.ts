@@ -22,10 +22,11 @@ import { vaultCosmosSigner } from '../cosmos/vaultCosmosSigner';
 import { addressFromPublicKey } from '../../../shared/addresses/addressFromPublicKey';
 import { devnetUniswapV2 } from '../devnet/uniswap/devnetUniswapV2';
 import { quantity } from '../evm/rpcValues';
-import type { FoundRoute, RoutingEnvironment } from '../routing/findRoutes';
+import type { PlannedStep, RoutingEnvironment } from '../routing/findRoutes';
+import { QuoteBook } from '../routing/quoteBook';
 import { vaultCosmosCallTransport } from '../transfers/cosmosCallTransport';
 import { evmCallTransport } from '../transfers/evmCallTransport';
-import { routeStepRunner } from '../transfers/routeStepRunners';
+import { journaledStepAdapter, routeStepRunner } from '../transfers/routeStepRunners';
 import type { StepRunner } from '../transfers/stepRunner';
 import { resumeTransfers, runTransfer, type RunTransferOptions } from '../transfers/runTransfer';
 import { TransferJournal } from '../transfers/transferJournal';
@@ -35,8 +36,6 @@ import { findRoutesFor, routingEnvironment, type RouteQuery } from './routeQuery
 import { vaultSigner } from './vaultSigner';
 import type { PriceSource } from './wallet';
 
-/** How long a found route can be started: quotes move, so an older one must be found again. */
-export const ROUTE_TTL_MS = 5 * 60_000;
 /** A resume that met an RPC or I/O error is tried again after this long (while unlocked). */
 export const RESUME_RETRY_MS = 10_000;
 
@@ -65,19 +64,23 @@ export interface AxelarApiUrls {
 }
 
 /**
- * One-click cross-chain swaps: finds routes (the devnet's EVM chains and the Cosmos chains), keeps the found ones for ROUTE_TTL_MS so that a
- * start runs exactly the quoted route, and runs transfers in the background over a TransferJournal in the data dir,
+ * One-click cross-chain swaps: finds routes (the devnet's EVM chains and the Cosmos chains), keeps each found quote
+ * with its plan for QUOTE_TTL_MS (QuoteBook) so that a start runs exactly that plan, and runs transfers in the background over a TransferJournal in the data dir,
  * signing with the vault. A locked vault stops new signing (the executor leaves the transfer `running`); the next
  * unlock resumes it.
  */
 export class CrossChainTransfers {
-  private readonly found = new Map<string, { found: FoundRoute; expiresAt: number }>();
+  private readonly quotes: QuoteBook;
+  /** The plans of transfers started in this process, by transfer id: their steps run with the plan's adapters. */
+  private readonly plans = new Map<string, PlannedStep[]>();
   private retryTimer: unknown = null;
 
   private constructor(
     private readonly options: CrossChainOptions,
     readonly journal: TransferJournal,
-  ) {}
+  ) {
+    this.quotes = new QuoteBook(() => options.clock.now());
+  }
 
   static async open(options: CrossChainOptions): Promise<CrossChainTransfers> {
     const journal = await TransferJournal.open(options.dataDir, {
@@ -98,40 +101,33 @@ export class CrossChainTransfers {
   }
 
   /**
-   * Every route for the query, best first, each kept for ROUTE_TTL_MS under its id.
+   * Every route for the query, best first, each under a fresh quote id kept for QUOTE_TTL_MS with its plan.
    * @throws NO_ROUTE (no path), UNKNOWN_CHAIN, UNKNOWN_ASSET, INVALID_AMOUNT, INVALID_INPUT, RPC_UNAVAILABLE
    */
   async findRoutes(query: RouteQuery): Promise<Route[]> {
     const routes = await findRoutesFor(await this.environment(), this.options.chains, query);
-    this.prune();
-    const expiresAt = this.options.clock.now() + ROUTE_TTL_MS;
-    for (const found of routes) this.found.set(found.route.id, { found, expiresAt });
+    this.quotes.keep(routes);
     return routes.map((r) => r.route);
   }
 
   /**
-   * Starts exactly a found route for an account: checks the balance (nothing is sent when short), records the
-   * transfer and runs it in the background (progress as transfers.changed events).
-   * @throws VAULT_LOCKED, SESSION_NOT_FOUND (route unknown or expired), ACCOUNT_NOT_FOUND, INVALID_INPUT (watch-only),
-   *   QUOTE_CHANGED (not the quote `reviewed` describes), INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
+   * Starts exactly a found quote for an account: checks the balance (nothing is sent when short), records the
+   * transfer and runs the quote's plan in the background (progress as transfers.changed events). A quote starts once.
+   * @throws VAULT_LOCKED, QUOTE_EXPIRED (unknown, expired or already started), ACCOUNT_NOT_FOUND, INVALID_INPUT
+   *   (watch-only), INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
    */
-  async startTransfer(routeId: string, accountId: string, reviewed?: { amountIn: string; minAmountOut: string }): Promise<Transfer> {
+  async startTransfer(quoteId: string, accountId: string): Promise<Transfer> {
     const { vault } = this.options;
     if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
-    this.prune();
-    const kept = this.found.get(routeId);
-    if (!kept) throw new StrataError('SESSION_NOT_FOUND', 'This route has expired or was already started: find routes again');
+    const { route, plan } = this.quotes.get(quoteId);
     const record = findAccount(vault, accountId);
     if (record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');
-    const route = kept.found.route;
-    // Route ids name a path, not a quote: a later search for the same path (another page, a rebalancing plan) keeps
-    // its own quote under the same id. Start only what the user saw, or one that gives at least as much for as much.
-    if (reviewed && (route.amountIn !== reviewed.amountIn || BigInt(route.minAmountOut) < BigInt(reviewed.minAmountOut))) {
-      throw new StrataError('QUOTE_CHANGED', 'The quote changed since you reviewed it: review the route again');
-    }
     await this.assertFunds(route, record.id);
-    this.found.delete(routeId);
+    // Taken again after the balance check: a concurrent start of the same quote got it first.
+    this.quotes.get(quoteId);
+    this.quotes.remove(quoteId);
     const created = await this.journal.create(route, { accountId: record.id });
+    this.plans.set(created.id, plan);
     this.run(created.id);
     return created;
   }
@@ -166,7 +162,7 @@ export class CrossChainTransfers {
 
   /** On lock: forgets found routes and the retry timer. Transfers mid-flight stop at their next signature. */
   lock(): void {
-    this.found.clear();
+    this.quotes.clear();
     if (this.retryTimer !== null) this.options.clock.clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
@@ -181,6 +177,10 @@ export class CrossChainTransfers {
   private run(id: string): void {
     void this.runOptions()
       .then((options) => runTransfer(id, options))
+      .then(() => {
+        // A transfer that ended needs its plan no more (one left running keeps it for the retry).
+        if (this.journal.get(id)?.status !== 'running') this.plans.delete(id);
+      })
       .catch(() => {
         // Left `running` (RPC down, vault locked): the next unlock, or the retry, resumes it.
         if (this.options.vault.isUnlocked) this.scheduleRetry();
@@ -196,10 +196,12 @@ export class CrossChainTransfers {
       pollMs: this.options.pollMs,
       delayFactor: this.options.delayFactor,
       now: () => this.options.clock.now(),
-      runnerFor: (step, _index, transfer) => {
+      runnerFor: (step, index, transfer) => {
         const accountId = transfer.accountId;
         if (accountId === undefined) throw new StrataError('INTERNAL', 'This transfer names no account to sign with');
-        return whileUnlocked(this.options.vault, routeStepRunner(step, {
+        // Started here: the quote's own adapters. Resumed after a restart: the environment's adapter that carries the step.
+        const adapter = this.plans.get(transfer.id)?.[index] ?? journaledStepAdapter(step, env);
+        return whileUnlocked(this.options.vault, routeStepRunner(step, adapter, {
           env,
           wethOf: () => weth,
           now: () => this.options.clock.now(),
@@ -262,11 +264,6 @@ export class CrossChainTransfers {
         throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(need.amount, need.asset.decimals)} ${need.asset.symbol} on ${chain.name} (fees included) and the account has ${formatAmount(balance, need.asset.decimals)}`);
       }
     }
-  }
-
-  private prune(): void {
-    const now = this.options.clock.now();
-    for (const [id, kept] of this.found) if (kept.expiresAt <= now) this.found.delete(id);
   }
 }
 

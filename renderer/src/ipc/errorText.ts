@@ -30,6 +30,7 @@ const TEXT: Partial<Record<ErrorCode, string>> = {
   DEVNET_NOT_RUNNING: 'The local devnet is not running.',
   NO_ROUTE: 'No route was found between these assets.',
   QUOTE_CHANGED: 'The price changed since you reviewed it. Nothing was sent: review the new quote.',
+  QUOTE_EXPIRED: 'This quote has expired or was already used. Nothing was sent: find routes again.',
   NO_TARGET: 'No target allocation is saved yet. Pick one on the efficient frontier first.',
   PLAN_EXPIRED: 'This plan is out of date. Nothing was sent: make a new plan.',
   SESSION_NOT_FOUND: 'The secure window was closed or timed out. Please start again.',
