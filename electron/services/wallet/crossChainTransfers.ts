@@ -1,5 +1,3 @@
-import { QueryBalanceRequest, QueryBalanceResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query';
-import { decodeFunctionResult, encodeFunctionData, erc20Abi } from 'viem';
 import { formatAmount } from '../../../shared/amounts';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
@@ -7,32 +5,30 @@ import type { Route } from '../../../shared/domain/route';
 import type { Transfer } from '../../../shared/domain/transferRecord';
 import { StrataError } from '../../../shared/errors';
 import type { Clock, EmitEvent } from '../app/ports';
-import type { ChainEndpoint } from '../chains/chainAdapter';
+import type { ChainAdapter, ChainEndpoint } from '../chains/chainAdapter';
 import type { ChainDirectory, DevnetInfo } from '../chains/chainDirectory';
 import { createAxelarCosmosBridge, evmUsdcAsset } from '../bridges/axelarCosmos/axelarCosmosBridge';
 import { createAxelarLcdFeeSource, type AxelarFeeSource } from '../bridges/axelarCosmos/axelarFeeSource';
 import { MAINNET_AXELAR_EVM_CHAINS } from '../bridges/axelarCosmos/axelarNetwork';
 import { createAxelarscanClient, type AxelarTransferStatusSource } from '../bridges/axelarCosmos/axelarscanClient';
+import { listAssets } from '../assets/listAssets';
 import { nativeAssetOf } from '../assets/nativeAsset';
 import { gasPricesFor } from '../cosmos/registry/gasPrices';
 import { createEvmRpc } from '../evm/createEvmRpc';
-import { abciQuery, CosmosQueryError } from '../cosmos/rpc/abciQuery';
-import { createCosmosRpc, type CosmosRpc } from '../cosmos/rpc/createCosmosRpc';
 import { vaultCosmosSigner } from '../cosmos/vaultCosmosSigner';
 import { addressFromPublicKey } from '../../../shared/addresses/addressFromPublicKey';
 import { devnetUniswapV2 } from '../devnet/uniswap/devnetUniswapV2';
-import { quantity } from '../evm/rpcValues';
 import type { PlannedStep, RoutingEnvironment } from '../routing/findRoutes';
 import { QuoteBook } from '../routing/quoteBook';
 import { vaultCosmosCallTransport } from '../transfers/cosmosCallTransport';
 import { evmCallTransport } from '../transfers/evmCallTransport';
 import { journaledStepAdapter, routeStepRunner } from '../transfers/routeStepRunners';
-import type { StepRunner } from '../transfers/stepRunner';
+import type { CallTransport, StepRunner } from '../transfers/stepRunner';
 import { resumeTransfers, runTransfer, type RunTransferOptions } from '../transfers/runTransfer';
 import { TransferJournal } from '../transfers/transferJournal';
 import type { Vault } from '../vault/vault';
 import { findAccount } from './accountAddress';
-import { findRoutesFor, routingEnvironment, type RouteQuery } from './routeQuery';
+import { buildRoutingEnvironment, findRoutesFor, withUsdPrices, type RouteQuery } from './routeQuery';
 import { vaultSigner } from './vaultSigner';
 import type { PriceSource } from './wallet';
 
@@ -48,6 +44,8 @@ export interface CrossChainOptions {
   prices: PriceSource;
   chains: ChainDirectory;
   target(chainId: string): ChainEndpoint;
+  /** The chain adapter of a chain's family: the funds check reads balances through its getBalances. */
+  adapterFor(chain: ChainInfo): ChainAdapter;
   /** executor poll period (default runTransfer's 1 s) */
   pollMs?: number;
   /** a step is delayed after its expected time × this (default runTransfer's) */
@@ -74,6 +72,10 @@ export class CrossChainTransfers {
   /** The plans of transfers started in this process, by transfer id: their steps run with the plan's adapters. */
   private readonly plans = new Map<string, PlannedStep[]>();
   private retryTimer: unknown = null;
+  /** The routing environment (its RPC clients, venues, bridges), built once per change of chains or endpoints. */
+  private built: { key: string; env: RoutingEnvironment } | null = null;
+  /** Call transports by account, chain and endpoints (forgotten on lock). */
+  private readonly transports = new Map<string, CallTransport>();
 
   private constructor(
     private readonly options: CrossChainOptions,
@@ -92,12 +94,17 @@ export class CrossChainTransfers {
 
   /**
    * The devnet's EVM chains (when one runs), the bundled Cosmos chains over the directory's endpoints, and Axelar
-   * between the EVM chains with an Axelar gateway (over their directory endpoints) and the Cosmos chains.
+   * between the EVM chains with an Axelar gateway (over their directory endpoints) and the Cosmos chains. Built once
+   * and kept while the chains and their endpoints stay the same, so its RPC clients keep their failover state; it has
+   * no prices (a search applies them, `withUsdPrices`).
    */
-  private async environment(): Promise<RoutingEnvironment> {
-    const axelar = this.options.axelar ?? axelarApis(this.options.axelarApiUrls ?? {});
-    // Axelar's EVM chains join before pricing, so one price request covers every chain.
-    return routingEnvironment(this.options.devnet, this.options.prices, this.options.chains, (env) => withAxelarCosmos(env, this.options.chains, axelar));
+  private environment(): RoutingEnvironment {
+    const key = JSON.stringify(this.options.chains.list().map((c) => [c.id, this.options.chains.endpoints(c.id)]));
+    if (this.built?.key !== key) {
+      const axelar = this.options.axelar ?? axelarApis(this.options.axelarApiUrls ?? {});
+      this.built = { key, env: buildRoutingEnvironment(this.options.devnet, this.options.chains, (env) => withAxelarCosmos(env, this.options.chains, axelar)) };
+    }
+    return this.built.env;
   }
 
   /**
@@ -105,7 +112,8 @@ export class CrossChainTransfers {
    * @throws NO_ROUTE (no path), UNKNOWN_CHAIN, UNKNOWN_ASSET, INVALID_AMOUNT, INVALID_INPUT, RPC_UNAVAILABLE
    */
   async findRoutes(query: RouteQuery): Promise<Route[]> {
-    const routes = await findRoutesFor(await this.environment(), this.options.chains, query);
+    // Prices are applied at quote time, once per search (Axelar's EVM chains are in the environment: one request).
+    const routes = await findRoutesFor(await withUsdPrices(this.environment(), this.options.prices), this.options.chains, query);
     this.quotes.keep(routes);
     return routes.map((r) => r.route);
   }
@@ -163,6 +171,7 @@ export class CrossChainTransfers {
   /** On lock: forgets found routes and the retry timer. Transfers mid-flight stop at their next signature. */
   lock(): void {
     this.quotes.clear();
+    this.transports.clear();
     if (this.retryTimer !== null) this.options.clock.clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
@@ -188,7 +197,7 @@ export class CrossChainTransfers {
   }
 
   private async runOptions(): Promise<RunTransferOptions> {
-    const env = await this.environment();
+    const env = this.environment();
     const { devnet } = this.options;
     const weth = devnet ? devnetUniswapV2(devnet.contracts).weth : '';
     return {
@@ -205,63 +214,53 @@ export class CrossChainTransfers {
           env,
           wethOf: () => weth,
           now: () => this.options.clock.now(),
-          transportFor: (chainId) => {
-            const target = this.options.target(chainId);
-            if (target.chain.family === 'cosmos') return vaultCosmosCallTransport(this.options.vault, accountId, target);
-            return evmCallTransport(target, vaultSigner(this.options.vault, accountId, target.chain));
-          },
+          transportFor: (chainId) => this.transportFor(accountId, chainId),
         }));
       },
     };
   }
 
+  /** The account's call transport on a chain, one per account, chain and endpoint list (its RPC client kept). */
+  private transportFor(accountId: string, chainId: string): CallTransport {
+    const target = this.options.target(chainId);
+    const key = JSON.stringify([accountId, target.chain.id, target.endpoints]);
+    let transport = this.transports.get(key);
+    if (transport === undefined) {
+      transport = target.chain.family === 'cosmos'
+        ? vaultCosmosCallTransport(this.options.vault, accountId, target)
+        : evmCallTransport(target, vaultSigner(this.options.vault, accountId, target.chain));
+      this.transports.set(key, transport);
+    }
+    return transport;
+  }
+
   /**
-   * The route's input must be in the account, and for native input also the native fees the route names on that
-   * chain (gas at its upper estimate, messaging). @throws INSUFFICIENT_FUNDS
+   * The route's input must be in the account on its first chain, and the native fees the route names there (gas at
+   * its upper estimate, messaging) in that chain's fee coin; both added up when they are one asset. Read through the
+   * chain adapter's getBalances (one round trip). @throws INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
    */
   private async assertFunds(route: Route, accountId: string): Promise<void> {
     const first = route.steps[0];
     if (!first) throw new StrataError('INVALID_INPUT', 'This route has no step');
     const target = this.options.target(first.fromChain);
-    if (target.chain.family === 'cosmos') return this.assertCosmosFunds(route, accountId, target);
-    const owner = vaultSigner(this.options.vault, accountId, target.chain).address;
-    const env = await this.environment();
-    const rpc = env.rpc(first.fromChain);
-    const asset = first.assetIn;
-    let needed = BigInt(route.amountIn);
-    let balance: bigint;
-    if (asset.ref === 'native') {
-      needed += route.fees.filter((f) => f.chain === first.fromChain && f.asset.ref === 'native' && (f.kind === 'gas' || f.kind === 'messaging')).reduce((sum, f) => sum + BigInt(f.amount), 0n);
-      balance = quantity(await rpc('eth_getBalance', [owner, 'latest']), 'balance');
-    } else {
-      const data = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [owner as `0x${string}`] });
-      const raw = await rpc<`0x${string}`>('eth_call', [{ to: asset.ref, data }, 'latest']);
-      balance = decodeFunctionResult({ abi: erc20Abi, functionName: 'balanceOf', data: raw });
-    }
-    if (balance < needed) {
-      throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(needed, asset.decimals)} ${asset.symbol} (fees included) and the account has ${formatAmount(balance, asset.decimals)}`);
-    }
-  }
-
-  /**
-   * On a Cosmos chain: the bank balance of the input denom covers the amount, and that of the chain's fee token the
-   * gas the route names there (both added up when they are one denom). @throws INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
-   */
-  private async assertCosmosFunds(route: Route, accountId: string, target: ChainEndpoint): Promise<void> {
     const { chain } = target;
-    const first = route.steps[0] as Route['steps'][number];
-    const owner = addressFromPublicKey(vaultCosmosSigner(this.options.vault, accountId, chain).pubkey, chain);
-    const feeDenom = gasPricesFor(chain).denom;
-    const gas = route.fees.filter((f) => f.chain === chain.id && f.kind === 'gas').reduce((sum, f) => sum + BigInt(f.amount), 0n);
-    const needs = new Map<string, { amount: bigint; asset: Pick<AssetInfo, 'symbol' | 'decimals'> }>();
-    const add = (denom: string, amount: bigint, asset: Pick<AssetInfo, 'symbol' | 'decimals'>) => needs.set(denom, { amount: (needs.get(denom)?.amount ?? 0n) + amount, asset });
-    add(cosmosDenomOf(chain, first.assetIn), BigInt(route.amountIn), first.assetIn);
-    if (gas > 0n) add(feeDenom, gas, feeDenom === chain.nativeAsset.denom ? chain.nativeAsset : { symbol: feeDenom, decimals: 0 });
-    const rpc = createCosmosRpc(target.endpoints, chain);
-    for (const [denom, need] of needs) {
-      const balance = await cosmosBankBalance(rpc, owner, denom);
+    const owner = chain.family === 'cosmos'
+      ? addressFromPublicKey(vaultCosmosSigner(this.options.vault, accountId, chain).pubkey, chain)
+      : vaultSigner(this.options.vault, accountId, chain).address;
+    const needs = new Map<string, { asset: AssetInfo; amount: bigint }>();
+    // One entry per denom: on Cosmos `native` and the coin's denom are one balance.
+    const keyOf = (asset: AssetInfo) => (chain.family === 'cosmos' && asset.ref === 'native' ? chain.nativeAsset.denom : asset.ref);
+    const add = (asset: AssetInfo, amount: bigint) => needs.set(keyOf(asset), { asset, amount: (needs.get(keyOf(asset))?.amount ?? 0n) + amount });
+    add(first.assetIn, BigInt(route.amountIn));
+    const fees = route.fees.filter((f) => f.chain === chain.id && (f.kind === 'gas' || f.kind === 'messaging')).reduce((sum, f) => sum + BigInt(f.amount), 0n);
+    if (fees > 0n) add(feeAssetOf(chain), fees);
+    const wanted = [...needs.values()];
+    const [balances] = await this.options.adapterFor(chain).getBalances(target, [owner], wanted.map((n) => n.asset));
+    for (const [i, need] of wanted.entries()) {
+      const balance = balances?.[i] ?? 0n;
       if (balance < need.amount) {
-        throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(need.amount, need.asset.decimals)} ${need.asset.symbol} on ${chain.name} (fees included) and the account has ${formatAmount(balance, need.asset.decimals)}`);
+        const { decimals, symbol } = need.asset;
+        throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(need.amount, decimals)} ${symbol} on ${chain.name} (fees included) and the account has ${formatAmount(balance, decimals)}`);
       }
     }
   }
@@ -297,24 +296,13 @@ function whileUnlocked(vault: Pick<Vault, 'isUnlocked'>, runner: StepRunner): St
   };
 }
 
-/** The bank denom of a Cosmos asset (`native` is the chain's own coin). */
-function cosmosDenomOf(chain: ChainInfo, asset: Pick<AssetInfo, 'ref'>): string {
-  return asset.ref === 'native' ? chain.nativeAsset.denom : asset.ref;
-}
-
-/** One denom's bank balance (`/cosmos.bank.v1beta1.Query/Balance`): 0 for an account the chain has never seen. @throws RPC_UNAVAILABLE */
-async function cosmosBankBalance(rpc: CosmosRpc, address: string, denom: string): Promise<bigint> {
-  return rpc.withNode(async (node) => {
-    try {
-      const bytes = await abciQuery(node, '/cosmos.bank.v1beta1.Query/Balance', QueryBalanceRequest.encode({ address, denom }).finish());
-      const amount = QueryBalanceResponse.decode(bytes).balance?.amount ?? '0';
-      if (!/^[0-9]{1,78}$/.test(amount)) throw new StrataError('RPC_UNAVAILABLE', 'The node returned a malformed balance');
-      return BigInt(amount);
-    } catch (error) {
-      if (error instanceof CosmosQueryError) throw new StrataError('RPC_UNAVAILABLE', `${node.label} could not answer the balance query`, { details: error.message });
-      throw error;
-    }
-  });
+/** The asset gas is paid in on a chain: its native coin (EVM), or the fee denom chain-registry names (Cosmos). */
+function feeAssetOf(chain: ChainInfo): AssetInfo {
+  const native = nativeAssetOf(chain);
+  if (chain.family !== 'cosmos') return native;
+  const denom = gasPricesFor(chain).denom;
+  if (denom === chain.nativeAsset.denom) return native;
+  return listAssets(chain).find((a) => a.ref === denom) ?? { ...native, ref: denom, symbol: denom, decimals: 0, priceId: null };
 }
 
 /** Axelar's fee and status APIs, at the given base URLs or the public ones. */

@@ -24,32 +24,47 @@ export interface CosmosEndpoints {
 }
 
 /**
- * The routing environment with USD prices now (prices that cannot be had leave fees without a USD value): the
- * devnet's EVM chains when a devnet runs, and, with `cosmos`, the bundled Cosmos chains over their configured RPCs
- * (IBC, Osmosis), composed with the devnet's when both are there.
+ * The routing environment without prices: the devnet's EVM chains when a devnet runs, and, with `cosmos`, the bundled
+ * Cosmos chains over their configured RPCs (IBC, Osmosis), composed with the devnet's when both are there. It holds
+ * the RPC clients: build it once per change of chains or endpoints and price it per search (`withUsdPrices`).
  * @throws NO_ROUTE with neither a devnet nor Cosmos endpoints
  */
-export async function routingEnvironment(
+export function buildRoutingEnvironment(
   devnet: DevnetInfo | undefined,
-  prices: PriceSource,
   cosmos?: CosmosEndpoints,
   extend: (env: RoutingEnvironment) => RoutingEnvironment = (env) => env,
-): Promise<RoutingEnvironment> {
-  if (!devnet && !cosmos) throw new StrataError('NO_ROUTE', 'Cross-chain routes run on the local devnet for now');
+): RoutingEnvironment {
+  if (!devnet && !cosmos) throw new StrataError('NO_ROUTE', 'Cross-chain routes need the local devnet or Cosmos endpoints');
   const evm = devnet ? devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: {} }) : undefined;
-  const base = extend(cosmos ? cosmosRoutingEnvironment({ base: evm, cosmosRpc: cosmosRpcs(cosmos), usdPrices: {} }) : (evm as RoutingEnvironment));
-  // Cosmos chains list every registry asset: only their coins and what the venues trade are priced (one request).
-  const cosmosIds = new Set(base.venues.flatMap((v) => base.chains.flatMap((c) => (c.family === 'cosmos' ? v.pairs(c.id).map((p) => p.tokenIn.priceId) : []))));
+  return extend(cosmos ? cosmosRoutingEnvironment({ base: evm, cosmosRpc: cosmosRpcs(cosmos), usdPrices: {} }) : (evm as RoutingEnvironment));
+}
+
+/**
+ * `env` with USD prices asked now, in one request (prices that cannot be had leave fees without a USD value). Cosmos
+ * chains list every registry asset: only their coins and what the venues trade are priced.
+ */
+export async function withUsdPrices(env: RoutingEnvironment, prices: PriceSource): Promise<RoutingEnvironment> {
+  const cosmosIds = new Set(env.venues.flatMap((v) => env.chains.flatMap((c) => (c.family === 'cosmos' ? v.pairs(c.id).map((p) => p.tokenIn.priceId) : []))));
   const ids = [
     ...new Set(
-      base.chains.flatMap((c) =>
-        base.assets(c.id).flatMap((a, i) => (a.priceId && (c.family !== 'cosmos' || i === 0 || cosmosIds.has(a.priceId)) ? [a.priceId] : [])),
+      env.chains.flatMap((c) =>
+        env.assets(c.id).flatMap((a, i) => (a.priceId && (c.family !== 'cosmos' || i === 0 || cosmosIds.has(a.priceId)) ? [a.priceId] : [])),
       ),
     ),
   ];
   const found = await prices.getPrices(ids).catch(() => ({}));
   const usdPrices = Object.fromEntries(Object.entries(found).map(([id, p]) => [id, p.usd]));
-  return { ...base, usdPrices };
+  return { ...env, usdPrices };
+}
+
+/** buildRoutingEnvironment priced now (a one-off search, e.g. `strata route`). @throws NO_ROUTE */
+export async function routingEnvironment(
+  devnet: DevnetInfo | undefined,
+  prices: PriceSource,
+  cosmos?: CosmosEndpoints,
+  extend?: (env: RoutingEnvironment) => RoutingEnvironment,
+): Promise<RoutingEnvironment> {
+  return withUsdPrices(buildRoutingEnvironment(devnet, cosmos, extend), prices);
 }
 
 /**

@@ -62,8 +62,6 @@ export class Wallet {
   private portfolio: Portfolio = EMPTY_PORTFOLIO;
   private refreshing: Promise<Portfolio> | null = null;
   private readonly reviews: TransferReviews;
-  private readonly evm = createEvmAdapter();
-  private readonly cosmos = createCosmosAdapter();
   /** the timer of the next pending-transfer lookup, or null when none is scheduled */
   private pendingTimer: unknown = null;
   private pendingDelay = PENDING_POLL_MS;
@@ -75,6 +73,8 @@ export class Wallet {
     readonly assets: AssetCatalogue,
     /** routes and multi-step transfers (one-click cross-chain swaps) */
     readonly crossChain: CrossChainTransfers,
+    /** one chain adapter per family, shared with crossChain (its funds check reads balances through them) */
+    private readonly adapters: { evm: ChainAdapter; cosmos: ChainAdapter },
   ) {
     this.reviews = new TransferReviews(options.clock);
   }
@@ -91,8 +91,10 @@ export class Wallet {
       if (endpoints.length === 0) throw new StrataError('RPC_UNAVAILABLE', `No RPC endpoint is configured for ${chain.name}`);
       return { chain, endpoints };
     };
-    const crossChain = await CrossChainTransfers.open({ ...options, chains, target });
-    return new Wallet(options, chains, journal, options.assets(chains), crossChain);
+    const adapters = { evm: createEvmAdapter(), cosmos: createCosmosAdapter() };
+    const adapterFor = (chain: ChainInfo): ChainAdapter => (chain.family === 'evm' ? adapters.evm : adapters.cosmos);
+    const crossChain = await CrossChainTransfers.open({ ...options, chains, target, adapterFor });
+    return new Wallet(options, chains, journal, options.assets(chains), crossChain, adapters);
   }
 
   /** The chains the portfolio reads: the devnet's alone when one is configured, else every other chain. */
@@ -103,7 +105,7 @@ export class Wallet {
   }
 
   adapterFor(chain: ChainInfo): ChainAdapter {
-    return chain.family === 'evm' ? this.evm : this.cosmos;
+    return chain.family === 'evm' ? this.adapters.evm : this.adapters.cosmos;
   }
 
   target(chain: ChainInfo): ChainEndpoint {
