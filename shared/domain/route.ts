@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AssetInfo, BaseUnits } from './asset';
 import { CaipChainId } from './chain';
 import { UsdValue } from './portfolio';
+import { STEP_PROVIDER_IDS } from './stepProviders';
 
 /** What a fee pays for: gas on a chain, a Layer-0 messaging fee, a bridge's own fee, or a swap pool's fee. */
 export const FeeKind = z.enum(['gas', 'messaging', 'bridge', 'swap']);
@@ -15,8 +16,8 @@ export const RouteFee = z.strictObject({
 });
 export type RouteFee = z.infer<typeof RouteFee>;
 
-/** Who performs a step: a swap venue or a bridge protocol. New ones (CCTP, Wormhole, Osmosis) add a value here. */
-export const StepProvider = z.enum(['uniswap-v2', 'layerzero-oft', 'axelar-gateway', 'ibc-transfer', 'osmosis-poolmanager']);
+/** Who performs a step: a swap venue or a bridge protocol, one of the index in stepProviders.ts (a new one is a row there). */
+export const StepProvider = z.enum(STEP_PROVIDER_IDS);
 export type StepProvider = z.infer<typeof StepProvider>;
 
 export const RouteStep = z.strictObject({

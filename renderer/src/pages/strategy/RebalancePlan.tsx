@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatAmount } from '../../../../shared/amounts';
-import type { RouteStep } from '../../../../shared/domain/route';
+import { providerLabel } from '../../../../shared/domain/stepProviders';
 import type { AssetDrift, PlanTrade, RebalanceExecution, RebalancePlan as Plan } from '../../../../shared/rebalance/rebalanceSchemas';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -11,13 +11,6 @@ import { formatUsd, sumDecimals } from '../../lib/usd';
 import { useChainsStore } from '../../stores/chainsStore';
 import { usePortfolioStore } from '../../stores/portfolioStore';
 
-const PROVIDERS: Record<RouteStep['provider'], string> = {
-  'uniswap-v2': 'Uniswap V2',
-  'layerzero-oft': 'LayerZero',
-  'axelar-gateway': 'Axelar',
-  'ibc-transfer': 'IBC',
-  'osmosis-poolmanager': 'Osmosis',
-};
 const STATUS_TEXT: Record<RebalanceExecution['trades'][number]['status'], string> = {
   pending: 'Waiting',
   running: 'Running…',
@@ -233,7 +226,7 @@ function TradeRow({ trade, chainName, progress }: { trade: PlanTrade; chainName(
       <div className="rebalance__route">
         {trade.route.steps.map((s, i) => (
           <span key={i} className="rebalance__step">
-            {s.kind === 'swap' ? `Swap ${s.assetIn.symbol}→${s.assetOut.symbol}` : `Bridge ${s.assetIn.symbol}`} · {PROVIDERS[s.provider]}
+            {s.kind === 'swap' ? `Swap ${s.assetIn.symbol}→${s.assetOut.symbol}` : `Bridge ${s.assetIn.symbol}`} · {providerLabel(s.provider)}
           </span>
         ))}
         <span className="rebalance__fees">
