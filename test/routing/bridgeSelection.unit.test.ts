@@ -22,13 +22,14 @@ function fakeAxelar(name: string, from: typeof USDC_A, to: typeof USDC_A): Bridg
     quote: async () => fail(),
     buildSend: async () => fail(),
     trackDelivery: async () => fail(),
+    deliveredAmount: () => fail(),
   };
 }
 
 function runnerFor(bridges: BridgeAdapter[], step: ReturnType<typeof routeStep>) {
   const env = { chains: [], assets: () => [], venues: [], bridges, usdPrices: {}, rpc: () => fail('no rpc') } as unknown as RoutingEnvironment;
   const transport = { chain: step.fromChain, from: '0x00000000000000000000000000000000000000A1' } as CallTransport;
-  return routeStepRunner(step, journaledStepAdapter(step, env), { env, transportFor: () => transport, wethOf: () => '0x0000000000000000000000000000000000000000' });
+  return routeStepRunner(step, journaledStepAdapter(step, env), { env, transportFor: () => transport });
 }
 
 function fail(message: string): never {
@@ -66,7 +67,7 @@ describe('a journaled step (a resume) runs on the adapter that carries it when t
     const toB = routeStep('bridge', 'axelar-gateway', USDC_A, USDC_B, 5_000_000n);
     const transport = { chain: toB.fromChain, from: '0x00000000000000000000000000000000000000A1' } as CallTransport;
     const env = { chains: [], assets: () => [], venues: [], bridges: [evm, cosmos], usdPrices: {}, rpc: () => fail('no rpc') } as unknown as RoutingEnvironment;
-    const options = { env, transportFor: () => transport, wethOf: () => '0x0000000000000000000000000000000000000000' };
+    const options = { env, transportFor: () => transport };
     // The plan's adapter is used as it is, even one the environment would not pick for this leg.
     await expectStrataRejection(routeStepRunner(toB, { kind: 'bridge', bridge: cosmos }, options).nextCall(ctx(toB)), 'INVALID_INPUT', /^quoted by evm-to-cosmos$/);
     expectStrataError(() => routeStepRunner(toB, { kind: 'bridge', bridge: { ...evm, id: 'layerzero-oft' } }, options), 'INTERNAL', /^A axelar-gateway step was given the layerzero-oft adapter$/);

@@ -78,7 +78,7 @@ function options(transportFor: (chain: CaipChainId) => CallTransport = transport
   return {
     journal,
     pollMs: 10,
-    runnerFor: (step) => routeStepRunner(step, journaledStepAdapter(step, env), { env, transportFor, wethOf: () => '' }),
+    runnerFor: (step) => routeStepRunner(step, journaledStepAdapter(step, env), { env, transportFor }),
   };
 }
 

@@ -39,6 +39,7 @@ function fakeVenue(trades: Array<{ tokenIn: AssetInfo; tokenOut: AssetInfo; num:
       return { venue: 'uniswap-v2', chain, tokenIn, tokenOut, amountIn, amountOut: (amountIn * t.num) / t.den, priceImpactBps: t.impactBps ?? 0, fees, gasUnits: 100_000n, reserveShareBps: t.reserveShareBps ?? 0, path: [] };
     },
     buildSwap: () => ({ calls: [], minAmountOut: 0n }),
+    receivedAmount: () => null,
   };
 }
 
@@ -62,6 +63,7 @@ function fakeBridge(id: StepProvider, options: { feeUnits: bigint; messagingWei:
     },
     buildSend: async () => ({ calls: [] }),
     trackDelivery: async () => ({ state: 'inflight', detail: '' }),
+    deliveredAmount: () => null,
   };
 }
 

@@ -130,7 +130,7 @@ function run(bridge: BridgeAdapter) {
   return startTransfer(routeOf('axelar-to-osmosis', [step]), {
     journal,
     pollMs: 5,
-    runnerFor: (s) => routeStepRunner(s, journaledStepAdapter(s, env), { env, transportFor: (chain) => (chain === ARBITRUM ? arbitrumTransport() : osmosisTransport), wethOf: () => '' }),
+    runnerFor: (s) => routeStepRunner(s, journaledStepAdapter(s, env), { env, transportFor: (chain) => (chain === ARBITRUM ? arbitrumTransport() : osmosisTransport) }),
   });
 }
 

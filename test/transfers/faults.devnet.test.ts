@@ -80,7 +80,7 @@ function runRoute(route: Parameters<typeof startTransfer>[0], routing: RoutingEn
   const transports: Record<string, CallTransport> = { [A]: evmCallTransport(fx.targetA, fx.signer(0)), [B]: evmCallTransport(fx.targetB, fx.signer(0)) };
   return startTransfer(route, {
     journal,
-    runnerFor: (step) => routeStepRunner(step, journaledStepAdapter(step, routing), { env: routing, transportFor: (chain) => transports[chain] as CallTransport, wethOf: () => fx.devnet.contracts.weth as string }),
+    runnerFor: (step) => routeStepRunner(step, journaledStepAdapter(step, routing), { env: routing, transportFor: (chain) => transports[chain] as CallTransport }),
     pollMs: 50,
   });
 }

@@ -55,7 +55,7 @@ function spiedLayerZero(seen: SentBridgeTx[], die = false): RoutingEnvironment {
 function runnerOptions(routing: RoutingEnvironment) {
   const transports: Record<string, CallTransport> = { [A]: evmCallTransport(fx.targetA, fx.signer(0)), [B]: evmCallTransport(fx.targetB, fx.signer(0)) };
   return {
-    runnerFor: (step: Parameters<typeof routeStepRunner>[0]) => routeStepRunner(step, journaledStepAdapter(step, routing), { env: routing, transportFor: (chain) => transports[chain] as CallTransport, wethOf: () => fx.devnet.contracts.weth as string }),
+    runnerFor: (step: Parameters<typeof routeStepRunner>[0]) => routeStepRunner(step, journaledStepAdapter(step, routing), { env: routing, transportFor: (chain) => transports[chain] as CallTransport }),
     pollMs: 50,
   };
 }

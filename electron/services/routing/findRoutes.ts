@@ -9,7 +9,7 @@ import { nativeAssetOf } from '../assets/nativeAsset';
 import type { BridgeAdapter, BridgeQuote } from '../bridges/bridgeAdapter';
 import { estimateEvmFees } from '../evm/estimateEvmFees';
 import type { SwapQuote, SwapVenue } from '../swap/swapVenue';
-import { minAmountOut } from '../swap/uniswapV2/minAmountOut';
+import { minAmountOut } from '../evm/minAmountOut';
 import { createPriceBook, sumOrNull, usdText, type PriceBook } from './routePricing';
 import { routeWarnings } from './routeWarnings';
 import type { ChainRpcs, ProviderFee } from './routingTypes';

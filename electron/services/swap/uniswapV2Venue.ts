@@ -1,4 +1,4 @@
-import { encodeFunctionData, getAddress } from 'viem';
+import { decodeEventLog, encodeEventTopics, encodeFunctionData, erc20Abi, getAddress, parseAbi, type Hex } from 'viem';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { CaipChainId } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
@@ -7,7 +7,7 @@ import type { BuiltSwap, SwapPair, SwapVenue } from './swapVenue';
 import { buildExactApproval, EXACT_APPROVAL_GAS } from '../evm/buildExactApproval';
 import { buildSwapExactIn } from './uniswapV2/buildSwapExactIn';
 import { getAmountOut, UNISWAP_V2_FEE_BPS } from './uniswapV2/getAmountOut';
-import { minAmountOut } from './uniswapV2/minAmountOut';
+import { minAmountOut } from '../evm/minAmountOut';
 import { readPairReserves } from './uniswapV2/readPairReserves';
 import { UNISWAP_V2_ROUTER_ABI } from './uniswapV2/uniswapV2Abi';
 import { checkAddress, checkAmount, type Address, type SwapToken, type UniswapV2Deployment } from './uniswapV2/uniswapV2Types';
@@ -21,6 +21,10 @@ export interface UniswapV2VenueChain {
   /** The pools, by the refs of their two tokens (`native` may stand for WETH). */
   pools: ReadonlyArray<readonly [string, string]>;
 }
+
+const WETH_EVENTS = parseAbi(['event Withdrawal(address indexed src, uint256 wad)']);
+const [TRANSFER_TOPIC] = encodeEventTopics({ abi: erc20Abi, eventName: 'Transfer' }) as [Hex];
+const [WITHDRAWAL_TOPIC] = encodeEventTopics({ abi: WETH_EVENTS, eventName: 'Withdrawal' }) as [Hex];
 
 /** Router paths of at most this many pools: two covers token -> WETH -> token. */
 export const MAX_HOPS = 2;
@@ -149,6 +153,25 @@ export function createUniswapV2SwapVenue(chains: readonly UniswapV2VenueChain[],
       const method = quote.tokenOut.ref === 'native' ? 'swapExactTokensForETH' : 'swapExactTokensForTokens';
       const data = encodeFunctionData({ abi: UNISWAP_V2_ROUTER_ABI, functionName: method, args: [amountIn, amountOutMin, path, recipient, options.deadline] });
       return { calls: [tagged(approval, `approve ${quote.tokenIn.symbol}`), tagged({ to: router, data, value: 0n }, label)], minAmountOut: amountOutMin };
+    },
+
+    receivedAmount(logs, swap) {
+      const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+      if (swap.tokenOut.ref === 'native') {
+        // The router unwraps: WETH's Withdrawal(router, wad) is what it paid out to the recipient.
+        const weth = configOf(swap.chain).deployment.weth;
+        for (const log of logs) {
+          if (!same(log.address, weth) || log.topics[0] !== WITHDRAWAL_TOPIC) continue;
+          return decodeEventLog({ abi: WETH_EVENTS, eventName: 'Withdrawal', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] }).args.wad;
+        }
+        return null;
+      }
+      for (const log of logs) {
+        if (!same(log.address, swap.tokenOut.ref) || log.topics[0] !== TRANSFER_TOPIC) continue;
+        const { args } = decodeEventLog({ abi: erc20Abi, eventName: 'Transfer', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
+        if (same(args.to, swap.recipient)) return args.value;
+      }
+      return null;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { decodeEventLog, encodeEventTopics, erc20Abi, getAddress, parseAbi } from 'viem';
+import { getAddress } from 'viem';
 import { formatAmount } from '../../../shared/amounts';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { CaipChainId } from '../../../shared/domain/chain';
@@ -6,12 +6,11 @@ import type { RouteStep } from '../../../shared/domain/route';
 import type { StepFailure } from '../../../shared/domain/transferRecord';
 import { StrataError } from '../../../shared/errors';
 import type { BridgeAdapter, BridgeFundsLocation, BridgeQuote, DeliveryStatus } from '../bridges/bridgeAdapter';
-import { OFT_ABI } from '../bridges/layerzeroOft/oftAbi';
 import type { RoutingEnvironment } from '../routing/findRoutes';
-import type { Hex, StepCall as ProviderCall } from '../routing/routingTypes';
+import type { StepCall as ProviderCall } from '../routing/routingTypes';
 import type { SwapVenue } from '../swap/swapVenue';
-import { MAX_SLIPPAGE_BPS, minAmountOut as slippageMinimum } from '../swap/uniswapV2/minAmountOut';
-import { cosmosSwapAmountOut, cosmosTransportCall } from './cosmosCallTransport';
+import { MAX_SLIPPAGE_BPS, minAmountOut as slippageMinimum } from '../evm/minAmountOut';
+import { cosmosTransportCall } from './cosmosCallTransport';
 import type { CallReceipt, CallTransport, FailureReport, StepCall, StepContext, StepRunner } from './stepRunner';
 
 /** How long a swap built now stays valid on chain: 20 minutes (the router refuses it afterwards). */
@@ -21,15 +20,9 @@ export interface RouteRunnerOptions {
   env: RoutingEnvironment;
   /** The transport of the transfer's account on a chain (evmCallTransport over a vault signer). */
   transportFor(chain: CaipChainId): CallTransport;
-  /** Uniswap V2's WETH on a chain: a swap to native coin is read from its Withdrawal log. */
-  wethOf(chain: CaipChainId): string;
   now?: () => number;
 }
 
-const WETH_EVENTS = parseAbi(['event Withdrawal(address indexed src, uint256 wad)']);
-const [TRANSFER_TOPIC] = encodeEventTopics({ abi: erc20Abi, eventName: 'Transfer' }) as [Hex];
-const [WITHDRAWAL_TOPIC] = encodeEventTopics({ abi: WETH_EVENTS, eventName: 'Withdrawal' }) as [Hex];
-const [OFT_SENT_TOPIC] = encodeEventTopics({ abi: OFT_ABI, eventName: 'OFTSent' }) as [Hex];
 
 /** The venue or bridge that carries a step: the started quote's plan names it (findRoutes' PlannedStep fits). */
 export type StepAdapter = { kind: 'swap'; venue: SwapVenue } | { kind: 'bridge'; bridge: BridgeAdapter };
@@ -142,27 +135,8 @@ function swapRunner(step: RouteStep, venue: SwapVenue, options: RouteRunnerOptio
     },
     async amountOut(ctx) {
       const receipt = lastReceipt(ctx);
-      if (!receipt) return null;
-      if (isCosmosChain(step.toChain)) {
-        const chain = options.env.chains.find((c) => c.id === step.toChain);
-        return cosmosSwapAmountOut(receipt, step.assetOut.ref === 'native' ? (chain?.nativeAsset.denom ?? '') : step.assetOut.ref);
-      }
-      if (step.assetOut.ref === 'native') {
-        // The router unwraps: WETH's Withdrawal(router, wad) is what it paid out to the recipient.
-        const weth = options.wethOf(step.toChain);
-        for (const log of receipt.logs) {
-          if (!same(log.address, weth) || log.topics[0] !== WITHDRAWAL_TOPIC) continue;
-          const { args } = decodeEventLog({ abi: WETH_EVENTS, eventName: 'Withdrawal', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
-          return args.wad;
-        }
-        return null;
-      }
-      for (const log of receipt.logs) {
-        if (!same(log.address, step.assetOut.ref) || log.topics[0] !== TRANSFER_TOPIC) continue;
-        const { args } = decodeEventLog({ abi: erc20Abi, eventName: 'Transfer', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
-        if (same(args.to, transport.from)) return args.value;
-      }
-      return null;
+      // What the venue paid out, as the venue reads its own receipt (Uniswap: Transfer or WETH's Withdrawal; Osmosis: token_swapped).
+      return receipt ? venue.receivedAmount(receipt.logs, { chain: step.toChain, tokenOut: step.assetOut, recipient: transport.from }) : null;
     },
     describeFailure: (ctx, reason) => fundsReport(options.env, step, { sender: transport.from, recipient: transport.from }, ctx, reason),
   };
@@ -194,17 +168,10 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
       return built.trackingKey === undefined ? evmCall(call) : { ...evmCall(call), trackingKey: built.trackingKey };
     },
     async amountOut(ctx) {
-      const logs = lastReceipt(ctx)?.logs ?? [];
-      // What the destination receives, as the bridge reads it from the send receipt (Axelar: the amount less its fee).
-      if (bridge.deliveredAmount) return await bridge.deliveredAmount(logs, transport.from, step.fromChain);
-      // LayerZero: the OFT's amountReceivedLD (dust removed), from OFTSent.
-      for (const log of logs) {
-        if (log.topics[0] !== OFT_SENT_TOPIC) continue;
-        const { args } = decodeEventLog({ abi: OFT_ABI, eventName: 'OFTSent', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
-        if (same(args.fromAddress, transport.from)) return args.amountReceivedLD;
-      }
-      return null;
+      // What the destination receives, as the bridge reads it from its send receipt (LayerZero: amountReceivedLD; Axelar: less its fee).
+      return await bridge.deliveredAmount(lastReceipt(ctx)?.logs ?? [], transport.from, step.fromChain);
     },
+
     async trackDelivery(ctx) {
       const sent = [...ctx.record.calls].reverse().find((c) => c.state === 'confirmed' && !c.label.startsWith('approve'));
       if (!sent) throw new StrataError('INTERNAL', 'A delivering bridge step has no confirmed send');

@@ -17,7 +17,6 @@ import { gasPricesFor } from '../cosmos/registry/gasPrices';
 import { createEvmRpc } from '../evm/createEvmRpc';
 import { vaultCosmosSigner } from '../cosmos/vaultCosmosSigner';
 import { addressFromPublicKey } from '../../../shared/addresses/addressFromPublicKey';
-import { devnetUniswapV2 } from '../devnet/uniswap/devnetUniswapV2';
 import type { PlannedStep, RoutingEnvironment } from '../routing/findRoutes';
 import { QuoteBook } from '../routing/quoteBook';
 import { vaultCosmosCallTransport } from '../transfers/cosmosCallTransport';
@@ -198,8 +197,6 @@ export class CrossChainTransfers {
 
   private async runOptions(): Promise<RunTransferOptions> {
     const env = this.environment();
-    const { devnet } = this.options;
-    const weth = devnet ? devnetUniswapV2(devnet.contracts).weth : '';
     return {
       journal: this.journal,
       pollMs: this.options.pollMs,
@@ -212,7 +209,6 @@ export class CrossChainTransfers {
         const adapter = this.plans.get(transfer.id)?.[index] ?? journaledStepAdapter(step, env);
         return whileUnlocked(this.options.vault, routeStepRunner(step, adapter, {
           env,
-          wethOf: () => weth,
           now: () => this.options.clock.now(),
           transportFor: (chainId) => this.transportFor(accountId, chainId),
         }));
