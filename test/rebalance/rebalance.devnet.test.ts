@@ -170,7 +170,7 @@ describe('rebalancing through the core on the devnet', () => {
     const after = await h.value<RebalancePlan>('rebalance.plan', {});
     expect([after.trades, after.skipped, after.drift.outOfBand, after.totalCostUsd]).toEqual([[], [], [], '0.00']);
     const unknown = await h.call('rebalance.execute', { planId: 'f'.repeat(32) });
-    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('SESSION_NOT_FOUND');
+    expect(unknown.ok ? 'ok' : unknown.error).toEqual({ code: 'PLAN_NOT_FOUND', message: 'No such rebalancing plan: make a plan first' });
   }, 60_000);
 });
 

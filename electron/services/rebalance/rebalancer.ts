@@ -126,13 +126,13 @@ export class Rebalancer {
    * and answers where it stands now. Again on the same plan: reports, continues a paused one, never starts a trade
    * whose transfer exists. A plan not started yet runs only while it is the newest plan and younger than
    * PLAN_TTL_MS; each trade starts only if its fresh quote is as good as the planned one (startTrade).
-   * @throws SESSION_NOT_FOUND for an unknown plan, PLAN_EXPIRED (nothing changes), VAULT_LOCKED
+   * @throws PLAN_NOT_FOUND for an unknown plan, PLAN_EXPIRED (nothing changes), VAULT_LOCKED
    */
   async execute(planId: string): Promise<RebalanceExecution> {
     const wallet = await this.unlockedWallet();
     const records = await this.records();
     const record = await records.get(planId);
-    if (!record) throw new StrataError('SESSION_NOT_FOUND', 'No such rebalancing plan: make a plan first');
+    if (!record) throw new StrataError('PLAN_NOT_FOUND', 'No such rebalancing plan: make a plan first');
     const now = this.execution(record, wallet);
     if (now.status === 'completed' || now.status === 'failed' || this.running.has(planId)) return now;
     if (now.status === 'ready') {
@@ -147,11 +147,11 @@ export class Rebalancer {
     return { ...now, status: 'running' };
   }
 
-  /** Where a plan's execution stands. @throws SESSION_NOT_FOUND, VAULT_LOCKED */
+  /** Where a plan's execution stands. @throws PLAN_NOT_FOUND, VAULT_LOCKED */
   async status(planId: string): Promise<RebalanceExecution> {
     const wallet = await this.unlockedWallet();
     const record = await (await this.records()).get(planId);
-    if (!record) throw new StrataError('SESSION_NOT_FOUND', 'No such rebalancing plan: make a plan first');
+    if (!record) throw new StrataError('PLAN_NOT_FOUND', 'No such rebalancing plan: make a plan first');
     return this.execution(record, wallet);
   }
 

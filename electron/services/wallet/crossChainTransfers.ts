@@ -29,7 +29,7 @@ import type { Vault } from '../vault/vault';
 import { findAccount } from './accountAddress';
 import { buildRoutingEnvironment, findRoutesFor, withUsdPrices, type RouteQuery } from './routeQuery';
 import { vaultSigner } from './vaultSigner';
-import type { PriceSource } from './wallet';
+import type { PriceSource } from './priceSource';
 
 /** A resume that met an RPC or I/O error is tried again after this long (while unlocked). */
 export const RESUME_RETRY_MS = 10_000;

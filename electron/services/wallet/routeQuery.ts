@@ -7,7 +7,7 @@ import { createCosmosRpc, type CosmosRpc, type CosmosRpcOptions } from '../cosmo
 import { cosmosRoutingEnvironment } from '../routing/cosmosRouting';
 import { devnetRoutingEnvironment } from '../routing/devnetRouting';
 import { findRoutes, type FoundRoute, type RoutingEnvironment } from '../routing/findRoutes';
-import type { PriceSource } from './wallet';
+import type { PriceSource } from './priceSource';
 
 /** A route search as the contract and the CLI state it: chains by id or alias, assets by symbol or ref, amount in decimal. */
 export interface RouteQuery {

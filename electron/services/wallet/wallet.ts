@@ -4,7 +4,7 @@ import type { ChainInfo } from '../../../shared/domain/chain';
 import type { Portfolio } from '../../../shared/domain/portfolio';
 import type { ActivityEntry, FeeQuote, FeeTier, TransferReview } from '../../../shared/domain/transfer';
 import { StrataError } from '../../../shared/errors';
-import type { PriceInput } from '../../../shared/portfolio/valuePortfolio';
+import type { PriceSource } from './priceSource';
 import { sendWithJournal } from '../activity/sendWithJournal';
 import { ActivityJournal } from '../activity/activityJournal';
 import type { Clock, EmitEvent } from '../app/ports';
@@ -26,10 +26,8 @@ export interface AssetCatalogue {
   resolve(chain: ChainInfo, ref: string): AssetInfo;
 }
 
-/** USD prices by CoinGecko id; a missing id has no price. Never throws for being offline: stale values instead. */
-export interface PriceSource {
-  getPrices(ids: string[]): Promise<Record<string, PriceInput>>;
-}
+// Its own file so that crossChainTransfers.ts and routeQuery.ts need not import this one (no import circle).
+export type { PriceSource } from './priceSource';
 
 export interface WalletOptions {
   dataDir: string;

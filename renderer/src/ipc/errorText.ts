@@ -31,6 +31,8 @@ const TEXT: Partial<Record<ErrorCode, string>> = {
   NO_ROUTE: 'No route was found between these assets.',
   QUOTE_CHANGED: 'The price changed since you reviewed it. Nothing was sent: review the new quote.',
   QUOTE_EXPIRED: 'This quote has expired or was already used. Nothing was sent: find routes again.',
+  PLAN_NOT_FOUND: 'This plan is no longer known. Nothing was sent: make a new plan.',
+  REVIEW_EXPIRED: 'This review has expired or was already sent. Nothing was sent: review the transfer again.',
   NO_TARGET: 'No target allocation is saved yet. Pick one on the efficient frontier first.',
   PLAN_EXPIRED: 'This plan is out of date. Nothing was sent: make a new plan.',
   SESSION_NOT_FOUND: 'The secure window was closed or timed out. Please start again.',

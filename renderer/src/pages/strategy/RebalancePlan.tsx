@@ -21,7 +21,7 @@ const STATUS_TEXT: Record<RebalanceExecution['trades'][number]['status'], string
 /** Planning reads balances and quotes routes: wait for the picked target to settle first. */
 const PLAN_DELAY_MS = 600;
 /** Execution refusals that a fresh plan answers: the plan is too old or replaced, or its quotes moved. */
-const STALE_PLAN: ReadonlySet<string> = new Set(['PLAN_EXPIRED', 'QUOTE_CHANGED']);
+const STALE_PLAN: ReadonlySet<string> = new Set(['PLAN_EXPIRED', 'PLAN_NOT_FOUND', 'QUOTE_CHANGED']);
 
 /**
  * The rebalancing plan for a target allocation (weights by the price table's asset keys): each asset's drift against
