@@ -47,6 +47,12 @@ export const ERROR_CODES = [
   'NO_TARGET',
   'PLAN_EXPIRED',
   'QUOTE_CHANGED',
+  // a quote id (a found route) that is unknown, expired, or already started
+  'QUOTE_EXPIRED',
+  // a rebalancing plan id that no plan has
+  'PLAN_NOT_FOUND',
+  // a send review that is unknown, expired or already sent
+  'REVIEW_EXPIRED',
   // secure sessions (mnemonic shown or typed outside the app renderer)
   'SESSION_NOT_FOUND',
   'SESSION_NOT_READY',

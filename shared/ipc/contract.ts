@@ -198,17 +198,16 @@ export const methods = {
       sort: z.enum(['amount', 'speed']).default('amount'),
     }),
     z.array(Route),
-    'Finds and quotes routes (swap, bridge, swap) from an amount of an asset to an asset on another chain, best first. Local devnet only for now.',
+    'Finds and quotes routes (swap, bridge, swap) from an amount of an asset to an asset on another chain, best first; each route id is a fresh quote id for transfers.start.',
   ),
   'transfers.start': method(
     z.strictObject({
+      /** the quote id (`Route.id` from routes.find) */
       routeId: z.string().min(1).max(1000),
       accountId: z.string().min(1).max(64),
-      /** what the user reviewed: the route is refused (QUOTE_CHANGED) if its kept quote takes another amount or promises less */
-      reviewed: z.strictObject({ amountIn: BaseUnits, minAmountOut: BaseUnits }).optional(),
     }),
     Transfer,
-    'Starts exactly a route found in the last few minutes, after checking the balance and, when given, that it is the quote the user reviewed; runs in the background (transfers.changed events).',
+    'Starts exactly the quote a routes.find answer named (its plan, once; QUOTE_EXPIRED after a few minutes or a start), after checking the balance; runs in the background (transfers.changed events).',
   ),
   'transfers.list': method(Empty, z.array(Transfer), 'Multi-step transfers, newest first.'),
   'transfers.get': method(z.strictObject({ id: z.string().min(1).max(64) }), Transfer, 'One multi-step transfer.'),

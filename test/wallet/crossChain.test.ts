@@ -8,7 +8,7 @@ import { startDevnet, type Devnet } from '../../electron/services/devnet/startDe
 import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccounts';
 import { UNISWAP_V2_ROUTER_ABI } from '../../electron/services/swap/uniswapV2/uniswapV2Abi';
 import { formatAmount } from '../../shared/amounts';
-import type { Route } from '../../shared/domain/route';
+import { routePath, type Route } from '../../shared/domain/route';
 import { Transfer } from '../../shared/domain/transferRecord';
 import type { SecureSessionView } from '../../shared/ipc/contract';
 import { CoinGeckoServer } from '../prices/coinGeckoServer';
@@ -111,9 +111,9 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     const nonces = { [A]: await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0), [B]: await (providers[B] as JsonRpcProvider).getTransactionCount(ACCOUNT_0) };
     const created = await h.value<Transfer>('transfers.start', { routeId: route.id, accountId });
     expect([created.status, created.accountId, created.route]).toEqual(['running', accountId, route]);
-    // A route starts once.
+    // A quote starts once.
     const again = await h.call('transfers.start', { routeId: route.id, accountId });
-    expect(again.ok ? 'ok' : again.error.code).toBe('SESSION_NOT_FOUND');
+    expect(again.ok ? 'ok' : again.error).toEqual({ code: 'QUOTE_EXPIRED', message: 'This quote has expired or was already started: find routes again' });
 
     const done = await waitForStatus(h, created.id, 'completed');
     expect(done.steps.map((s) => s.state)).toEqual(['confirmed', 'delivered', 'confirmed']);
@@ -145,7 +145,38 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     expect((await h.value<Transfer[]>('transfers.list')).map((t) => t.id)).toEqual([created.id]);
   });
 
-  it('refuses what it cannot do: INSUFFICIENT_FUNDS and a quote other than the reviewed one send nothing, NO_ROUTE without a path', async () => {
+  it('two searches for one path keep two quotes; each starts only its own plan, once', async () => {
+    const h = await walletHarness();
+    const accountId = await accountOf(h);
+    const swapOnA = (amount: string) => ({ from: { chain: 'devnet-a', asset: 'native', amount }, to: { chain: 'devnet-a', asset: 'USDC' }, slippagePercent: 1 });
+    const [first] = await h.value<Route[]>('routes.find', swapOnA('0.1'));
+    const [second] = await h.value<Route[]>('routes.find', swapOnA('0.2'));
+    expect(routePath(first as Route)).toBe(routePath(second as Route));
+    expect(first?.id).not.toBe(second?.id);
+    const nonce = await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0);
+
+    // The first quote runs its own amount and minimum, though a later search found the same path.
+    const one = await h.value<Transfer>('transfers.start', { routeId: first?.id, accountId });
+    expect(one.route).toEqual(first);
+    const oneDone = await waitForStatus(h, one.id, 'completed');
+    const two = await h.value<Transfer>('transfers.start', { routeId: second?.id, accountId });
+    expect(two.route).toEqual(second);
+    const twoDone = await waitForStatus(h, two.id, 'completed');
+    const sent = async (t: Transfer) => (await (providers[A] as JsonRpcProvider).getTransaction(t.steps[0]?.calls[0]?.hash as string))?.value;
+    expect([await sent(oneDone), await sent(twoDone)]).toEqual([10n ** 17n, 2n * 10n ** 17n]);
+    expect(BigInt(oneDone.steps[0]?.amountOut as string) >= BigInt(first?.minAmountOut as string)).toBe(true);
+    expect(BigInt(twoDone.steps[0]?.amountOut as string) >= BigInt(second?.minAmountOut as string)).toBe(true);
+    expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce + 2);
+
+    // Each quote starts once.
+    for (const quote of [first, second]) {
+      const again = await h.call('transfers.start', { routeId: quote?.id, accountId });
+      expect(again.ok ? 'ok' : again.error.code).toBe('QUOTE_EXPIRED');
+    }
+    expect((await h.value<Transfer[]>('transfers.list')).map((t) => t.id).sort()).toEqual([one.id, two.id].sort());
+  });
+
+  it('refuses what it cannot do: INSUFFICIENT_FUNDS and an unknown quote id send nothing, NO_ROUTE without a path', async () => {
     const h = await walletHarness();
     const accountId = await accountOf(h);
     const nonce = await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0);
@@ -155,15 +186,12 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce);
     expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
 
-    // Route ids name a path: a second search for the same path replaces the kept quote. The reviewed one is refused.
-    const [reviewed] = await h.value<Route[]>('routes.find', ethToUsdc('1'));
-    const [replaced] = await h.value<Route[]>('routes.find', ethToUsdc('2'));
-    expect(replaced?.id).toBe(reviewed?.id);
-    const stale = await h.call('transfers.start', { routeId: reviewed?.id, accountId, reviewed: { amountIn: reviewed?.amountIn, minAmountOut: reviewed?.minAmountOut } });
-    expect(stale.ok ? 'ok' : stale.error).toEqual({ code: 'QUOTE_CHANGED', message: 'The quote changed since you reviewed it: review the route again' });
-    const promisesMore = { amountIn: replaced?.amountIn, minAmountOut: String(BigInt(replaced?.minAmountOut ?? 0) + 1n) };
-    const worse = await h.call('transfers.start', { routeId: replaced?.id, accountId, reviewed: promisesMore });
-    expect(worse.ok ? 'ok' : worse.error.code).toBe('QUOTE_CHANGED');
+    // A quote id that no search gave is refused before anything is read or signed.
+    const unknown = await h.call('transfers.start', { routeId: 'not-a-quote', accountId });
+    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('QUOTE_EXPIRED');
+    // The `reviewed` patch is gone from the contract: the quote id alone names what runs.
+    const patched = await h.call('transfers.start', { routeId: tooMuch?.id, accountId, reviewed: { amountIn: '1', minAmountOut: '1' } });
+    expect(patched.ok ? 'ok' : patched.error.code).toBe('INVALID_INPUT');
     expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce);
     expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
 

@@ -12,7 +12,7 @@ export function createTransferHandlers(ctx: CoreContext): Pick<AppHandlers, Tran
   };
   return {
     'routes.find': async (query) => (await crossChain()).findRoutes(query),
-    'transfers.start': async ({ routeId, accountId, reviewed }) => (await crossChain()).startTransfer(routeId, accountId, reviewed),
+    'transfers.start': async ({ routeId, accountId }) => (await crossChain()).startTransfer(routeId, accountId),
     'transfers.list': async () => (await crossChain()).list(),
     'transfers.get': async ({ id }) => (await crossChain()).get(id),
   };

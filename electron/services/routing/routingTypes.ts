@@ -34,6 +34,13 @@ export interface CosmosStepCall {
 /** What a step asks the wallet to sign, in order. Tagged by family so bridges of any family share one executor. */
 export type StepCall = EvmStepCall | CosmosStepCall;
 
+/** One log of a confirmed call's receipt (EVM shaped; Cosmos events come as logs too, cosmos/tx/eventLogs.ts). */
+export interface ReceiptLog {
+  address: string;
+  topics: readonly string[];
+  data: string;
+}
+
 /** A fee of a step before pricing: RouteFee with a bigint amount and no USD value yet. */
 export interface ProviderFee {
   kind: z.infer<typeof FeeKind>;

@@ -12,7 +12,7 @@ import { buildRoutingEnvironment } from '../routing/buildRoutingEnvironment';
 import { devnetNetworks } from '../routing/devnetRouting';
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
 import { findRoutes, type FoundRoute, type RoutingEnvironment } from '../routing/findRoutes';
-import type { PriceSource } from './wallet';
+import type { PriceSource } from './priceSource';
 
 /** A route search as the contract and the CLI state it: chains by id or alias, assets by symbol or ref, amount in decimal. */
 export interface RouteQuery {
@@ -29,19 +29,19 @@ export interface CosmosEndpoints {
 }
 
 /**
- * The routing environment with USD prices now (prices that cannot be had leave fees without a USD value), built
- * once by buildRoutingEnvironment from (chains, deployment rows, RPC clients): a running devnet's chains, rows and
- * bridges (from its state file), and, with `cosmos` (the chain directory's endpoints), the mainnet EVM chains with
- * the registry's rows (Uniswap V3) and the bundled Cosmos chains (IBC, Osmosis), all over their configured RPCs.
+ * The routing environment without prices, built once by buildRoutingEnvironment from (chains, deployment rows, RPC
+ * clients): a running devnet's chains, rows and bridges (from its state file), and, with `cosmos` (the chain
+ * directory's endpoints), the mainnet EVM chains with the registry's rows (Uniswap V3) and the bundled Cosmos chains
+ * (IBC, Osmosis), all over their configured RPCs. It holds the RPC clients: build it once per change of chains or
+ * endpoints and price it per search (`withUsdPrices`).
  * @throws NO_ROUTE with neither a devnet nor endpoints
  */
-export async function routingEnvironment(
+export function composeRoutingEnvironment(
   devnet: DevnetInfo | undefined,
-  prices: PriceSource,
   cosmos?: CosmosEndpoints,
   extend: (env: RoutingEnvironment) => RoutingEnvironment = (env) => env,
   clients: ChainClients = processChainClients,
-): Promise<RoutingEnvironment> {
+): RoutingEnvironment {
   if (!devnet && !cosmos) throw new StrataError('NO_ROUTE', 'Routes need a network: configure chain endpoints or start a devnet');
   const local = devnet ? devnetNetworks({ chains: devnet.chains, contracts: devnet.contracts, ...(devnet.deployments ? { deployments: devnet.deployments } : {}), usdPrices: {}, clients }) : undefined;
   const mainnet = cosmos ? evmChains().filter((c) => MAINNET_DEPLOYMENTS.some((r) => r.chain === c.id)) : [];
@@ -53,7 +53,7 @@ export async function routingEnvironment(
     // the clients hand out one failover client per chain and endpoint list, so failover state survives searches
     return clients.evm({ chain, endpoints: [...cosmos.endpoints(chainId)] }).request;
   };
-  const base = extend(
+  return extend(
     buildRoutingEnvironment({
       chains: [...(local?.chains ?? []), ...mainnet, ...(cosmos ? cosmosChains() : [])],
       deployments: [...(local?.deployments ?? []), ...MAINNET_DEPLOYMENTS],
@@ -64,18 +64,35 @@ export async function routingEnvironment(
       usdPrices: {},
     }),
   );
-  // Cosmos chains list every registry asset: only their coins and what the venues trade are priced (one request).
-  const cosmosIds = new Set(base.venues.flatMap((v) => base.chains.flatMap((c) => (c.family === 'cosmos' ? v.pairs(c.id).map((p) => p.tokenIn.priceId) : []))));
+}
+
+/**
+ * `env` with USD prices asked now, in one request (prices that cannot be had leave fees without a USD value). Cosmos
+ * chains list every registry asset: only their coins and what the venues trade are priced.
+ */
+export async function withUsdPrices(env: RoutingEnvironment, prices: PriceSource): Promise<RoutingEnvironment> {
+  const cosmosIds = new Set(env.venues.flatMap((v) => env.chains.flatMap((c) => (c.family === 'cosmos' ? v.pairs(c.id).map((p) => p.tokenIn.priceId) : []))));
   const ids = [
     ...new Set(
-      base.chains.flatMap((c) =>
-        base.assets(c.id).flatMap((a, i) => (a.priceId && (c.family !== 'cosmos' || i === 0 || cosmosIds.has(a.priceId)) ? [a.priceId] : [])),
+      env.chains.flatMap((c) =>
+        env.assets(c.id).flatMap((a, i) => (a.priceId && (c.family !== 'cosmos' || i === 0 || cosmosIds.has(a.priceId)) ? [a.priceId] : [])),
       ),
     ),
   ];
   const found = await prices.getPrices(ids).catch(() => ({}));
   const usdPrices = Object.fromEntries(Object.entries(found).map(([id, p]) => [id, p.usd]));
-  return { ...base, usdPrices };
+  return { ...env, usdPrices };
+}
+
+/** composeRoutingEnvironment priced now (a one-off search, e.g. `strata route`). @throws NO_ROUTE */
+export async function routingEnvironment(
+  devnet: DevnetInfo | undefined,
+  prices: PriceSource,
+  cosmos?: CosmosEndpoints,
+  extend?: (env: RoutingEnvironment) => RoutingEnvironment,
+  clients: ChainClients = processChainClients,
+): Promise<RoutingEnvironment> {
+  return withUsdPrices(composeRoutingEnvironment(devnet, cosmos, extend, clients), prices);
 }
 
 /**

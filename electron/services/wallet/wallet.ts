@@ -4,12 +4,12 @@ import type { ChainInfo } from '../../../shared/domain/chain';
 import type { Portfolio } from '../../../shared/domain/portfolio';
 import type { ActivityEntry, FeeQuote, FeeTier, TransferReview } from '../../../shared/domain/transfer';
 import { StrataError } from '../../../shared/errors';
-import type { PriceInput } from '../../../shared/portfolio/valuePortfolio';
+import type { PriceSource } from './priceSource';
 import { sendWithJournal } from '../activity/sendWithJournal';
 import { ActivityJournal } from '../activity/activityJournal';
 import type { Clock, EmitEvent } from '../app/ports';
 import type { ChainAdapter, ChainEndpoint } from '../chains/chainAdapter';
-import { createChainClients, type ChainClients } from '../chains/chainClients';
+import { createChainClients } from '../chains/chainClients';
 import { ChainDirectory, type DevnetInfo } from '../chains/chainDirectory';
 import { createCosmosAdapter } from '../cosmos/cosmosAdapter';
 import { createEvmAdapter, type EvmChainAdapter } from '../evm/createEvmAdapter';
@@ -28,10 +28,8 @@ export interface AssetCatalogue {
   resolve(chain: ChainInfo, ref: string): AssetInfo;
 }
 
-/** USD prices by CoinGecko id; a missing id has no price. Never throws for being offline: stale values instead. */
-export interface PriceSource {
-  getPrices(ids: string[]): Promise<Record<string, PriceInput>>;
-}
+// Its own file so that crossChainTransfers.ts and routeQuery.ts need not import this one (no import circle).
+export type { PriceSource } from './priceSource';
 
 export interface WalletOptions {
   dataDir: string;
@@ -64,8 +62,6 @@ export class Wallet {
   private portfolio: Portfolio = EMPTY_PORTFOLIO;
   private refreshing: Promise<Portfolio> | null = null;
   private readonly reviews: TransferReviews;
-  private readonly evm: EvmChainAdapter;
-  private readonly cosmos: ChainAdapter;
   /** the timer of the next pending-transfer lookup, or null when none is scheduled */
   private pendingTimer: unknown = null;
   private pendingDelay = PENDING_POLL_MS;
@@ -78,11 +74,10 @@ export class Wallet {
     readonly assets: AssetCatalogue,
     /** routes and multi-step transfers (one-click cross-chain swaps) */
     readonly crossChain: CrossChainTransfers,
-    clients: ChainClients,
+    /** one chain adapter per family, shared with crossChain (its funds check reads balances through them) */
+    private readonly adapters: { evm: EvmChainAdapter; cosmos: ChainAdapter },
   ) {
     this.reviews = new TransferReviews(options.clock);
-    this.evm = createEvmAdapter({ clients });
-    this.cosmos = createCosmosAdapter({ clients });
     this.snapshot = new PortfolioSnapshot(options.dataDir);
   }
 
@@ -100,8 +95,10 @@ export class Wallet {
     };
     // One set of RPC clients and nonces for the wallet's sends, balances and route steps: one nonce rule per account.
     const clients = createChainClients();
-    const crossChain = await CrossChainTransfers.open({ ...options, chains, target, clients });
-    return new Wallet(options, chains, journal, options.assets(chains), crossChain, clients);
+    const adapters = { evm: createEvmAdapter({ clients }), cosmos: createCosmosAdapter({ clients }) };
+    const adapterFor = (chain: ChainInfo): ChainAdapter => (chain.family === 'evm' ? adapters.evm : adapters.cosmos);
+    const crossChain = await CrossChainTransfers.open({ ...options, chains, target, clients, adapterFor });
+    return new Wallet(options, chains, journal, options.assets(chains), crossChain, adapters);
   }
 
   /** The chains the portfolio reads: the devnet's alone when one is configured, else every other chain. */
@@ -112,7 +109,7 @@ export class Wallet {
   }
 
   adapterFor(chain: ChainInfo): ChainAdapter {
-    return chain.family === 'evm' ? this.evm : this.cosmos;
+    return chain.family === 'evm' ? this.adapters.evm : this.adapters.cosmos;
   }
 
   target(chain: ChainInfo): ChainEndpoint {

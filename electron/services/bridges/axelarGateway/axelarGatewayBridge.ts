@@ -2,8 +2,8 @@ import { decodeEventLog, encodeEventTopics, encodeFunctionData, erc20Abi, getAdd
 import { StrataError } from '../../../../shared/errors';
 import { buildExactApproval, EXACT_APPROVAL_GAS } from '../../evm/buildExactApproval';
 import { getLogsChunked } from '../../evm/getLogsChunked';
-import { minAmountOut } from '../../swap/uniswapV2/minAmountOut';
-import { readContract } from '../../swap/uniswapV2/readContract';
+import { minAmountOut } from '../../evm/minAmountOut';
+import { readContract } from '../../evm/readContract';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
 import type { ChainRpcs, Hex, StepCall } from '../../routing/routingTypes';
 import { formatAmount } from '../../../../shared/amounts';

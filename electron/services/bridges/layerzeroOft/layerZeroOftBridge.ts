@@ -2,8 +2,8 @@ import { decodeEventLog, encodeEventTopics, encodeFunctionData, pad, zeroAddress
 import { StrataError } from '../../../../shared/errors';
 import { buildExactApproval, EXACT_APPROVAL_GAS } from '../../evm/buildExactApproval';
 import { getLogsChunked } from '../../evm/getLogsChunked';
-import { minAmountOut } from '../../swap/uniswapV2/minAmountOut';
-import { readContract } from '../../swap/uniswapV2/readContract';
+import { minAmountOut } from '../../evm/minAmountOut';
+import { readContract } from '../../evm/readContract';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
 import type { ChainRpcs, Hex, ProviderFee, StepCall } from '../../routing/routingTypes';
 import type { BridgeAdapter, BridgeLeg, BridgeQuote } from '../bridgeAdapter';
@@ -160,6 +160,17 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
       // Delivery can only happen after this block: tracking scans the destination from here, not from genesis.
       const destinationBlock = await ctx.rpc(r.destination.chain)<Hex>('eth_blockNumber');
       return { calls, trackingKey: destinationBlock };
+    },
+
+    deliveredAmount(logs, sender, chain) {
+      // The OFT's amountReceivedLD (dust removed) from its OFTSent, emitted by one of the registry's OFTs.
+      const ofts = new Set(registry.tokens.flatMap((t) => t.deployments.filter((d) => chain === undefined || d.chain === chain).map((d) => d.oft.toLowerCase())));
+      for (const log of logs) {
+        if (!ofts.has(log.address.toLowerCase()) || log.topics[0] !== OFT_SENT_TOPIC) continue;
+        const { args } = decodeEventLog({ abi: OFT_ABI, eventName: 'OFTSent', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
+        if (args.fromAddress.toLowerCase() === sender.toLowerCase()) return args.amountReceivedLD;
+      }
+      return null;
     },
 
     async trackDelivery(sent, ctx): Promise<IbcDeliveryStatus> {

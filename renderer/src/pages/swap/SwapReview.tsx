@@ -52,14 +52,14 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
     setBusy(true);
     setError(null);
     try {
-      onStarted(await call('transfers.start', { routeId: route.id, accountId, reviewed: { amountIn: route.amountIn, minAmountOut: route.minAmountOut } }));
+      onStarted(await call('transfers.start', { routeId: route.id, accountId }));
     } catch (e) {
       const code = errorCode(e);
       // Both mean this quote can no longer start: offer a fresh search.
-      if (code === 'SESSION_NOT_FOUND' || code === 'QUOTE_CHANGED') setExpired(true);
+      if (code === 'QUOTE_EXPIRED' || code === 'QUOTE_CHANGED') setExpired(true);
       setError(
         errorText(e, {
-          SESSION_NOT_FOUND: 'This quote has expired or was already used. Find routes again for a fresh quote; nothing was sent.',
+          QUOTE_EXPIRED: 'This quote has expired or was already used. Find routes again for a fresh quote; nothing was sent.',
           QUOTE_CHANGED: 'The quote changed since you opened this review (prices move). Nothing was sent: find routes again.',
           INSUFFICIENT_FUNDS: `Not enough ${assetIn.symbol} on ${chainName(assetIn.chain)} for this amount plus the route’s fees. Nothing was sent.`,
         }),
