@@ -138,6 +138,16 @@ describe('planTrades: legs, matching and where purchases go', () => {
     expect(otherSeller.trades.map((t) => [t.accountId, t.buy.chain])).toEqual([['acc-3', B]]);
   });
 
+  it("stops an asset's sale legs once its excess is covered, so the next asset's sale is matched next", () => {
+    // X is $200 on A and $80 on B (excess 80, covered by A alone); Y +60; buys W -80, V -60.
+    const XB = token(B, 3, 'X');
+    const plan = planTrades([usd(V, 140n), usd(W, 120n), usd(X, 200n), usd(XB, 80n, 'acc-2'), usd(Y, 260n), usd(Z, 200n)], FIFTHS, [...ALL, XB], RULES);
+    expect(plan.trades.map((t) => [t.accountId, t.sell.symbol, t.sell.chain, t.buy.symbol, t.usd])).toEqual([
+      ['acc-1', 'X', A, 'W', 80n * M],
+      ['acc-1', 'Y', A, 'V', 60n * M],
+    ]);
+  });
+
   it('buys an asset the wallet holds even when it is not in the listed assets', () => {
     const plan = planTrades([usd(X, 300n), usd(Y, 100n)], { x: 0.5, y: 0.5 }, [X], RULES);
     expect(brief(plan)).toEqual([['acc-1', 'X', 'Y', 100n * M]]);
