@@ -54,7 +54,7 @@ function bridge(routes: Array<[AssetInfo, AssetInfo]>, contexts: BridgeQuoteCont
     legs: (from, to) => routes.filter(([f, t]) => same(f, from.asset) && t.chain === to.chain).map(([fromAsset, toAsset]) => ({ provider: 'layerzero-oft', fromAsset, toAsset })),
     async quote(leg: BridgeLeg, amountIn, ctx) {
       contexts.push(ctx);
-      return { leg, amountIn, amountOut: amountIn - 1n, minAmountOut: amountIn - 1n, fees: [], callValue: 0n, gasUnits: 50_000n, etaSeconds: 20 };
+      return { leg, amountIn, amountOut: amountIn - 1n, minAmountOut: amountIn - 2n, fees: [], callValue: 0n, gasUnits: 50_000n, etaSeconds: 20 };
     },
     buildSend: async () => ({ calls: [] }),
     trackDelivery: async () => ({ state: 'inflight', detail: '' }),
@@ -93,6 +93,9 @@ describe('findRoutes through a third chain', () => {
       ],
     ]);
     expect(routes[0]?.route.etaSeconds).toBe(20 + 12 + 20);
+    // the worst case uses each bridge's own minimum (2 units less), the swap quoted again on it: 100e6 - 2 - 2
+    expect(routes[0]?.route.minAmountOut).toBe('99999996');
+    expect(routes[0]?.route.steps.map((s) => s.minAmountOut)).toEqual(['99999998', '99999999', '99999997']);
     expect(routes[0]?.route.fees.map((f) => [f.chain, f.amount])).toEqual([
       [A, (50_000n * MAX_FEE).toString()],
       [B, (100_000n * MAX_FEE).toString()],

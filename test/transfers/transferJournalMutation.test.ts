@@ -138,6 +138,20 @@ describe('TransferJournal details', () => {
     expect(names.includes('transfers.json')).toBe(false);
   });
 
+  it('names the journal in its errors and reasons, and clears leftovers of interrupted writes of both files', async () => {
+    await writeFile(join(dir, 'transfers.json'), JSON.stringify({ version: 1, transfers: [{ id: 'x' }] }));
+    await writeFile(join(dir, 'transfers.json.tmp-00aa'), 'half');
+    await writeFile(join(dir, 'transfers.json.bak.tmp-00bb'), 'half');
+    const journal = await TransferJournal.open(dir, { now });
+    expect(journal.recovered).toBe('transfers.json was damaged (transfers do not match the format); the journal starts empty');
+    expect((await readdir(dir)).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    await writeFile(join(dir, 'transfers.json'), JSON.stringify({ version: 7, transfers: [] }));
+    await expect(TransferJournal.open(dir)).rejects.toMatchObject({
+      code: 'IO_ERROR',
+      message: 'The transfer journal was written by a newer Strata (format 7); update Strata to read it',
+    });
+  });
+
   it('a write that fails is IO_ERROR and changes nothing in memory', async () => {
     const journal = await TransferJournal.open(dir, { now });
     const created = await journal.create(route(), { id: 't' });
