@@ -74,6 +74,18 @@ describe('planTrades: the gap between out-of-band sales and purchases', () => {
     ]);
   });
 
+  it('a gap beyond what in-band assets can take stays unsold: never an asset above target, never one that cannot be bought', () => {
+    // targets x 200, y 60, z 250, w 250, u 40, v 200. X +130 out; Y -60 out and U -40 in band, both listed and held
+    // nowhere; Z -30, W -20 in band; V +20 in band. gap = 130 - 60 = 70, but only Z and W (50) can take part of it.
+    const weights = { x: 0.2, y: 0.06, z: 0.25, w: 0.25, u: 0.04, v: 0.2 };
+    const plan = planTrades([usd(X, 330n), usd(Z, 220n), usd(W, 230n), usd(V, 220n)], weights, [X, Z, W, V], RULES);
+    expect(brief(plan)).toEqual([
+      ['acc-1', 'X', 'Z', 30n * M],
+      ['acc-1', 'X', 'W', 20n * M],
+    ]);
+    expect(plan.skipped.map((s) => [s.key, s.reason, s.usd])).toEqual([['y', 'NOT_AVAILABLE', '60.00']]);
+  });
+
   it('a reserve that makes an in-band sale short leaves the purchase short instead of selling more elsewhere', () => {
     // as in the first case (gap -50: Z 40, W 10), but $220 of Z's $240 is kept back: Z sells $20, W still only $10.
     const reserves = new Map([[`acc-1|${Z.chain}|${Z.ref}`, 220n * M]]);
