@@ -86,6 +86,28 @@ describe('planTrades: the gap between out-of-band sales and purchases', () => {
     expect(plan.skipped.map((s) => [s.key, s.reason, s.usd])).toEqual([['y', 'NOT_AVAILABLE', '60.00']]);
   });
 
+  it('an in-band asset exactly at target takes no part of a gap that cannot be placed', () => {
+    // X +150 out; Y -60 out and U -40 in band, both unbuyable; Z -30, W -20 in band; V exactly at target.
+    const weights = { x: 0.2, y: 0.06, z: 0.25, w: 0.25, u: 0.04, v: 0.2 };
+    const plan = planTrades([usd(X, 350n), usd(Z, 220n), usd(W, 230n), usd(V, 200n)], weights, [X, Z, W, V], RULES);
+    expect(brief(plan)).toEqual([
+      ['acc-1', 'X', 'Z', 30n * M],
+      ['acc-1', 'X', 'W', 20n * M],
+    ]);
+    expect(plan.skipped.map((s) => [s.key, s.reason, s.usd])).toEqual([['y', 'NOT_AVAILABLE', '60.00']]);
+  });
+
+  it('in-band sales go to the largest excess over target first, not the largest holding', () => {
+    // targets z 100, w 300, x 200, y 200, v 200: Z +40 ($140), W +30 ($330) in band; X +70, Y -120 out; V -20 in band.
+    const weights = { z: 0.1, w: 0.3, x: 0.2, y: 0.2, v: 0.2 };
+    const plan = planTrades([usd(Z, 140n), usd(W, 330n), usd(X, 270n), usd(Y, 80n), usd(V, 180n)], weights, ALL, RULES);
+    expect(brief(plan)).toEqual([
+      ['acc-1', 'X', 'Y', 70n * M],
+      ['acc-1', 'Z', 'Y', 40n * M],
+      ['acc-1', 'W', 'Y', 10n * M],
+    ]);
+  });
+
   it('a reserve that makes an in-band sale short leaves the purchase short instead of selling more elsewhere', () => {
     // as in the first case (gap -50: Z 40, W 10), but $220 of Z's $240 is kept back: Z sells $20, W still only $10.
     const reserves = new Map([[`acc-1|${Z.chain}|${Z.ref}`, 220n * M]]);
