@@ -98,13 +98,13 @@ describe('planTrades: the gap between out-of-band sales and purchases', () => {
   });
 
   it('in-band sales go to the largest excess over target first, not the largest holding', () => {
-    // targets z 100, w 300, x 200, y 200, v 200: Z +40 ($140), W +30 ($330) in band; X +70, Y -120 out; V -20 in band.
-    const weights = { z: 0.1, w: 0.3, x: 0.2, y: 0.2, v: 0.2 };
-    const plan = planTrades([usd(Z, 140n), usd(W, 330n), usd(X, 270n), usd(Y, 80n), usd(V, 180n)], weights, ALL, RULES);
+    // targets w 100, z 300, x 200, y 200, v 200: W +40 ($140), Z +30 ($330) in band; X +70, Y -120 out; V -20 in band.
+    const weights = { w: 0.1, z: 0.3, x: 0.2, y: 0.2, v: 0.2 };
+    const plan = planTrades([usd(W, 140n), usd(Z, 330n), usd(X, 270n), usd(Y, 80n), usd(V, 180n)], weights, ALL, RULES);
     expect(brief(plan)).toEqual([
       ['acc-1', 'X', 'Y', 70n * M],
-      ['acc-1', 'Z', 'Y', 40n * M],
-      ['acc-1', 'W', 'Y', 10n * M],
+      ['acc-1', 'W', 'Y', 40n * M],
+      ['acc-1', 'Z', 'Y', 10n * M],
     ]);
   });
 
