@@ -101,6 +101,11 @@ describe('portfolio, send and activity through the IPC contract (devnet, local p
     expect(await refuse({ amount: '0.0000000000000000001' })).toBe('INVALID_AMOUNT');
     expect(await refuse({ chain: 'devnet-c' })).toBe('UNKNOWN_CHAIN');
     expect(await refuse({ asset: 'DOGE' })).toBe('UNKNOWN_ASSET');
+    expect(await refuse({ to: '0x0000000000000000000000000000000000000000' })).toBe('INVALID_RECIPIENT');
+    expect(await refuse({ to: '0x000000000000000000000000000000000000dEaD', asset: 'USDC' })).toBe('INVALID_RECIPIENT');
+    expect(await refuse({ to: '0xdEAD000000000000000042069420694206942069' })).toBe('INVALID_RECIPIENT');
+    expect(await refuse({ to: devnet.contracts.usdc.toLowerCase(), asset: 'USDC' })).toBe('INVALID_RECIPIENT');
+    expect(await refuse({ to: devnet.contracts.weth, asset: 'WETH' })).toBe('INVALID_RECIPIENT');
     expect(await provider.getTransactionCount(ACCOUNT_0)).toBe(nonce);
 
     const max = await restarted.value<{ amount: string; formatted: string }>('send.max', { accountId, chain: 'devnet-a', asset: 'USDC', tier: 'normal' });

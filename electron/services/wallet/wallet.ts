@@ -1,3 +1,4 @@
+import { assertSendableRecipient } from '../../../shared/addresses/assertSendableRecipient';
 import { formatAmount, parseAmount } from '../../../shared/amounts';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
@@ -158,6 +159,7 @@ export class Wallet {
     const from = accountAddress(vault, record, chain);
     if (!from) throw new StrataError('INVALID_INPUT', 'This account has no address on that chain');
     const asset = this.assets.resolve(chain, input.asset);
+    assertSendableRecipient(input.to, asset.ref);
     const amount = parseAmount(input.amount, asset.decimals);
     const target = input.endpoints ? { chain, endpoints: input.endpoints } : this.target(chain);
     const prepared = await this.adapterFor(chain).prepareTransfer(target, {
