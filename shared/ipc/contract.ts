@@ -66,7 +66,7 @@ export type SecureSessionState = z.infer<typeof SecureSessionState>;
 
 export const SecureSessionView = z.strictObject({
   sessionId: SessionId,
-  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic']),
+  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic', 'confirm-send']),
   state: SecureSessionState,
 });
 export type SecureSessionView = z.infer<typeof SecureSessionView>;
@@ -179,8 +179,8 @@ export const methods = {
   ),
   'send.confirm': method(
     z.strictObject({ reviewId: z.string().regex(/^[0-9a-f]{32}$/) }),
-    ActivityEntry,
-    'Signs and broadcasts exactly the reviewed transfer; answers once the node accepted it (status pending).',
+    SecureSessionView,
+    'Asks for a confirmation of exactly the reviewed transfer in the secure window (purpose confirm-send) and answers its session. Nothing is signed here: the secure window confirms (with the password for a first-time recipient), main then signs and broadcasts, and the outcome comes as a confirmation.outcome event (or secure.changed cancelled/expired).',
   ),
 
   'activity.list': method(Empty, z.array(ActivityEntry), "The wallet's own transactions, newest first."),
@@ -264,6 +264,11 @@ export const events = {
   'portfolio.progress': RefreshProgress,
   'portfolio.updated': Portfolio,
   'activity.changed': ActivityEntry,
+  /** what happened after the user confirmed an action in the secure window: the activity entry, or the error */
+  'confirmation.outcome': z.discriminatedUnion('ok', [
+    z.strictObject({ sessionId: SessionId, ok: z.literal(true), entry: ActivityEntry }),
+    z.strictObject({ sessionId: SessionId, ok: z.literal(false), error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+  ]),
   'chains.changed': z.strictObject({ chains: z.array(ChainInfo) }),
   'transfers.changed': Transfer,
   'rebalance.changed': RebalanceExecution,

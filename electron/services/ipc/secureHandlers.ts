@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { SecureMethods } from '../../../shared/ipc/secureContract';
+import { StrataError } from '../../../shared/errors';
 import type { CoreContext } from '../app/coreContext';
 
 export type SecureHandlers = {
@@ -18,6 +19,21 @@ export function createSecureHandlers(ctx: CoreContext, sessionId: string): Secur
     'secure.submitPrivateKey': async ({ privateKey }) => ({
       ready: sessions.submitPrivateKey(sessionId, privateKey).state === 'ready',
     }),
+    'secure.confirm': async ({ password }) => {
+      const pending = sessions.peekConfirmation(sessionId);
+      if (pending.send.passwordRequired) {
+        if (password === undefined) throw new StrataError('INVALID_INPUT', 'Enter your password to confirm');
+        // Throttled like unlock; a wrong password leaves the session open for another try.
+        await ctx.vault.verifyPassword(password);
+      }
+      const { run } = sessions.takeConfirmation(sessionId);
+      try {
+        await run();
+      } finally {
+        ctx.secureWindow.close(sessionId);
+      }
+      return { done: true };
+    },
     'secure.close': async () => {
       sessions.windowClosed(sessionId);
       ctx.secureWindow.close(sessionId);
