@@ -66,7 +66,7 @@ export type SecureSessionState = z.infer<typeof SecureSessionState>;
 
 export const SecureSessionView = z.strictObject({
   sessionId: SessionId,
-  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic', 'confirm-send']),
+  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic', 'confirm-send', 'confirm-transfer']),
   state: SecureSessionState,
 });
 export type SecureSessionView = z.infer<typeof SecureSessionView>;
@@ -203,8 +203,8 @@ export const methods = {
       /** what the user reviewed: the route is refused (QUOTE_CHANGED) if its kept quote takes another amount or promises less */
       reviewed: z.strictObject({ amountIn: BaseUnits, minAmountOut: BaseUnits }).optional(),
     }),
-    Transfer,
-    'Starts exactly a route found in the last few minutes, after checking the balance and, when given, that it is the quote the user reviewed; runs in the background (transfers.changed events).',
+    SecureSessionView,
+    'Checks a route found in the last few minutes (balance and, when given, that it is the quote the user reviewed) and asks for its confirmation in the secure window (purpose confirm-transfer); answers the session. Nothing is signed here: once the secure window confirms, main starts the transfer, tells it as confirmation.outcome, and runs it in the background (transfers.changed events).',
   ),
   'transfers.list': method(Empty, z.array(Transfer), 'Multi-step transfers, newest first.'),
   'transfers.get': method(z.strictObject({ id: z.string().min(1).max(64) }), Transfer, 'One multi-step transfer.'),
@@ -266,7 +266,7 @@ export const events = {
   'activity.changed': ActivityEntry,
   /** what happened after the user confirmed an action in the secure window: the activity entry, or the error */
   'confirmation.outcome': z.discriminatedUnion('ok', [
-    z.strictObject({ sessionId: SessionId, ok: z.literal(true), entry: ActivityEntry }),
+    z.strictObject({ sessionId: SessionId, ok: z.literal(true), entry: ActivityEntry.optional(), transfer: Transfer.optional() }),
     z.strictObject({ sessionId: SessionId, ok: z.literal(false), error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }) }),
   ]),
   'chains.changed': z.strictObject({ chains: z.array(ChainInfo) }),

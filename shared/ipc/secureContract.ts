@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AssetInfo, BaseUnits } from '../domain/asset';
 import { CaipChainId } from '../domain/chain';
+import { RouteStep } from '../domain/route';
 import type { Envelope } from './contract';
 
 /**
@@ -30,6 +31,21 @@ export const SendConfirmation = z.strictObject({
 });
 export type SendConfirmation = z.infer<typeof SendConfirmation>;
 
+/**
+ * What the secure window shows before a cross-chain transfer starts: main's kept quote of the route it will run
+ * (every step's chains, assets, amount in, minimum out, fees and price impact), never the app renderer's copy.
+ */
+export const TransferConfirmation = z.strictObject({
+  accountLabel: z.string(),
+  steps: z.array(RouteStep).min(1),
+  amountIn: BaseUnits,
+  minAmountOut: BaseUnits,
+  priceImpactBps: z.number().int().nonnegative(),
+  totalFeesUsd: z.string().nullable(),
+  passwordRequired: z.boolean(),
+});
+export type TransferConfirmation = z.infer<typeof TransferConfirmation>;
+
 export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({
     purpose: z.literal('create-mnemonic'),
@@ -41,6 +57,7 @@ export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({ purpose: z.literal('import-mnemonic') }),
   z.strictObject({ purpose: z.literal('import-private-key') }),
   z.strictObject({ purpose: z.literal('confirm-send'), send: SendConfirmation }),
+  z.strictObject({ purpose: z.literal('confirm-transfer'), transfer: TransferConfirmation }),
 ]);
 export type SecureView = z.infer<typeof SecureView>;
 

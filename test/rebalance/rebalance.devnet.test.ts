@@ -189,7 +189,7 @@ describe('a crash between marking a trade started and recording its transfer', (
     const second = await walletCore({ dataDir: first.dataDir });
     const [route] = await second.value<Route[]>('routes.find', { from: { chain: A, asset: 'native', amount: formatAmount(BigInt(trade.amountIn), 18) }, to: { chain: A, asset: 'USDC' }, slippagePercent: plan.slippagePercent });
     const accountId = (await second.value<Array<{ id: string }>>('accounts.list'))[0]?.id;
-    const transfer = await second.value<Transfer>('transfers.start', { routeId: route?.id, accountId });
+    const transfer = await second.confirmed<Transfer>('transfers.start', { routeId: route?.id, accountId });
     await expect.poll(async () => (await second.value<Transfer>('transfers.get', { id: transfer.id })).status, { timeout: 20_000, interval: 200 }).toBe('completed');
     const nonce = await provider.getTransactionCount(owner);
 

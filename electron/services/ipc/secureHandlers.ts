@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { SecureMethods } from '../../../shared/ipc/secureContract';
 import { StrataError } from '../../../shared/errors';
 import type { CoreContext } from '../app/coreContext';
+import { passwordRequired } from '../secure/secureSessions';
 
 export type SecureHandlers = {
   [M in keyof SecureMethods]: (input: z.output<SecureMethods[M]['input']>) => Promise<z.input<SecureMethods[M]['output']>>;
@@ -21,7 +22,7 @@ export function createSecureHandlers(ctx: CoreContext, sessionId: string): Secur
     }),
     'secure.confirm': async ({ password }) => {
       const pending = sessions.peekConfirmation(sessionId);
-      if (pending.send.passwordRequired) {
+      if (passwordRequired(pending)) {
         if (password === undefined) throw new StrataError('INVALID_INPUT', 'Enter your password to confirm');
         // Throttled like unlock; a wrong password leaves the session open for another try.
         await ctx.vault.verifyPassword(password);

@@ -54,6 +54,7 @@ export function createWalletHandlers(ctx: CoreContext): Pick<AppHandlers, Wallet
       const summary = wallet.sendConfirmation(reviewId);
       let sessionId = '';
       const view = ctx.sessions.beginConfirmation({
+        purpose: 'confirm-send',
         send: { ...summary, passwordRequired: summary.firstTimeRecipient },
         run: async () => {
           try {

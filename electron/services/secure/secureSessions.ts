@@ -1,6 +1,6 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import type { SecurePurpose, SecureSessionState, SecureSessionView } from '../../../shared/ipc/contract';
-import type { SecureView, SendConfirmation } from '../../../shared/ipc/secureContract';
+import type { SecureView, SendConfirmation, TransferConfirmation } from '../../../shared/ipc/secureContract';
 import { StrataError } from '../../../shared/errors';
 import { generateMnemonic, parseMnemonic } from '../keys/mnemonic';
 import { parsePrivateKey } from '../keys/privateKey';
@@ -27,11 +27,14 @@ interface Session {
   confirmation?: PendingConfirmation;
 }
 
-/** An action waiting for the user's word in the secure window. */
-export interface PendingConfirmation {
-  send: SendConfirmation;
-  /** signs and broadcasts; runs at most once */
-  run: () => Promise<void>;
+/** An action waiting for the user's word in the secure window; `run` signs and broadcasts, at most once. */
+export type PendingConfirmation =
+  | { purpose: 'confirm-send'; send: SendConfirmation; run: () => Promise<void> }
+  | { purpose: 'confirm-transfer'; transfer: TransferConfirmation; run: () => Promise<void> };
+
+/** Whether the confirmation must carry the vault password. */
+export function passwordRequired(confirmation: PendingConfirmation): boolean {
+  return confirmation.purpose === 'confirm-send' ? confirmation.send.passwordRequired : confirmation.transfer.passwordRequired;
 }
 
 /** A session left open longer than this expires and its secret is wiped. */
@@ -77,7 +80,7 @@ export class SecureSessions {
    * secure window confirms it. Beginning any other session cancels it.
    */
   beginConfirmation(confirmation: PendingConfirmation): SecureSessionView {
-    const session = this.open('confirm-send');
+    const session = this.open(confirmation.purpose);
     session.confirmation = confirmation;
     return this.publish(session);
   }
@@ -87,7 +90,7 @@ export class SecureSessions {
    * password first with `peekConfirmation`. @throws SESSION_NOT_FOUND, SESSION_NOT_READY
    */
   takeConfirmation(id: string): PendingConfirmation {
-    const session = this.findOpen(id, 'confirm-send');
+    const session = this.findOpen(id);
     const confirmation = session.confirmation;
     if (!confirmation) throw new StrataError('SESSION_NOT_READY', 'Nothing to confirm in this session');
     session.confirmation = undefined;
@@ -97,7 +100,7 @@ export class SecureSessions {
 
   /** The open confirmation of a session, left in place. @throws SESSION_NOT_FOUND, SESSION_NOT_READY */
   peekConfirmation(id: string): PendingConfirmation {
-    const confirmation = this.findOpen(id, 'confirm-send').confirmation;
+    const confirmation = this.findOpen(id).confirmation;
     if (!confirmation) throw new StrataError('SESSION_NOT_READY', 'Nothing to confirm in this session');
     return confirmation;
   }
@@ -119,8 +122,13 @@ export class SecureSessions {
       case 'import-private-key':
         return { purpose: 'import-private-key' };
       case 'confirm-send':
-        if (!session.confirmation) throw new StrataError('SESSION_NOT_READY', 'Nothing to confirm in this session');
-        return { purpose: 'confirm-send', send: { ...session.confirmation.send } };
+      case 'confirm-transfer': {
+        const confirmation = session.confirmation;
+        if (!confirmation) throw new StrataError('SESSION_NOT_READY', 'Nothing to confirm in this session');
+        return confirmation.purpose === 'confirm-send'
+          ? { purpose: 'confirm-send', send: structuredClone(confirmation.send) }
+          : { purpose: 'confirm-transfer', transfer: structuredClone(confirmation.transfer) };
+      }
     }
   }
 

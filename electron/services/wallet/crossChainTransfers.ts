@@ -116,6 +116,18 @@ export class CrossChainTransfers {
    *   QUOTE_CHANGED (not the quote `reviewed` describes), INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
    */
   async startTransfer(routeId: string, accountId: string, reviewed?: { amountIn: string; minAmountOut: string }): Promise<Transfer> {
+    const { route, accountId: id } = await this.checkStart(routeId, accountId, reviewed);
+    this.found.delete(routeId);
+    const created = await this.journal.create(route, { accountId: id });
+    this.run(created.id);
+    return created;
+  }
+
+  /**
+   * Every check startTransfer makes, changing nothing: what the secure window's confirmation is built from, before
+   * the user is asked. @throws like startTransfer
+   */
+  async checkStart(routeId: string, accountId: string, reviewed?: { amountIn: string; minAmountOut: string }): Promise<{ route: Route; accountId: string; accountLabel: string }> {
     const { vault } = this.options;
     if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
     this.prune();
@@ -130,10 +142,7 @@ export class CrossChainTransfers {
       throw new StrataError('QUOTE_CHANGED', 'The quote changed since you reviewed it: review the route again');
     }
     await this.assertFunds(route, record.id);
-    this.found.delete(routeId);
-    const created = await this.journal.create(route, { accountId: record.id });
-    this.run(created.id);
-    return created;
+    return { route, accountId: record.id, accountLabel: record.label };
   }
 
   list(): Transfer[] {

@@ -86,6 +86,7 @@ export function ReviewScreen({ review, request, accountLabel, chainName, assetPr
       if (outcome.sessionId !== sessionId) return;
       setSessionId(null);
       if (outcome.ok) {
+        if (outcome.entry === undefined) return;
         useActivityStore.getState().upsert(outcome.entry);
         onSent(outcome.entry);
       } else {
