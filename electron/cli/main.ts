@@ -26,6 +26,7 @@ Commands:
                                            create a vault (mnemonic on stdin; password in STRATA_PASSWORD)
   vault unlock --dir <path>                check the password and the vault file
   vault accounts --dir <path>              list accounts and their addresses
+  vault change-password --dir <path>       re-encrypt under STRATA_NEW_PASSWORD (current one in STRATA_PASSWORD)
   balance --chain <chain> --address <addr> [--rpc <url>]
                                            native and token balances in base units
   send --dir <path> --chain <chain> --to <addr> --amount <decimal> [--asset <symbol|contract|denom>]

@@ -70,7 +70,7 @@ export type SecureSessionState = z.infer<typeof SecureSessionState>;
 
 export const SecureSessionView = z.strictObject({
   sessionId: SessionId,
-  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic']),
+  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic', 'confirm-send', 'confirm-transfer']),
   state: SecureSessionState,
 });
 export type SecureSessionView = z.infer<typeof SecureSessionView>;
@@ -183,8 +183,8 @@ export const methods = {
   ),
   'send.confirm': method(
     z.strictObject({ reviewId: z.string().regex(/^[0-9a-f]{32}$/) }),
-    ActivityEntry,
-    'Signs and broadcasts exactly the reviewed transfer; answers once the node accepted it (status pending).',
+    SecureSessionView,
+    'Asks for a confirmation of exactly the reviewed transfer in the secure window (purpose confirm-send) and answers its session. Nothing is signed here: the secure window confirms (with the password for a first-time recipient), main then signs and broadcasts, and the outcome comes as a confirmation.outcome event (or secure.changed cancelled/expired).',
   ),
 
   'activity.list': method(Empty, z.array(ActivityEntry), "The wallet's own transactions, newest first."),
@@ -206,8 +206,8 @@ export const methods = {
       routeId: z.string().min(1).max(1000),
       accountId: z.string().min(1).max(64),
     }),
-    Transfer,
-    'Starts exactly the quote a routes.find answer named (its plan, once; QUOTE_EXPIRED after a few minutes or a start), after checking the balance; runs in the background (transfers.changed events).',
+    SecureSessionView,
+    'Checks the quote a routes.find answer named (found in the last few minutes and not started; the balance; QUOTE_EXPIRED otherwise) and asks for its confirmation in the secure window (purpose confirm-transfer); answers the session. Nothing is signed here: once the secure window confirms, main starts exactly that quote’s plan, once, tells it as confirmation.outcome, and runs it in the background (transfers.changed events).',
   ),
   'transfers.list': method(Empty, z.array(Transfer), 'Multi-step transfers, newest first.'),
   'transfers.get': method(z.strictObject({ id: z.string().min(1).max(64) }), Transfer, 'One multi-step transfer.'),
@@ -267,6 +267,11 @@ export const events = {
   'portfolio.progress': RefreshProgress,
   'portfolio.updated': Portfolio,
   'activity.changed': ActivityEntry,
+  /** what happened after the user confirmed an action in the secure window: the activity entry, or the error */
+  'confirmation.outcome': z.discriminatedUnion('ok', [
+    z.strictObject({ sessionId: SessionId, ok: z.literal(true), entry: ActivityEntry.optional(), transfer: Transfer.optional() }),
+    z.strictObject({ sessionId: SessionId, ok: z.literal(false), error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+  ]),
   'chains.changed': z.strictObject({ chains: z.array(ChainInfo) }),
   'transfers.changed': Transfer,
   'rebalance.changed': RebalanceExecution,

@@ -193,7 +193,7 @@ describe('a crash between marking a trade started and recording its transfer', (
     const records = await RebalanceRecords.open(first.dataDir);
     await records.updateTrade(plan.id, 0, { routeId: route?.id as string, startedAt: Date.now() - 1 });
     const accountId = (await second.value<Array<{ id: string }>>('accounts.list'))[0]?.id;
-    const transfer = await second.value<Transfer>('transfers.start', { routeId: route?.id, accountId });
+    const transfer = await second.confirmed<Transfer>('transfers.start', { routeId: route?.id, accountId });
     await expect.poll(async () => (await second.value<Transfer>('transfers.get', { id: transfer.id })).status, { timeout: 20_000, interval: 200 }).toBe('completed');
     const nonce = await provider.getTransactionCount(owner);
 

@@ -44,6 +44,7 @@ function venue(pairs: Array<[AssetInfo, AssetInfo]>): SwapVenue {
       return { venue: 'uniswap-v2', chain, tokenIn, tokenOut, amountIn, amountOut: amountIn, priceImpactBps: 0, fees: [], gasUnits: 100_000n, reserveShareBps: 0, path: [] };
     },
     buildSwap: () => ({ calls: [], minAmountOut: 0n }),
+    receivedAmount: () => null,
   };
 }
 
@@ -58,6 +59,7 @@ function bridge(routes: Array<[AssetInfo, AssetInfo]>, contexts: BridgeQuoteCont
     },
     buildSend: async () => ({ calls: [] }),
     trackDelivery: async () => ({ state: 'inflight', detail: '' }),
+    deliveredAmount: () => null,
   };
 }
 

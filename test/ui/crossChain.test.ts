@@ -12,7 +12,7 @@ import { formatAmount } from '../../shared/amounts';
 import { routePath, type Route } from '../../shared/domain/route';
 import type { Transfer } from '../../shared/domain/transferRecord';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, startUiHarness, type UiHarness } from './harness';
-import { HARDHAT_ACCOUNT_0, createVaultThroughCore, eventually, ok, reportFailure } from './flows';
+import { HARDHAT_ACCOUNT_0, confirmTransferInSecureWindow, createVaultThroughCore, eventually, ok, reportFailure } from './flows';
 import { startPriceServer, type PriceServer } from './priceServer';
 
 if (!hasChromium) {
@@ -218,7 +218,12 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
 
     const ethBefore = await providers[A]!.getBalance(HARDHAT_ACCOUNT_0);
     const usdcBefore = await usdcOf(B);
+    const nonceBefore = await providers[A]!.getTransactionCount(HARDHAT_ACCOUNT_0);
     await review.getByRole('button', { name: 'Confirm and start' }).click();
+    // the app window only asked; the secure window shows main's kept quote and starts it
+    await review.getByText('Confirm this transfer in the secure window.').waitFor();
+    expect(await providers[A]!.getTransactionCount(HARDHAT_ACCOUNT_0)).toBe(nonceBefore);
+    const started = await confirmTransferInSecureWindow<Transfer>(h!, { amount: '1 ETH', minOut: `${exact(route.minAmountOut, 6)} USDC` });
     const progress = app.locator('section.transfer-progress');
     await progress.waitFor();
     await eventually(() => progress.getAttribute('data-status'), 'completed', 40_000);
@@ -227,7 +232,6 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     expect(await progress.locator('.transfer-status').textContent()).toBe('Completed');
 
     // the journal, as main keeps it, against both chains
-    const started = lastAnswer<Transfer>('transfers.start');
     const done = ok<Transfer>(await core.call('transfers.get', { id: started.id }));
     expect(done.route).toEqual(reviewed);
     let gas = 0n;
@@ -265,6 +269,7 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     await devnet.relayer.pause();
     await card.getByRole('button', { name: /^Review route / }).click();
     await app.getByRole('button', { name: 'Confirm and start' }).click();
+    const { id } = await confirmTransferInSecureWindow<Transfer>(h!, { amount: '0.25 ETH' });
     const progress = app.locator('section.transfer-progress');
     await progress.waitFor();
     const bridge = progress.locator('li.progress-step').nth(1);
@@ -276,7 +281,6 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     expect(await bridge.locator('[data-step="note"]').textContent()).toBe('Waiting for LayerZero to deliver the message');
     expect(await progress.getAttribute('data-status')).toBe('running');
     expect(await progress.locator('.progress--late').count()).toBe(1);
-    const id = lastAnswer<Transfer>('transfers.start').id;
     const row = app.getByRole('list', { name: 'Cross-chain transfers' }).locator(`li[data-transfer-id="${id}"]`);
     await eventually(() => row.locator('.transfer-status').textContent(), 'Delayed');
     await h!.screenshot(app, 'swap-progress-delayed');

@@ -132,6 +132,10 @@ describe('onboarding through the core', () => {
     expect((await h.call('accounts.list')).ok).toBe(false);
     expect(await h.call('vault.unlock', { password: 'not the password' })).toEqual({ ok: false, error: { code: 'WRONG_PASSWORD', message: expect.any(String) } });
     expect((await h.value<VaultStatus>('vault.unlock', { password: PASSWORD })).unlocked).toBe(true);
+    // unlocked: no answer to "is this the password?" either way
+    for (const password of ['not the password', PASSWORD]) {
+      expect(await h.call('vault.unlock', { password })).toEqual({ ok: false, error: { code: 'VAULT_ALREADY_UNLOCKED', message: 'The vault is already unlocked' } });
+    }
 
     expect((await h.call('vault.revealMnemonic', { password: 'nope nope' })).ok).toBe(false);
     expect(h.openWindows.size).toBe(0);

@@ -109,7 +109,26 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     const ethBefore = await (providers[A] as JsonRpcProvider).getBalance(ACCOUNT_0);
     const usdcBefore = await usdcOf(B);
     const nonces = { [A]: await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0), [B]: await (providers[B] as JsonRpcProvider).getTransactionCount(ACCOUNT_0) };
-    const created = await h.value<Transfer>('transfers.start', { routeId: route.id, accountId });
+    // The app renderer only asks: transfers.start opens a confirm-transfer session showing main's kept quote, and
+    // nothing starts or is signed until the secure window confirms.
+    const asked = await h.value<{ sessionId: string; purpose: string; state: string }>('transfers.start', { routeId: route.id, accountId });
+    expect([asked.purpose, asked.state, h.openWindows.has(asked.sessionId)]).toEqual(['confirm-transfer', 'open', true]);
+    expect(await h.secure(asked.sessionId, 'secure.view', {})).toEqual({
+      ok: true,
+      value: {
+        purpose: 'confirm-transfer',
+        transfer: {
+          accountLabel: 'Account 1', steps: route.steps, amountIn: route.amountIn, minAmountOut: route.minAmountOut,
+          priceImpactBps: route.priceImpactBps, totalFeesUsd: route.totalFeesUsd, passwordRequired: false,
+        },
+      },
+    });
+    expect(await h.value('transfers.list')).toEqual([]);
+    expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonces[A]);
+    expect(await h.secure(asked.sessionId, 'secure.confirm', {})).toEqual({ ok: true, value: { done: true } });
+    const outcome = h.log.find((r) => r.name === 'confirmation.outcome')?.payload as { sessionId: string; ok: boolean; transfer: Transfer };
+    expect([outcome.sessionId, outcome.ok]).toEqual([asked.sessionId, true]);
+    const created = outcome.transfer;
     expect([created.status, created.accountId, created.route]).toEqual(['running', accountId, route]);
     // A quote starts once.
     const again = await h.call('transfers.start', { routeId: route.id, accountId });
@@ -216,7 +235,7 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     await (await router.getFunction('swapExactETHForTokens')(0n, [devnet.contracts.weth, devnet.contracts.sbt], trader.address, deadline, { value: 20n * 10n ** 18n })).wait();
 
     const nonce = await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0);
-    const created = await h.value<Transfer>('transfers.start', { routeId: route?.id, accountId });
+    const created = await h.confirmed<Transfer>('transfers.start', { routeId: route?.id, accountId });
     const failed = await waitForStatus(h, created.id, 'failed');
     const step = failed.steps[0];
     expect([step?.state, step?.calls, step?.failure?.reason, step?.failure?.action]).toEqual(['failed', [], 'refused', 'retry']);
@@ -235,7 +254,7 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     const nonces = { [A]: await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0), [B]: await (providers[B] as JsonRpcProvider).getTransactionCount(ACCOUNT_0) };
     await devnet.relayer.pause();
     try {
-      const created = await first.value<Transfer>('transfers.start', { routeId: route?.id, accountId });
+      const created = await first.confirmed<Transfer>('transfers.start', { routeId: route?.id, accountId });
       // LayerZero's devnet ETA is 5 s: delayed after 3 × 5 s in delivery.
       await expect.poll(async () => (await first.value<Transfer>('transfers.get', { id: created.id })).steps[1], { timeout: 25_000, interval: 250 }).toMatchObject({ state: 'delivering', delayed: true });
       const delayedEvent = first.log.filter((r) => r.name === 'transfers.changed').map((r) => Transfer.parse(r.payload)).find((t) => t.steps[1]?.delayed);

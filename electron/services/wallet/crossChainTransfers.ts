@@ -127,19 +127,28 @@ export class CrossChainTransfers {
    *   (watch-only), INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
    */
   async startTransfer(quoteId: string, accountId: string): Promise<Transfer> {
+    const { route, plan, accountId: id } = await this.checkStart(quoteId, accountId);
+    // Taken again after the balance check: a concurrent start of the same quote got it first.
+    this.quotes.get(quoteId);
+    this.quotes.remove(quoteId);
+    const created = await this.journal.create(route, { accountId: id });
+    this.plans.set(created.id, plan);
+    this.run(created.id);
+    return created;
+  }
+
+  /**
+   * Every check startTransfer makes, changing nothing: what the secure window's confirmation is built from, before
+   * the user is asked. @throws like startTransfer
+   */
+  async checkStart(quoteId: string, accountId: string): Promise<{ route: Route; plan: PlannedStep[]; accountId: string; accountLabel: string }> {
     const { vault } = this.options;
     if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
     const { route, plan } = this.quotes.get(quoteId);
     const record = findAccount(vault, accountId);
     if (record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');
     await this.assertFunds(route, record.id);
-    // Taken again after the balance check: a concurrent start of the same quote got it first.
-    this.quotes.get(quoteId);
-    this.quotes.remove(quoteId);
-    const created = await this.journal.create(route, { accountId: record.id });
-    this.plans.set(created.id, plan);
-    this.run(created.id);
-    return created;
+    return { route, plan, accountId: record.id, accountLabel: record.label };
   }
 
   list(): Transfer[] {

@@ -39,6 +39,14 @@ export class TransferReviews {
     return review;
   }
 
+  /** A review, left in place (for the secure window's confirmation). @throws REVIEW_EXPIRED like take */
+  peek(reviewId: string): StoredReview {
+    this.prune();
+    const review = this.reviews.get(reviewId);
+    if (!review) throw new StrataError('REVIEW_EXPIRED', 'This review has expired or was already sent: review the transfer again');
+    return review;
+  }
+
   clear(): void {
     this.reviews.clear();
   }

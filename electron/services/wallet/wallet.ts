@@ -1,8 +1,10 @@
+import { assertSendableRecipient } from '../../../shared/addresses/assertSendableRecipient';
 import { formatAmount, parseAmount } from '../../../shared/amounts';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
 import type { Portfolio } from '../../../shared/domain/portfolio';
 import type { ActivityEntry, FeeQuote, FeeTier, TransferReview } from '../../../shared/domain/transfer';
+import type { SendConfirmation } from '../../../shared/ipc/secureContract';
 import { StrataError } from '../../../shared/errors';
 import type { PriceSource } from './priceSource';
 import { sendWithJournal } from '../activity/sendWithJournal';
@@ -178,6 +180,7 @@ export class Wallet {
     const from = accountAddress(vault, record, chain);
     if (!from) throw new StrataError('INVALID_INPUT', 'This account has no address on that chain');
     const asset = this.assets.resolve(chain, input.asset);
+    assertSendableRecipient(input.to, asset.ref);
     const amount = parseAmount(input.amount, asset.decimals);
     const target = input.endpoints ? { chain, endpoints: input.endpoints } : this.target(chain);
     const prepared = await this.adapterFor(chain).prepareTransfer(target, {
@@ -211,6 +214,30 @@ export class Wallet {
     const asset = this.assets.resolve(chain, input.asset);
     const max = await this.adapterFor(chain).maxSendable(this.target(chain), { from: from.address, publicKey: from.publicKey, asset, tier: input.tier });
     return { amount: max.toString(), formatted: formatAmount(max, asset.decimals) };
+  }
+
+  /**
+   * What the secure window shows for a review, from the prepared transfer main will sign: chain, accounts, asset,
+   * amount, the most the fee can cost, and whether the wallet ever sent to this recipient on this chain.
+   * @throws REVIEW_EXPIRED when the review is unknown, spent or expired
+   */
+  sendConfirmation(reviewId: string): Omit<SendConfirmation, 'passwordRequired'> {
+    const { prepared, accountId } = this.reviews.peek(reviewId);
+    const record = findAccount(this.options.vault, accountId);
+    const to = prepared.to.toLowerCase();
+    const history = this.journal.list();
+    return {
+      chain: prepared.chain.id,
+      chainName: prepared.chain.name,
+      accountLabel: record.label,
+      from: prepared.from,
+      to: prepared.to,
+      asset: prepared.asset,
+      amount: prepared.amount.toString(),
+      maxFee: prepared.fees[prepared.tier].toString(),
+      feeAsset: prepared.feeAsset,
+      firstTimeRecipient: !history.some((entry) => entry.chain === prepared.chain.id && entry.to.toLowerCase() === to),
+    };
   }
 
   /** Signs and broadcasts exactly a reviewed transfer, journaled before the broadcast. */
