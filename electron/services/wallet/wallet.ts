@@ -12,6 +12,8 @@ import type { ChainAdapter, ChainEndpoint } from '../chains/chainAdapter';
 import { ChainDirectory, type DevnetInfo } from '../chains/chainDirectory';
 import { createCosmosAdapter } from '../cosmos/cosmosAdapter';
 import { createEvmAdapter } from '../evm/createEvmAdapter';
+import { ledgerEvmSigner } from '../ledger/ledgerSigner';
+import type { LedgerConnector } from '../ledger/openLedgerTransport';
 import type { Vault } from '../vault/vault';
 import { accountAddress, findAccount } from './accountAddress';
 import { CrossChainTransfers, type AxelarApiUrls } from './crossChainTransfers';
@@ -43,6 +45,8 @@ export interface WalletOptions {
   axelarApiUrls?: AxelarApiUrls;
   pollMs?: number;
   delayFactor?: number;
+  /** opens the Ledger for a Ledger account's signature (the CLI's reads STRATA_LEDGER_REPLAY; tests pass a device) */
+  ledger?: LedgerConnector;
 }
 
 /** Pending transfers are looked up this often at first (a block is 2 to 12 s on the chains we support)… */
@@ -155,6 +159,7 @@ export class Wallet {
     const chain = this.chains.resolve(input.chain);
     const record = findAccount(vault, input.accountId);
     if (record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');
+    if (record.ledger && record.ledger.family !== 'evm') throw new StrataError('INVALID_INPUT', 'Sending from a Cosmos Ledger account is not supported yet');
     const from = accountAddress(vault, record, chain);
     if (!from) throw new StrataError('INVALID_INPUT', 'This account has no address on that chain');
     const asset = this.assets.resolve(chain, input.asset);
@@ -196,7 +201,8 @@ export class Wallet {
   /** Signs and broadcasts exactly a reviewed transfer, journaled before the broadcast. */
   async confirmSend(reviewId: string): Promise<ActivityEntry> {
     const review = this.reviews.take(reviewId);
-    const signer = vaultSigner(this.options.vault, review.accountId, review.target.chain);
+    const record = findAccount(this.options.vault, review.accountId);
+    const signer = record.ledger ? ledgerEvmSigner(this.requireLedger(), record.ledger) : vaultSigner(this.options.vault, review.accountId, review.target.chain);
     if (signer.address !== review.prepared.from) throw new StrataError('INTERNAL', 'The signing key does not match the reviewed sender');
     const entry = await sendWithJournal({
       journal: this.journal,
@@ -228,6 +234,11 @@ export class Wallet {
       this.pendingTimer = this.options.clock.setTimeout(() => void tick(), this.pendingDelay);
     };
     this.pendingTimer = this.options.clock.setTimeout(() => void tick(), this.pendingDelay);
+  }
+
+  private requireLedger(): LedgerConnector {
+    if (!this.options.ledger) throw new StrataError('LEDGER_NOT_FOUND', 'No Ledger connection is set up in this process');
+    return this.options.ledger;
   }
 
   private pendingCount(): number {
