@@ -3,7 +3,10 @@
  * exchange through STRATA_LEDGER_REPLAY, and devnet sends signed on the software device (approve, reject, locked,
  * blind signing off), checked on the chain.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JsonRpcProvider, Transaction } from 'ethers';
@@ -72,6 +75,27 @@ describe('strata ledger address with STRATA_LEDGER_REPLAY (hw-app-eth\'s publish
     const out = await cli(['ledger', 'address', '--chain', 'ethereum', '--path', "44'/60'/0'/0/0", '--index', '1']);
     expect(out.code).toBe(2);
     expect(errorOf(out)?.code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('the built CLI (dist/cli/strata.cjs, after npm run build)', () => {
+  const root = join(__dirname, '..', '..');
+  const bundle = join(root, 'dist', 'cli', 'strata.cjs');
+
+  it('replays the published getAddress exchange as a separate process, and leaves node-hid to run-time require', async () => {
+    expect(existsSync(bundle), 'dist/cli/strata.cjs is missing: run `npm run build` before the tests').toBe(true);
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'strata.cjs'), 'ledger', 'address', '--chain', 'ethereum', '--path', "44'/60'/0'/0'/0", '--json'], {
+      env: { ...process.env, STRATA_LEDGER_REPLAY: join(FIXTURES, 'eth-getAddress.apdus') },
+    });
+    expect(JSON.parse(stdout)).toEqual({
+      address: '0xCbA98362e199c41E1864D0923AF9646d3A648451',
+      publicKey: '03df00ad3869baad7ce54f4d560ba7f268d542df8f2679a5898d78a690c3db8f98',
+      path: "44'/60'/0'/0'/0",
+    });
+    // node-hid is native: external in the bundle, its loader (pkg-prebuilds) not bundled
+    const text = await readFile(bundle, 'utf8');
+    expect(text).toContain('require("node-hid")');
+    expect(text).not.toContain('pkg-prebuilds');
   });
 });
 
