@@ -21,6 +21,7 @@ import { showDesktopNotification } from './desktopNotification';
 import { listChains } from '../services/chains/chainRegistry';
 import { devnetChains } from '../services/devnet/devnetChains';
 import { createTransferNotifier } from '../services/transfers/transferNotification';
+import { ledgerConnector } from '../services/ledger/openLedgerTransport';
 
 // The bundle lives in dist/main; its siblings are dist/preload and dist/renderer.
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
@@ -86,6 +87,8 @@ async function start(): Promise<void> {
     priceApiUrl: process.env.STRATA_PRICE_API_URL || undefined,
     axelarApiUrls: { lcd: process.env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: process.env.STRATA_AXELARSCAN_URL || undefined },
     appVersion: app.getVersion(),
+    // STRATA_LEDGER_REPLAY (a recorded exchange standing in for the device) only outside packaged builds.
+    ledger: ledgerConnector({ env: process.env, allowTestHooks: !app.isPackaged }),
     // Method and error code only: payloads may hold passwords.
     onError: (method, error) => {
       const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'INTERNAL';

@@ -4,6 +4,7 @@ import { secureMethods } from '../../../shared/ipc/secureContract';
 import { accountViews } from '../accounts/accountViews';
 import type { DevnetInfo } from '../chains/chainDirectory';
 import { createAppHandlers } from '../ipc/appHandlers';
+import { openHidTransport, type LedgerConnector } from '../ledger/openLedgerTransport';
 import { createDispatcher } from '../ipc/dispatch';
 import { createSecureHandlers } from '../ipc/secureHandlers';
 import { SecureSessions } from '../secure/secureSessions';
@@ -38,6 +39,8 @@ export interface StrataCoreOptions {
   axelarApiUrls?: AxelarApiUrls;
   /** cross-chain executor timing: poll period, and when a step counts as delayed (× its expected time) */
   transferTiming?: { pollMs?: number; delayFactor?: number };
+  /** opens the Ledger for a Ledger account's signature; default: the first Ledger on USB (never a replay) */
+  ledger?: LedgerConnector;
 }
 
 /** The main-side services behind both contracts: what the Electron shell, the test bridge and the CLI drive. */
@@ -78,6 +81,7 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
       prices: createPriceSource({ dataDir: options.dataDir, baseUrl: options.priceApiUrl, clock, backoff: priceBackoff }),
       axelarApiUrls: options.axelarApiUrls,
       ...options.transferTiming,
+      ledger: options.ledger ?? openHidTransport,
     }));
   const accountChains = async () => (await wallet()).chains.list();
 
