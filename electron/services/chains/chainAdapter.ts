@@ -24,6 +24,8 @@ export interface DigestSigner {
    * transaction's unsigned serialization (type byte + RLP) instead of its digest.
    */
   signEvmTransaction?(unsignedSerialized: Uint8Array): Promise<{ signature: Uint8Array; recovery: number }>;
+  /** Likewise for Cosmos: signs the sorted amino JSON sign bytes (a Ledger's Cosmos app); r || s, low-s. */
+  signAminoJson?(signBytes: Uint8Array): Promise<Uint8Array>;
 }
 
 export interface TransferRequest {

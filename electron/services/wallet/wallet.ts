@@ -12,7 +12,7 @@ import type { ChainAdapter, ChainEndpoint } from '../chains/chainAdapter';
 import { ChainDirectory, type DevnetInfo } from '../chains/chainDirectory';
 import { createCosmosAdapter } from '../cosmos/cosmosAdapter';
 import { createEvmAdapter } from '../evm/createEvmAdapter';
-import { ledgerEvmSigner } from '../ledger/ledgerSigner';
+import { ledgerSigner } from '../ledger/ledgerSigner';
 import type { LedgerConnector } from '../ledger/openLedgerTransport';
 import type { Vault } from '../vault/vault';
 import { accountAddress, findAccount } from './accountAddress';
@@ -159,7 +159,6 @@ export class Wallet {
     const chain = this.chains.resolve(input.chain);
     const record = findAccount(vault, input.accountId);
     if (record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');
-    if (record.ledger && record.ledger.family !== 'evm') throw new StrataError('INVALID_INPUT', 'Sending from a Cosmos Ledger account is not supported yet');
     const from = accountAddress(vault, record, chain);
     if (!from) throw new StrataError('INVALID_INPUT', 'This account has no address on that chain');
     const asset = this.assets.resolve(chain, input.asset);
@@ -202,7 +201,7 @@ export class Wallet {
   async confirmSend(reviewId: string): Promise<ActivityEntry> {
     const review = this.reviews.take(reviewId);
     const record = findAccount(this.options.vault, review.accountId);
-    const signer = record.ledger ? ledgerEvmSigner(this.requireLedger(), record.ledger) : vaultSigner(this.options.vault, review.accountId, review.target.chain);
+    const signer = record.ledger ? ledgerSigner(this.requireLedger(), record.ledger) : vaultSigner(this.options.vault, review.accountId, review.target.chain);
     if (signer.address !== review.prepared.from) throw new StrataError('INTERNAL', 'The signing key does not match the reviewed sender');
     const entry = await sendWithJournal({
       journal: this.journal,
