@@ -116,6 +116,21 @@ describe('a Ledger account in the vault, sending on the devnet from the software
     expect(errorOf(await cli(['ledger', 'add', '--dir', vaultDir, '--chain', 'devnet-a', '--index', '7']))?.code).toBe('DUPLICATE_ACCOUNT');
   });
 
+  it('ledger add --chain cosmoshub reads the Cosmos app (wrong app open first: LEDGER_APP_NOT_OPEN naming it)', async () => {
+    const wrong = await cli(['ledger', 'add', '--dir', vaultDir, '--chain', 'cosmoshub']);
+    expect(errorOf(wrong)).toEqual({ code: 'LEDGER_APP_NOT_OPEN', message: 'Open the Cosmos app on the Ledger and try again' });
+    device.app = 'Cosmos';
+    try {
+      const out = await cli(['ledger', 'add', '--dir', vaultDir, '--chain', 'cosmoshub', '--label', 'Hub']);
+      expect(out.code).toBe(0);
+      // the test mnemonic's Cosmos address, as the vault derives it for its own HD account 0
+      const derived = await cli(['derive', '--chain', 'cosmoshub', '--index', '0'], { stdin: DEVNET_MNEMONIC, ledger: false });
+      expect(out.json).toMatchObject({ label: 'Hub', kind: 'ledger', address: derived.json.address, publicKey: derived.json.publicKey, path: "44'/118'/0'/0/0" });
+    } finally {
+      device.app = 'Ethereum';
+    }
+  });
+
   it('send --account "Ledger 1" is signed on the device: the mined transaction is exactly the one the device was shown', async () => {
     const before = await provider.getBalance(recipient());
     device.requests.length = 0;
