@@ -3,6 +3,7 @@ import { StrataError } from '../../shared/errors';
 import { systemClock } from '../services/app/ports';
 import type { ChainDirectory } from '../services/chains/chainDirectory';
 import { liveDevnetInfo } from '../services/devnet/liveDevnetInfo';
+import { ledgerConnector, type LedgerConnector } from '../services/ledger/openLedgerTransport';
 import type { Vault } from '../services/vault/vault';
 import { Wallet } from '../services/wallet/wallet';
 import { createAssetCatalogue } from '../services/wallet/walletSources';
@@ -30,7 +31,7 @@ export async function cliChain(directory: ChainDirectory, name: string, rpc: str
 }
 
 /** The wallet services over a vault directory for the CLI: no events, no prices (the CLI prints base units). */
-export async function openCliWallet(dir: string, vault: Vault, env: NodeJS.ProcessEnv): Promise<Wallet> {
+export async function openCliWallet(dir: string, vault: Vault, env: NodeJS.ProcessEnv, ledger?: LedgerConnector): Promise<Wallet> {
   return Wallet.open({
     dataDir: dir,
     vault,
@@ -40,5 +41,7 @@ export async function openCliWallet(dir: string, vault: Vault, env: NodeJS.Proce
     assets: createAssetCatalogue,
     prices: { getPrices: async () => ({}) },
     axelarApiUrls: { lcd: env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: env.STRATA_AXELARSCAN_URL || undefined },
+    // The CLI is not a packaged build: STRATA_LEDGER_REPLAY may stand in for the device.
+    ledger: ledger ?? ledgerConnector({ env, allowTestHooks: true }),
   });
 }

@@ -156,5 +156,8 @@ function denomOf(chain: ChainInfo, asset: AssetInfo): string {
 
 /** The common DigestSigner seen as the Cosmos code's signer (it hashes the sign bytes itself). */
 function cosmosSignerFrom(signer: DigestSigner): CosmosSigner {
-  return { pubkey: signer.publicKey, signDigest: async (digest) => (await signer.signDigest(digest)).signature };
+  const cosmosSigner: CosmosSigner = { pubkey: signer.publicKey, signDigest: async (digest) => (await signer.signDigest(digest)).signature };
+  const { signAminoJson } = signer;
+  if (signAminoJson) cosmosSigner.signAminoJson = (signBytes) => signAminoJson(signBytes);
+  return cosmosSigner;
 }

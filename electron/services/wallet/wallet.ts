@@ -15,6 +15,8 @@ import { createChainClients } from '../chains/chainClients';
 import { ChainDirectory, type DevnetInfo } from '../chains/chainDirectory';
 import { createCosmosAdapter } from '../cosmos/cosmosAdapter';
 import { createEvmAdapter, type EvmChainAdapter } from '../evm/createEvmAdapter';
+import { ledgerSigner } from '../ledger/ledgerSigner';
+import type { LedgerConnector } from '../ledger/openLedgerTransport';
 import type { Vault } from '../vault/vault';
 import { accountAddress, findAccount } from './accountAddress';
 import { CrossChainTransfers, type AxelarApiUrls } from './crossChainTransfers';
@@ -45,6 +47,8 @@ export interface WalletOptions {
   axelarApiUrls?: AxelarApiUrls;
   pollMs?: number;
   delayFactor?: number;
+  /** opens the Ledger for a Ledger account's signature (the CLI's reads STRATA_LEDGER_REPLAY; tests pass a device) */
+  ledger?: LedgerConnector;
 }
 
 /** Pending transfers are looked up this often at first (a block is 2 to 12 s on the chains we support)… */
@@ -243,7 +247,8 @@ export class Wallet {
   /** Signs and broadcasts exactly a reviewed transfer, journaled before the broadcast. */
   async confirmSend(reviewId: string): Promise<ActivityEntry> {
     const review = this.reviews.take(reviewId);
-    const signer = vaultSigner(this.options.vault, review.accountId, review.target.chain);
+    const record = findAccount(this.options.vault, review.accountId);
+    const signer = record.ledger ? ledgerSigner(this.requireLedger(), record.ledger) : vaultSigner(this.options.vault, review.accountId, review.target.chain);
     if (signer.address !== review.prepared.from) throw new StrataError('INTERNAL', 'The signing key does not match the reviewed sender');
     const entry = await sendWithJournal({
       journal: this.journal,
@@ -275,6 +280,11 @@ export class Wallet {
       this.pendingTimer = this.options.clock.setTimeout(() => void tick(), this.pendingDelay);
     };
     this.pendingTimer = this.options.clock.setTimeout(() => void tick(), this.pendingDelay);
+  }
+
+  private requireLedger(): LedgerConnector {
+    if (!this.options.ledger) throw new StrataError('LEDGER_NOT_FOUND', 'No Ledger connection is set up in this process');
+    return this.options.ledger;
   }
 
   private pendingCount(): number {
