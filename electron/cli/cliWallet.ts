@@ -3,9 +3,10 @@ import { StrataError } from '../../shared/errors';
 import { systemClock } from '../services/app/ports';
 import type { ChainDirectory } from '../services/chains/chainDirectory';
 import { liveDevnetInfo } from '../services/devnet/liveDevnetInfo';
+import { Rebalancer } from '../services/rebalance/rebalancer';
 import type { Vault } from '../services/vault/vault';
 import { Wallet } from '../services/wallet/wallet';
-import { createAssetCatalogue } from '../services/wallet/walletSources';
+import { createAssetCatalogue, createPriceSource } from '../services/wallet/walletSources';
 
 export { liveDevnetInfo as liveDevnet } from '../services/devnet/liveDevnetInfo';
 
@@ -40,5 +41,31 @@ export async function openCliWallet(dir: string, vault: Vault, env: NodeJS.Proce
     assets: createAssetCatalogue,
     prices: { getPrices: async () => ({}) },
     axelarApiUrls: { lcd: env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: env.STRATA_AXELARSCAN_URL || undefined },
+  });
+}
+
+/**
+ * The Rebalancer over a vault directory for the CLI: no events; its wallet (opened on first use) prices assets from
+ * CoinGecko or STRATA_PRICE_API_URL, since plans are priced in USD.
+ */
+export async function openCliRebalancer(dir: string, vault: Vault, env: NodeJS.ProcessEnv): Promise<Rebalancer> {
+  const devnet = await liveDevnetInfo(env);
+  let opening: Promise<Wallet> | undefined;
+  return new Rebalancer({
+    dataDir: dir,
+    vault,
+    clock: systemClock,
+    emit: () => undefined,
+    wallet: () =>
+      (opening ??= Wallet.open({
+        dataDir: dir,
+        vault,
+        clock: systemClock,
+        emit: () => undefined,
+        devnet,
+        assets: createAssetCatalogue,
+        prices: createPriceSource({ dataDir: dir, baseUrl: env.STRATA_PRICE_API_URL || undefined, clock: systemClock }),
+        axelarApiUrls: { lcd: env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: env.STRATA_AXELARSCAN_URL || undefined },
+      })),
   });
 }
