@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ActivityEntry, type ActivityStatus } from '../../../shared/domain/transfer';
+import { ActivityEntry, type ActivityStatus } from '../../../shared/domain/send';
 import { StrataError, type ErrorCode } from '../../../shared/errors';
 import type { ChainEndpoint, TransactionStatus } from '../chains/chainAdapter';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from '../storage/atomicWrite';
