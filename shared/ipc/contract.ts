@@ -16,7 +16,7 @@ import { DriftReport, RebalanceExecution, RebalancePlan, RebalanceRules, Rebalan
 import { Route } from '../domain/route';
 import { StrategySettings } from '../domain/strategy';
 import { Transfer } from '../domain/transferRecord';
-import { ActivityEntry, FeeTier, TransferReview } from '../domain/transfer';
+import { ActivityEntry, FeeTier, SendReview } from '../domain/send';
 import { ERROR_CODES } from '../errors';
 
 const Empty = z.strictObject({});
@@ -173,7 +173,7 @@ export const methods = {
       amount: z.string().trim().min(1).max(100),
       tier: FeeTier,
     }),
-    TransferReview,
+    SendReview,
     'Validates a transfer against the chain and prices it for the review screen. Nothing is signed.',
   ),
   'send.max': method(

@@ -1,5 +1,5 @@
 import { formatAmount } from '../../../shared/amounts';
-import { FeeTier } from '../../../shared/domain/transfer';
+import { FeeTier } from '../../../shared/domain/send';
 import { StrataError } from '../../../shared/errors';
 import { Vault } from '../../services/vault/vault';
 import { parseOptions, passwordFromEnv, requireString } from '../args';

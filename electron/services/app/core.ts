@@ -12,6 +12,7 @@ import { AutoLock } from '../session/autoLock';
 import { SettingsStore } from '../settings/settingsStore';
 import { StrategyStore } from '../strategy/strategyStore';
 import { PriceHistoryService } from '../prices/priceHistoryService';
+import { Rebalancer } from '../rebalance/rebalancer';
 import { RateLimitBackoff } from '../prices/rateLimitBackoff';
 import { Vault } from '../vault/vault';
 import { Wallet } from '../wallet/wallet';
@@ -112,6 +113,7 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
     emit: options.emit,
     clock,
     wallet,
+    rebalancer: new Rebalancer({ dataDir: options.dataDir, vault, clock, emit: options.emit, wallet }),
     accountChains,
     appVersion: options.appVersion ?? '0.0.0',
     lock(reason) {

@@ -5,7 +5,7 @@
  */
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
-import type { ActivityStatus, FeeTier } from '../../../shared/domain/transfer';
+import type { ActivityStatus, FeeTier } from '../../../shared/domain/send';
 
 /** Where to reach a chain: endpoints in failover order. */
 export interface ChainEndpoint {

@@ -1,7 +1,7 @@
 import type { EncodeObject } from '@cosmjs/proto-signing';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
-import type { FeeTier as TierName } from '../../../shared/domain/transfer';
+import type { FeeTier as TierName } from '../../../shared/domain/send';
 import { StrataError } from '../../../shared/errors';
 import { nativeAssetOf } from '../assets/nativeAsset';
 import type { ChainAdapter, ChainEndpoint, DigestSigner, PreparedTransfer, SentTransfer, TransactionStatus } from '../chains/chainAdapter';

@@ -86,7 +86,7 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
     },
 
     'accounts.importKey': async ({ sessionId, label }) => {
-      if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+      vault.requireUnlocked();
       const secret = sessions.takeSecret(sessionId, ['import-private-key']);
       if (secret.kind !== 'privateKey') throw new StrataError('SESSION_NOT_READY', 'This session holds no private key');
       try {

@@ -1,25 +1,11 @@
 import type { CoreContext } from '../app/coreContext';
-import { Rebalancer } from '../rebalance/rebalancer';
 import type { AppHandlers } from './appHandlers';
 
 type RebalanceMethods = 'rebalance.drift' | 'rebalance.plan' | 'rebalance.execute' | 'rebalance.status' | 'rebalance.getTarget' | 'rebalance.saveTarget';
 
-/** One Rebalancer per core: it keeps the running executions. */
-const rebalancers = new WeakMap<CoreContext, Rebalancer>();
-
-/** The core's Rebalancer (made on first use). */
-export function rebalancerOf(ctx: CoreContext): Rebalancer {
-  let rebalancer = rebalancers.get(ctx);
-  if (!rebalancer) {
-    rebalancer = new Rebalancer({ dataDir: ctx.dataDir, vault: ctx.vault, clock: ctx.clock, emit: ctx.emit, wallet: ctx.wallet });
-    rebalancers.set(ctx, rebalancer);
-  }
-  return rebalancer;
-}
-
-/** Handlers for drift, rebalancing plans and their execution: thin, over the Rebalancer. */
+/** Handlers for drift, rebalancing plans and their execution: thin, over the core's Rebalancer (built in app/core.ts). */
 export function createRebalanceHandlers(ctx: CoreContext): Pick<AppHandlers, RebalanceMethods> {
-  const rebalancer = () => rebalancerOf(ctx);
+  const rebalancer = () => ctx.rebalancer;
   return {
     'rebalance.drift': ({ target }) => rebalancer().drift(target ? { weights: target } : {}),
     'rebalance.plan': ({ target, rules, slippagePercent }) => rebalancer().plan({ ...(target ? { weights: target } : {}), ...(rules ? { rules } : {}), ...(slippagePercent === undefined ? {} : { slippagePercent }) }),

@@ -1,6 +1,6 @@
 import type { AppHandlers } from './appHandlers';
 import type { CoreContext } from '../app/coreContext';
-import { StrataError, toErrorPayload } from '../../../shared/errors';
+import { toErrorPayload } from '../../../shared/errors';
 
 type WalletMethods =
   | 'chains.list' | 'chains.rpc' | 'chains.setRpc' | 'chains.addCustom' | 'chains.removeCustom' | 'assets.list'
@@ -9,7 +9,7 @@ type WalletMethods =
 /** Handlers for chains, assets, the portfolio, sends and activity: thin, over the Wallet service. */
 export function createWalletHandlers(ctx: CoreContext): Pick<AppHandlers, WalletMethods> {
   const unlocked = async () => {
-    if (!ctx.vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+    ctx.vault.requireUnlocked();
     return ctx.wallet();
   };
   const chainsChanged = async () => ctx.emit('chains.changed', { chains: (await ctx.wallet()).chains.list() });

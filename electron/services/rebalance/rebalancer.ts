@@ -25,7 +25,7 @@ import { RebalanceTargetStore } from './rebalanceTargetStore';
 
 export interface RebalancerOptions {
   dataDir: string;
-  vault: Pick<Vault, 'isUnlocked' | 'accounts'>;
+  vault: Pick<Vault, 'isUnlocked' | 'requireUnlocked' | 'accounts'>;
   clock: Clock;
   emit: EmitEvent;
   wallet(): Promise<Wallet>;
@@ -77,8 +77,8 @@ export class Rebalancer {
     return { ...saved, rules: { ...saved.rules, ...override.rules } };
   }
 
-  private unlockedWallet(): Promise<Wallet> {
-    if (!this.options.vault.isUnlocked) return Promise.reject(new StrataError('VAULT_LOCKED', 'Unlock the vault first'));
+  private async unlockedWallet(): Promise<Wallet> {
+    this.options.vault.requireUnlocked();
     return this.options.wallet();
   }
 

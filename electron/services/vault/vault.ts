@@ -77,6 +77,14 @@ export class Vault {
     return this.session !== null;
   }
 
+  /**
+   * The one "vault locked" check of the services and handlers that need an unlocked vault.
+   * @throws StrataError VAULT_LOCKED when locked
+   */
+  requireUnlocked(): void {
+    if (this.session === null) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+  }
+
   /** Whether the vault holds a recovery phrase (HD accounts). VAULT_LOCKED when locked. */
   hasMnemonic(): boolean {
     return this.requireSession().payload.mnemonic !== null;

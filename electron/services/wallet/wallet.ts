@@ -3,7 +3,7 @@ import { formatAmount, parseAmount } from '../../../shared/amounts';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
 import type { Portfolio } from '../../../shared/domain/portfolio';
-import type { ActivityEntry, FeeQuote, FeeTier, TransferReview } from '../../../shared/domain/transfer';
+import type { ActivityEntry, FeeQuote, FeeTier, SendReview } from '../../../shared/domain/send';
 import type { SendConfirmation } from '../../../shared/ipc/secureContract';
 import { StrataError } from '../../../shared/errors';
 import type { PriceSource } from './priceSource';
@@ -22,7 +22,7 @@ import { accountAddress, findAccount } from './accountAddress';
 import { CrossChainTransfers, type AxelarApiUrls } from './crossChainTransfers';
 import { PortfolioSnapshot } from './portfolioSnapshot';
 import { refreshPortfolio } from './refreshPortfolio';
-import { TransferReviews } from './transferReviews';
+import { SendReviews } from './sendReviews';
 import { vaultSigner } from './vaultSigner';
 
 /** The assets Strata tracks on each chain. */
@@ -67,7 +67,7 @@ const EMPTY_PORTFOLIO: Portfolio = {
 export class Wallet {
   private portfolio: Portfolio = EMPTY_PORTFOLIO;
   private refreshing: Promise<Portfolio> | null = null;
-  private readonly reviews: TransferReviews;
+  private readonly reviews: SendReviews;
   /** the timer of the next pending-transfer lookup, or null when none is scheduled */
   private pendingTimer: unknown = null;
   private pendingDelay = PENDING_POLL_MS;
@@ -83,7 +83,7 @@ export class Wallet {
     /** one chain adapter per family, shared with crossChain (its funds check reads balances through them) */
     private readonly adapters: { evm: EvmChainAdapter; cosmos: ChainAdapter },
   ) {
-    this.reviews = new TransferReviews(options.clock);
+    this.reviews = new SendReviews(options.clock);
     this.snapshot = new PortfolioSnapshot(options.dataDir);
   }
 
@@ -176,7 +176,7 @@ export class Wallet {
   }
 
   /** Validates and prices a transfer for the review screen; nothing is signed. */
-  async prepareSend(input: { accountId: string; chain: string; to: string; asset: string; amount: string; tier: FeeTier; endpoints?: string[] }): Promise<TransferReview> {
+  async prepareSend(input: { accountId: string; chain: string; to: string; asset: string; amount: string; tier: FeeTier; endpoints?: string[] }): Promise<SendReview> {
     const { vault } = this.options;
     const chain = this.chains.resolve(input.chain);
     const record = findAccount(vault, input.accountId);
