@@ -70,7 +70,7 @@ export type SecureSessionState = z.infer<typeof SecureSessionState>;
 
 export const SecureSessionView = z.strictObject({
   sessionId: SessionId,
-  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic', 'confirm-send', 'confirm-transfer']),
+  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic', 'confirm-send', 'confirm-transfer', 'confirm-rebalance']),
   state: SecureSessionState,
 });
 export type SecureSessionView = z.infer<typeof SecureSessionView>;
@@ -230,8 +230,8 @@ export const methods = {
   ),
   'rebalance.execute': method(
     z.strictObject({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
-    RebalanceExecution,
-    "Runs a plan's trades one after the other as cross-chain transfers (rebalance.changed, transfers.changed events); idempotent: a trade whose transfer exists never runs again.",
+    z.union([SecureSessionView, RebalanceExecution]),
+    "Asks for a confirmation of the kept plan in the secure window (purpose confirm-rebalance) and answers its session; once the secure window confirms, main runs the plan's trades one after the other as cross-chain transfers (confirmation.outcome with the execution, then rebalance.changed, transfers.changed events). A completed, failed or running plan has nothing to sign: the answer is where it stands. Idempotent: a trade whose transfer exists never runs again.",
   ),
   'rebalance.status': method(z.strictObject({ planId: z.string().regex(/^[0-9a-f]{32}$/) }), RebalanceExecution, "Where a plan's execution stands."),
   'rebalance.getTarget': method(Empty, RebalanceTarget.nullable(), 'The saved rebalancing target (weights and rules), or null.'),
@@ -269,7 +269,7 @@ export const events = {
   'activity.changed': ActivityEntry,
   /** what happened after the user confirmed an action in the secure window: the activity entry, or the error */
   'confirmation.outcome': z.discriminatedUnion('ok', [
-    z.strictObject({ sessionId: SessionId, ok: z.literal(true), entry: ActivityEntry.optional(), transfer: Transfer.optional() }),
+    z.strictObject({ sessionId: SessionId, ok: z.literal(true), entry: ActivityEntry.optional(), transfer: Transfer.optional(), execution: RebalanceExecution.optional() }),
     z.strictObject({ sessionId: SessionId, ok: z.literal(false), error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }) }),
   ]),
   'chains.changed': z.strictObject({ chains: z.array(ChainInfo) }),

@@ -46,6 +46,33 @@ export const TransferConfirmation = z.strictObject({
 });
 export type TransferConfirmation = z.infer<typeof TransferConfirmation>;
 
+/**
+ * What the secure window shows before a rebalancing plan runs: main's kept plan (every trade's account, what it sells
+ * and buys, amounts, route steps, minimum received, fees, price impact) and the plan's total cost.
+ */
+export const RebalanceConfirmation = z.strictObject({
+  planId: z.string(),
+  trades: z
+    .array(
+      z.strictObject({
+        accountLabel: z.string(),
+        steps: z.array(RouteStep).min(1),
+        amountIn: BaseUnits,
+        minAmountOut: BaseUnits,
+        priceImpactBps: z.number().int().nonnegative(),
+        /** the trade's value in USD and its fees in USD (null when some fee has no price) */
+        usd: z.string(),
+        feesUsd: z.string().nullable(),
+      }),
+    )
+    .min(1),
+  /** trades already started (a paused plan); only the others are signed */
+  alreadyStarted: z.number().int().nonnegative(),
+  totalCostUsd: z.string().nullable(),
+  passwordRequired: z.boolean(),
+});
+export type RebalanceConfirmation = z.infer<typeof RebalanceConfirmation>;
+
 export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({
     purpose: z.literal('create-mnemonic'),
@@ -58,6 +85,7 @@ export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({ purpose: z.literal('import-private-key') }),
   z.strictObject({ purpose: z.literal('confirm-send'), send: SendConfirmation }),
   z.strictObject({ purpose: z.literal('confirm-transfer'), transfer: TransferConfirmation }),
+  z.strictObject({ purpose: z.literal('confirm-rebalance'), rebalance: RebalanceConfirmation }),
 ]);
 export type SecureView = z.infer<typeof SecureView>;
 
