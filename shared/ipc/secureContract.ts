@@ -73,6 +73,19 @@ export const RebalanceConfirmation = z.strictObject({
 });
 export type RebalanceConfirmation = z.infer<typeof RebalanceConfirmation>;
 
+/**
+ * What the secure window shows before a change that weakens the wallet's protection is applied (#12): auto-lock off or
+ * above 60 minutes, removing an account that holds an imported key (its key leaves the vault), replacing a chain's
+ * RPC endpoints (they decide what the wallet believes about balances and receipts).
+ */
+export const SettingConfirmation = z.discriminatedUnion('change', [
+  /** toMinutes 0 = auto-lock off */
+  z.strictObject({ change: z.literal('auto-lock'), fromMinutes: z.number().int().nonnegative(), toMinutes: z.number().int().nonnegative() }),
+  z.strictObject({ change: z.literal('remove-account'), accountLabel: z.string(), address: z.string() }),
+  z.strictObject({ change: z.literal('replace-rpc'), chain: CaipChainId, chainName: z.string(), from: z.array(z.string()), to: z.array(z.string()) }),
+]);
+export type SettingConfirmation = z.infer<typeof SettingConfirmation>;
+
 export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({
     purpose: z.literal('create-mnemonic'),
@@ -86,6 +99,7 @@ export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({ purpose: z.literal('confirm-send'), send: SendConfirmation }),
   z.strictObject({ purpose: z.literal('confirm-transfer'), transfer: TransferConfirmation }),
   z.strictObject({ purpose: z.literal('confirm-rebalance'), rebalance: RebalanceConfirmation }),
+  z.strictObject({ purpose: z.literal('confirm-setting'), setting: SettingConfirmation }),
 ]);
 export type SecureView = z.infer<typeof SecureView>;
 

@@ -1,6 +1,6 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import type { SecurePurpose, SecureSessionState, SecureSessionView } from '../../../shared/ipc/contract';
-import type { RebalanceConfirmation, SecureView, SendConfirmation, TransferConfirmation } from '../../../shared/ipc/secureContract';
+import type { RebalanceConfirmation, SecureView, SendConfirmation, SettingConfirmation, TransferConfirmation } from '../../../shared/ipc/secureContract';
 import { StrataError } from '../../../shared/errors';
 import { generateMnemonic, parseMnemonic } from '../keys/mnemonic';
 import { parsePrivateKey } from '../keys/privateKey';
@@ -31,7 +31,8 @@ interface Session {
 export type PendingConfirmation =
   | { purpose: 'confirm-send'; send: SendConfirmation; run: () => Promise<void> }
   | { purpose: 'confirm-transfer'; transfer: TransferConfirmation; run: () => Promise<void> }
-  | { purpose: 'confirm-rebalance'; rebalance: RebalanceConfirmation; run: () => Promise<void> };
+  | { purpose: 'confirm-rebalance'; rebalance: RebalanceConfirmation; run: () => Promise<void> }
+  | { purpose: 'confirm-setting'; setting: SettingConfirmation; run: () => Promise<void> };
 
 /** Whether the confirmation must carry the vault password. */
 export function passwordRequired(confirmation: PendingConfirmation): boolean {
@@ -42,6 +43,8 @@ export function passwordRequired(confirmation: PendingConfirmation): boolean {
       return confirmation.transfer.passwordRequired;
     case 'confirm-rebalance':
       return confirmation.rebalance.passwordRequired;
+    case 'confirm-setting':
+      return false;
   }
 }
 
@@ -131,7 +134,8 @@ export class SecureSessions {
         return { purpose: 'import-private-key' };
       case 'confirm-send':
       case 'confirm-transfer':
-      case 'confirm-rebalance': {
+      case 'confirm-rebalance':
+      case 'confirm-setting': {
         const confirmation = session.confirmation;
         if (!confirmation) throw new StrataError('SESSION_NOT_READY', 'Nothing to confirm in this session');
         switch (confirmation.purpose) {
@@ -141,6 +145,8 @@ export class SecureSessions {
             return { purpose: 'confirm-transfer', transfer: structuredClone(confirmation.transfer) };
           case 'confirm-rebalance':
             return { purpose: 'confirm-rebalance', rebalance: structuredClone(confirmation.rebalance) };
+          case 'confirm-setting':
+            return { purpose: 'confirm-setting', setting: structuredClone(confirmation.setting) };
         }
       }
     }

@@ -6,6 +6,7 @@ import { StrataMark } from '../components/StrataMark';
 import { errorText } from '../ipc/errorText';
 import { ConfirmSendView } from './ConfirmSendView';
 import { ConfirmRebalanceView } from './ConfirmRebalanceView';
+import { ConfirmSettingView } from './ConfirmSettingView';
 import { ConfirmTransferView } from './ConfirmTransferView';
 import { CreateMnemonicView } from './CreateMnemonicView';
 import { ImportKeyView } from './ImportKeyView';
@@ -80,6 +81,8 @@ export function SecureApp() {
     body = <ConfirmTransferView transfer={view.transfer} onClose={() => void close()} />;
   } else if (view.purpose === 'confirm-rebalance') {
     body = <ConfirmRebalanceView rebalance={view.rebalance} onClose={() => void close()} />;
+  } else if (view.purpose === 'confirm-setting') {
+    body = <ConfirmSettingView setting={view.setting} onClose={() => void close()} />;
   } else if (view.purpose === 'confirm-send') {
     body = <ConfirmSendView send={view.send} onClose={() => void close()} />;
   } else if (view.purpose === 'import-mnemonic') {
