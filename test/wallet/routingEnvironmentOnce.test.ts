@@ -91,7 +91,7 @@ describe('the routing environment is built once per swap, prices asked at quote 
     const rpc = devnet.chains.find((c) => c.id === A)?.rpc as string;
     // The same node under a second URL form: the list changed, so the environment is rebuilt once.
     const other = rpc.replace('127.0.0.1', 'localhost');
-    await h.value('chains.setRpc', { chain: A, endpoints: [other, rpc] });
+    await h.confirmed('chains.setRpc', { chain: A, endpoints: [other, rpc] });
     await h.value<Route[]>('routes.find', query);
     await h.value<Route[]>('routes.find', query);
     expect(builds).toHaveBeenCalledTimes(2);
