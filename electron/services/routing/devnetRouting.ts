@@ -57,7 +57,7 @@ export function devnetNetworks(options: DevnetRoutingOptions): DevnetNetworks {
     const url = options.chains.find((c) => c.id === chain.id)?.rpc;
     if (url) rpcs.set(chain.id, (options.clients ?? processChainClients).evm({ chain, endpoints: [url] }).request);
   }
-  const venues = new Set(options.evmVenues ?? ['uniswap-v2']);
+  const venues = new Set(options.evmVenues ?? ['uniswap-v3', 'uniswap-v2']);
   // Leaving a venue's part out of the rows is what keeps it out of the routes.
   const deployments = (options.deployments ?? devnetDeploymentRows(chains, contracts)).map(({ uniswapV3, uniswapV2, ...row }) => ({
     ...row,
