@@ -115,7 +115,8 @@ describe.skipIf(!hasChromium)('a swap on one network in Chromium on the devnet',
     // every route found is a swap on Devnet A alone, and the cards are main's answer in its order
     expect(routes.every((r) => r.steps.every((s) => s.kind === 'swap' && s.fromChain === A && s.toChain === A))).toBe(true);
     expect(await app.locator('li.route-card').evaluateAll((items) => items.map((li) => li.getAttribute('data-route-id')))).toEqual(routes.map((r) => r.id));
-    const route = routes.find((r) => r.id === (await card.getAttribute('data-route-id'))) as Route;
+    const cardId = await card.getAttribute('data-route-id');
+    const route = routes.find((r) => r.id === cardId) as Route;
     expect(route.steps.map((s) => [s.kind, s.provider, s.fromChain, s.toChain, s.assetIn.symbol, s.assetOut.symbol, s.amountIn])).toEqual([['swap', 'uniswap-v3', A, A, 'ETH', 'USDC', String(ETHER)]]);
     // the quote is QuoterV2's own, read here on the chain
     const quoted = await quoterBest(ETHER);
