@@ -68,7 +68,9 @@ export function SwapPage() {
     view.kind === 'form'
       ? 'Swap on one network or move value across chains in one confirmation: Strata finds the routes, you pick one.'
       : view.kind === 'review'
-        ? 'Review the route. One confirmation runs every step.'
+        ? view.route.steps.length === 1
+          ? 'Review the route. One confirmation runs it.'
+          : 'Review the route. One confirmation runs every step.'
         : 'Follow each step live. You can leave this page: the transfer goes on.';
 
   return (
