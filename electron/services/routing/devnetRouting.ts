@@ -29,8 +29,8 @@ export interface DevnetRoutingOptions {
   /** Where the chains' RPC clients come from (default the process's). */
   clients?: ChainClients;
   /**
-   * The devnet's swap venues in routes; default Uniswap V2 only, the routes the devnet tests and the UI tests pin.
-   * Its Uniswap V3 pools route with ['uniswap-v3', 'uniswap-v2'].
+   * The devnet's swap venues in routes; default both, ['uniswap-v3', 'uniswap-v2'], as the router compares venues on
+   * mainnet. A test about one venue alone narrows it (e.g. ['uniswap-v2']).
    */
   evmVenues?: ReadonlyArray<'uniswap-v3' | 'uniswap-v2'>;
 }
