@@ -14,6 +14,7 @@ import type { SecureSessionView } from '../../shared/ipc/contract';
 import type { DriftReport, RebalanceExecution, RebalancePlan } from '../../shared/rebalance/rebalanceSchemas';
 import { CoinGeckoServer } from '../prices/coinGeckoServer';
 import { createCoreHarness, type CoreHarness } from '../support/coreHarness';
+import { uniswapV2Out, uniswapV3Out } from '../support/devnetSwapQuotes';
 import { hostedDevnetStateDir, jsonCli } from '../support/devnetKit';
 
 // Fresh wallets (BIP-39 test vectors), funded by the test: small amounts that the devnet's pools absorb.
@@ -41,6 +42,12 @@ async function fund(address: string): Promise<void> {
   await (await (usdc.connect(funder) as Contract).getFunction('transfer')(address, 1000n * 10n ** 6n)).wait();
 }
 
+/** The devnet venue that pays more USDC for `amount` ETH on devnet-a, by its own contracts' quotes. */
+async function bestVenue(amount: bigint): Promise<{ venue: string; amountOut: bigint }> {
+  const usdcRef = devnet.contracts.usdc as string;
+  const [v3, v2] = [await uniswapV3Out(devnet.contracts, provider, 'native', usdcRef, amount), await uniswapV2Out(devnet.contracts, provider, 'native', usdcRef, amount)];
+  return v3 >= v2 ? { venue: 'uniswap-v3', amountOut: v3 } : { venue: 'uniswap-v2', amountOut: v2 };
+}
 const usdcOf = async (address: string): Promise<bigint> => usdc.getFunction('balanceOf')(address) as Promise<bigint>;
 
 /** ETH's share of the two at $3000 / $1, in percent. */
@@ -123,7 +130,9 @@ describe('rebalancing through the core on the devnet', () => {
     expect(plan.trades.map((t) => [t.index, t.sell.chain, t.sell.symbol, t.buy.chain, t.buy.symbol, t.amountIn, t.usd])).toEqual([[0, A, 'ETH', A, 'USDC', '833333333333333333', '2500.00']]);
     expect(plan.skipped).toEqual([]);
     const trade = plan.trades[0] as RebalancePlan['trades'][number];
-    expect(trade.route.steps.map((s) => [s.kind, s.provider, s.assetIn.symbol, s.assetOut.symbol])).toEqual([['swap', 'uniswap-v2', 'ETH', 'USDC']]);
+    // the venue whose own contracts pay more for it, read here on the chain (Uniswap V3's QuoterV2, V2's router)
+    const best = await bestVenue(833_333_333_333_333_333n);
+    expect(trade.route.steps.map((s) => [s.kind, s.provider, s.assetIn.symbol, s.assetOut.symbol, s.amountOut])).toEqual([['swap', best.venue, 'ETH', 'USDC', best.amountOut.toString()]]);
     // The same query through routes.find gives the same best route (no block in between: same reserves, same gas price).
     const [fresh] = await h.value<Route[]>('routes.find', { from: { chain: A, asset: 'native', amount: '0.833333333333333333' }, to: { chain: A, asset: 'USDC' }, slippagePercent: 0.5 });
     expect([routePath(trade.route), trade.route.amountOut, trade.route.totalFeesUsd]).toEqual([routePath(fresh as Route), fresh?.amountOut, fresh?.totalFeesUsd]);
@@ -131,8 +140,11 @@ describe('rebalancing through the core on the devnet', () => {
     expect(fresh?.id).not.toBe(trade.route.id);
     expect(trade.feesUsd).toBe(trade.route.totalFeesUsd);
     expect(plan.totalCostUsd).toBe(trade.feesUsd);
-    // 0.3% swap fee on $2500 is $7.50, plus gas: well under the 1% limit.
-    expect(Number(plan.totalCostUsd)).toBeGreaterThan(7.5);
+    // The pool's fee (the devnet pools' tiers are 0.05% and 0.3%: $1.25 to $7.50 on $2500), plus gas: well under the
+    // 1% limit.
+    const poolFee = Number(trade.route.fees.find((f) => f.kind === 'swap')?.usd);
+    expect(poolFee === 1.25 || poolFee === 7.5).toBe(true);
+    expect(Number(plan.totalCostUsd)).toBeGreaterThan(poolFee);
     expect(Number(plan.totalCostUsd)).toBeLessThan(25);
   });
 
@@ -384,7 +396,7 @@ describe('strata rebalance on the devnet', () => {
     const planned = await cli(['rebalance', '--dir', vaultDir, '--plan', '--target', 'ethereum=0.5,usd-coin=0.5', '--save-target']);
     expect(planned.code).toBe(0);
     const plan = planned.json.plan as RebalancePlan;
-    expect(plan.trades.map((t) => [t.sell.symbol, t.buy.symbol, t.amountIn, t.usd, t.route.steps.map((s) => s.provider)])).toEqual([['ETH', 'USDC', '833333333333333333', '2500.00', ['uniswap-v2']]]);
+    expect(plan.trades.map((t) => [t.sell.symbol, t.buy.symbol, t.amountIn, t.usd, t.route.steps.map((s) => s.provider)])).toEqual([['ETH', 'USDC', '833333333333333333', '2500.00', [(await bestVenue(833_333_333_333_333_333n)).venue]]]);
     expect(plan.totalCostUsd).toBe(plan.trades[0]?.feesUsd);
 
     const refused = await cli(['rebalance', '--dir', vaultDir, '--execute']);

@@ -18,6 +18,7 @@ import { UNISWAP_V2_ROUTER_ABI } from '../../electron/services/swap/uniswapV2/un
 import { Route } from '../../shared/domain/route';
 import { usdValueOf } from '../../shared/portfolio/valuePortfolio';
 import { devnetProviders } from '../support/devnetKit';
+import { devnetBridgeOut, routeOnChain } from '../support/devnetSwapQuotes';
 
 const A = 'eip155:31337';
 const B = 'eip155:31338';
@@ -38,6 +39,30 @@ let sbt: string;
 
 const slip = (amount: bigint): bigint => (amount * BigInt(10_000 - SLIPPAGE)) / 10_000n;
 const providersOf = (found: FoundRoute): string => found.route.steps.map((s) => s.provider).join(' ');
+/** Every pairing of the devnet's two swap venues (Uniswap V3 and V2) around LayerZero, and each before Axelar. */
+const VENUES = ['uniswap-v3', 'uniswap-v2'];
+const SWAP_LZ_SWAPS = VENUES.flatMap((a) => VENUES.map((b) => `${a} layerzero-oft ${b}`));
+const SWAP_AXELARS = VENUES.map((a) => `${a} ${AXELAR}`);
+const sorted = (list: string[]): string[] => [...list].sort();
+
+/** The route made of these providers, in order (never by position). */
+function routeBy(routes: FoundRoute[], providers: string): FoundRoute {
+  const found = routes.find((r) => providersOf(r) === providers);
+  if (!found) throw new Error(`no ${providers} route among ${routes.map(providersOf).join(' | ')}`);
+  return found;
+}
+
+/** Each route's amount out as the chain's own quotes give it (every pool, every bridge), in the routes' order. */
+async function chainAmounts(routes: FoundRoute[]): Promise<bigint[]> {
+  const amounts: bigint[] = [];
+  for (const { route } of routes) {
+    const outs = await routeOnChain(devnet.contracts, providers, route.steps, devnetBridgeOut(devnet, providers));
+    expect(route.steps.map((s) => s.amountOut)).toEqual(outs.map(String));
+    amounts.push(outs.at(-1) as bigint);
+  }
+  return amounts;
+}
+const bestFirst = (amounts: bigint[]): bigint[] => [...amounts].sort((x, y) => (x > y ? -1 : x < y ? 1 : 0));
 
 async function amountsOut(chain: string, amountIn: bigint, path: string[]): Promise<bigint[]> {
   const router = new Contract(devnet.contracts.uniswapV2Router02 as string, UNISWAP_V2_ROUTER_ABI as never, providers[chain]);
@@ -77,8 +102,13 @@ describe('LayerZero vs Axelar on the devnet', () => {
   it('USDC devnet-a -> USDC devnet-b: Axelar direct (999 of 1000 USDC) beats swap -> LayerZero -> swap; every fee is the on-chain one', async () => {
     const amount = 1_000n * USDC;
     const routes = await findRoutes(env, { from: { chain: A, asset: usdc, amount }, to: { chain: B, asset: usdc }, slippageBps: SLIPPAGE });
-    expect(routes.map(providersOf)).toEqual([AXELAR, SWAP_LZ_SWAP]);
-    const [axelar, layerZero] = routes as [FoundRoute, FoundRoute];
+    // Axelar first, then swap -> LayerZero -> swap over every pairing of the venues, ranked by what the chain gives.
+    expect(routes.map(providersOf)[0]).toBe(AXELAR);
+    expect(sorted(routes.map(providersOf).slice(1))).toEqual(sorted(SWAP_LZ_SWAPS));
+    const amounts = await chainAmounts(routes);
+    expect(amounts).toEqual(bestFirst(amounts));
+    const axelar = routes[0] as FoundRoute;
+    const layerZero = routeBy(routes, SWAP_LZ_SWAP);
     for (const found of routes) expect(Route.parse(found.route)).toEqual(found.route);
 
     // Axelar: the amount less its fixed fee, which the devnet relayer keeps too (test/devnet/axelar.test.ts).
@@ -109,15 +139,22 @@ describe('LayerZero vs Axelar on the devnet', () => {
       ['swap', B, 'WETH', ((wethOnB * 30n) / 10_000n).toString()],
     ]);
     expect(layerZero.route.etaSeconds).toBe(12 + 5 + 12);
-    // Four pool hops at 0.3% each cost more than Axelar's 1 USDC: the ranking follows what arrives.
+    // Four pool hops cost more than Axelar's 1 USDC, on either venue: the ranking follows what arrives.
     expect(usdcOut < 999n * USDC).toBe(true);
+    expect(amounts.slice(1).every((a) => a < 999n * USDC)).toBe(true);
   });
 
   it('ETH devnet-a -> USDC devnet-b: swap -> Axelar beats swap -> LayerZero -> swap, by the amounts the chain quotes', async () => {
     const amount = E18;
     const routes = await findRoutes(env, { from: { chain: A, asset: 'native', amount }, to: { chain: B, asset: usdc }, slippageBps: SLIPPAGE });
-    expect(routes.map(providersOf)).toEqual([SWAP_AXELAR, SWAP_LZ_SWAP]);
-    const [axelar, layerZero] = routes as [FoundRoute, FoundRoute];
+    // Both swap -> Axelar routes (Uniswap V3 or V2 first) beat every swap -> LayerZero -> swap, by what the chain gives.
+    expect(sorted(routes.map(providersOf).slice(0, 2))).toEqual(sorted(SWAP_AXELARS));
+    expect(sorted(routes.map(providersOf).slice(2))).toEqual(sorted(SWAP_LZ_SWAPS));
+    const amounts = await chainAmounts(routes);
+    expect(amounts).toEqual(bestFirst(amounts));
+    expect(amounts[1]! > amounts[2]!).toBe(true);
+    const axelar = routeBy(routes, SWAP_AXELAR);
+    const layerZero = routeBy(routes, SWAP_LZ_SWAP);
 
     const [, usdcOnA] = (await amountsOut(A, amount, [weth, usdc])) as [bigint, bigint];
     const arrives = usdcOnA - AXELAR_USDC_TRANSFER_FEE;
@@ -145,13 +182,16 @@ describe('LayerZero vs Axelar on the devnet', () => {
     const slow = devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: PRICES, axelarEtaSeconds: 60 });
     const request = { from: { chain: A, asset: 'native', amount: E18 }, to: { chain: B, asset: usdc }, slippageBps: SLIPPAGE };
     const bySpeed = await findRoutes(slow, { ...request, sort: 'speed' });
-    expect(bySpeed.map((r) => [providersOf(r), r.route.etaSeconds])).toEqual([
-      [SWAP_LZ_SWAP, 29],
-      [SWAP_AXELAR, 72],
-    ]);
+    // every LayerZero route (29 s) before every Axelar one (72 s)
+    expect(bySpeed.map((r) => r.route.etaSeconds)).toEqual([29, 29, 29, 29, 72, 72]);
+    expect(sorted(bySpeed.slice(0, 4).map(providersOf))).toEqual(sorted(SWAP_LZ_SWAPS));
+    expect(sorted(bySpeed.slice(4).map(providersOf))).toEqual(sorted(SWAP_AXELARS));
     const byAmount = await findRoutes(slow, request);
-    expect(byAmount.map(providersOf)).toEqual([SWAP_AXELAR, SWAP_LZ_SWAP]);
+    expect(sorted(byAmount.slice(0, 2).map(providersOf))).toEqual(sorted(SWAP_AXELARS));
+    expect(byAmount.map((r) => r.route.etaSeconds)).toEqual([72, 72, 29, 29, 29, 29]);
     // The same quotes, only the order differs.
-    expect(byAmount.map((r) => r.route.amountOut)).toEqual([...bySpeed].reverse().map((r) => r.route.amountOut));
+    const amountOf = (list: FoundRoute[]) => new Map(list.map((r) => [providersOf(r), r.route.amountOut]));
+    expect(amountOf(byAmount)).toEqual(amountOf(bySpeed));
+    expect(byAmount.map((r) => BigInt(r.route.amountOut))).toEqual(bestFirst(byAmount.map((r) => BigInt(r.route.amountOut))));
   });
 });

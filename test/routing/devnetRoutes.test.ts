@@ -15,6 +15,7 @@ import { Route } from '../../shared/domain/route';
 import { usdValueOf } from '../../shared/portfolio/valuePortfolio';
 import { expectStrataRejection } from '../unit/expectStrataError';
 import { devnetProviders } from '../support/devnetKit';
+import { devnetBridgeOut, routeOnChain } from '../support/devnetSwapQuotes';
 
 const E18 = 10n ** 18n;
 const A = 'eip155:31337';
@@ -31,7 +32,27 @@ let sbt: string;
 
 const slip = (amount: bigint): bigint => (amount * BigInt(10_000 - SLIPPAGE)) / 10_000n;
 const SWAP_LZ_SWAP = 'uniswap-v2 layerzero-oft uniswap-v2';
-const providersOf = (found: FoundRoute): string => found.route.steps.map((s) => s.provider).join(' ');
+const providersOfRoute = (route: FoundRoute['route']): string => route.steps.map((s) => s.provider).join(' ');
+const providersOf = (found: FoundRoute): string => providersOfRoute(found.route);
+/** Every pairing of the devnet's two swap venues around a bridge, e.g. `uniswap-v3 layerzero-oft uniswap-v2`. */
+const VENUES = ['uniswap-v3', 'uniswap-v2'];
+const aroundBridge = (bridge: string): string[] => VENUES.flatMap((a) => VENUES.map((b) => `${a} ${bridge} ${b}`));
+
+/**
+ * Every route's steps are what the chain's own quotes give (each pool, each bridge), and the routes come best first:
+ * returns their amounts out, in order.
+ */
+async function expectChainQuotesBestFirst(routes: FoundRoute[]): Promise<bigint[]> {
+  const amounts: bigint[] = [];
+  for (const { route } of routes) {
+    const outs = await routeOnChain(devnet.contracts, providers, route.steps, devnetBridgeOut(devnet, providers));
+    expect(route.steps.map((s) => s.amountOut), providersOfRoute(route)).toEqual(outs.map(String));
+    expect(route.amountOut).toBe(String(outs.at(-1)));
+    amounts.push(outs.at(-1) as bigint);
+  }
+  expect(amounts).toEqual([...amounts].sort((x, y) => (x > y ? -1 : x < y ? 1 : 0)));
+  return amounts;
+}
 
 /** The route made of these providers, in order (never by position: Axelar routes rank among them). */
 function routeBy(routes: FoundRoute[], providers: string): FoundRoute {
@@ -81,9 +102,12 @@ describe('routes on the devnet', () => {
     // 1234.567890123456789 SBT: the last 12 digits are below the 6 shared decimals and stay with the sender.
     const amount = 1_234_567_890_123_456_789_000n;
     const routes = await findRoutes(env, { from: { chain: A, asset: sbt, amount }, to: { chain: B, asset: sbt }, slippageBps: SLIPPAGE });
-    // The other route swaps into USDC, bridges it over Axelar and swaps back: two pools' fees and Axelar's, so less.
-    expect(routes.map(providersOf)).toEqual(['layerzero-oft', 'uniswap-v2 axelar-gateway uniswap-v2']);
-    expect(BigInt(routes[0]?.route.amountOut ?? 0) > BigInt(routes[1]?.route.amountOut ?? 0)).toBe(true);
+    // The others swap into USDC (on either venue), bridge it over Axelar and swap back: two pools' fees and Axelar's,
+    // so less whichever pools they take.
+    expect(routes.map(providersOf)[0]).toBe('layerzero-oft');
+    expect(routes.map(providersOf).slice(1).sort()).toEqual(aroundBridge('axelar-gateway').sort());
+    const amounts = await expectChainQuotesBestFirst(routes);
+    expect(amounts[0]! > amounts[1]!).toBe(true);
     const { route } = routes[0] as FoundRoute;
     expect(Route.parse(route)).toEqual(route);
     const received = await quoteOft(A, amount);
@@ -106,8 +130,12 @@ describe('routes on the devnet', () => {
   it('ETH devnet-a -> USDC devnet-b has a swap (ETH->SBT) -> LayerZero SBT -> swap (SBT->WETH->USDC) route, each step equal to on-chain quotes', async () => {
     const amount = E18;
     const routes = await findRoutes(env, { from: { chain: A, asset: 'native', amount }, to: { chain: B, asset: devnet.contracts.usdc as string }, slippageBps: SLIPPAGE });
-    // Axelar's route (ETH->USDC, then USDC over Axelar) pays one pool and 1 USDC: it ranks first (bridgeComparison.test.ts).
-    expect(routes.map(providersOf)).toEqual(['uniswap-v2 axelar-gateway', SWAP_LZ_SWAP]);
+    // Axelar's routes (ETH->USDC on either venue, then USDC over Axelar) pay one pool and 1 USDC: they rank first
+    // (bridgeComparison.test.ts); then swap -> LayerZero -> swap over every pairing of the two venues.
+    const listed = routes.map(providersOf);
+    expect(listed.slice(0, 2).sort()).toEqual(['uniswap-v2 axelar-gateway', 'uniswap-v3 axelar-gateway']);
+    expect(listed.slice(2).sort()).toEqual(aroundBridge('layerzero-oft').sort());
+    await expectChainQuotesBestFirst(routes);
     const { route, plan } = routeBy(routes, SWAP_LZ_SWAP);
     expect(Route.parse(route)).toEqual(route);
     const weth = devnet.contracts.weth as string;

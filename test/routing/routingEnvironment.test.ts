@@ -9,7 +9,8 @@ import { findRoutes } from '../../electron/services/routing/findRoutes';
 import { devnetRoutingEnvironment } from '../../electron/services/routing/devnetRouting';
 import { findRoutesFor, routingEnvironment } from '../../electron/services/wallet/routeQuery';
 import { resolveChain } from '../../electron/services/chains/chainRegistry';
-import { jsonCli } from '../support/devnetKit';
+import { devnetProviders, jsonCli } from '../support/devnetKit';
+import { uniswapV2Out, uniswapV3Out } from '../support/devnetSwapQuotes';
 import { expectStrataRejection } from '../unit/expectStrataError';
 
 const E18 = 10n ** 18n;
@@ -44,9 +45,11 @@ describe('one routing environment from (chains, deployment rows, RPC clients)', 
     ]);
   });
 
-  it('by default routes the devnet through Uniswap V2 only (the routes the devnet and UI tests pin)', async () => {
+  it('by default routes the devnet through Uniswap V3 and V2; evmVenues narrows it to one', async () => {
     const env = devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: {} });
-    expect(env.venues.map((v) => v.id)).toEqual(['uniswap-v2']);
+    expect(env.venues.map((v) => v.id)).toEqual(['uniswap-v3', 'uniswap-v2']);
+    const v2 = devnetRoutingEnvironment({ chains: devnet.chains, contracts: devnet.contracts, usdPrices: {}, evmVenues: ['uniswap-v2'] });
+    expect(v2.venues.map((v) => v.id)).toEqual(['uniswap-v2']);
   });
 
   it('gives the app one environment: devnet rows from the state file, mainnet EVM chains with the registry\'s Uniswap V3, Cosmos chains', async () => {
@@ -58,11 +61,19 @@ describe('one routing environment from (chains, deployment rows, RPC clients)', 
     expect(arbitrum.slice(0, 3)).toEqual(['ETH', 'USDC', 'axlUSDC']);
     const v3 = env.venues[0];
     expect(v3?.pairs('eip155:42161').some((p) => p.tokenIn.ref === 'native' && p.tokenOut.symbol === 'USDC')).toBe(true);
-    // The devnet's own rows give it no V3 venue by default: its pairs are V2's.
-    expect(v3?.pairs(DEVNET_A)).toEqual([]);
+    // The devnet's own rows carry its V3 pools too: ETH -> USDC on it is a pair of both venues.
+    expect(v3?.pairs(DEVNET_A).some((p) => p.tokenIn.ref === 'native' && p.tokenOut.symbol === 'USDC')).toBe(true);
     const withDevnet = { resolve: (name: string) => env.chains.find((c) => c.id === name) ?? resolveChain(name) };
     const sameChain = await findRoutesFor(env, withDevnet, { from: { chain: DEVNET_A, asset: 'ETH', amount: '1' }, to: { chain: DEVNET_A, asset: 'USDC' }, slippagePercent: 0.5, sort: 'amount' });
-    expect(sameChain.map((r) => [r.route.steps.map((s) => s.provider), r.route.amountOut])).toEqual([[['uniswap-v2'], '2988020943']]);
+    // each venue's amount is its own contracts' quote, read here on the chain; V3's 0.05% pool pays more
+    const provider = devnetProviders(devnet)[DEVNET_A];
+    const [v3Out, v2Out] = [await uniswapV3Out(devnet.contracts, provider, 'native', devnet.contracts.usdc as string, E18), await uniswapV2Out(devnet.contracts, provider, 'native', devnet.contracts.usdc as string, E18)];
+    provider.destroy();
+    expect(v3Out > v2Out).toBe(true);
+    expect(sameChain.map((r) => [r.route.steps.map((s) => s.provider), r.route.amountOut])).toEqual([
+      [['uniswap-v3'], v3Out.toString()],
+      [['uniswap-v2'], v2Out.toString()],
+    ]);
   });
 
   it('says RPC_UNAVAILABLE, not UNKNOWN_ASSET or NO_ROUTE, for ETH -> USDC on Arbitrum when no endpoint answers', async () => {

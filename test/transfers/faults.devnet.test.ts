@@ -95,11 +95,15 @@ describe('an unwired LayerZero peer', () => {
     expect(await fx.devnet.request(alias(A), 'eth_call', [{ to: sbt(), data: encodeFunctionData({ abi: OAPP_PEERS_ABI, functionName: 'peers', args: [DEVNET_LZ_EIDS['devnet-b']] }) }, 'latest'])).toBe(pad(sbt(), { size: 32 }).toLowerCase());
     const request = { from: { chain: A, asset: sbt(), amount: 100n * ETH }, to: { chain: B, asset: sbt() }, slippageBps: 100 } as const;
     const wired = await findRoutes(env, request);
-    expect(wired.map((r) => r.route.steps.map((s) => s.provider))).toEqual([['layerzero-oft'], ['uniswap-v2', 'axelar-gateway', 'uniswap-v2']]);
+    // LayerZero directly first, then Axelar between swaps on the devnet's venues (Uniswap V3 and V2, every pairing)
+    const aroundAxelar = ['uniswap-v3', 'uniswap-v2'].flatMap((a) => ['uniswap-v3', 'uniswap-v2'].map((b) => `${a} axelar-gateway ${b}`)).sort();
+    const paths = (found: typeof wired) => found.map((r) => r.route.steps.map((s) => s.provider).join(' '));
+    expect(paths(wired)[0]).toBe('layerzero-oft');
+    expect(paths(wired).slice(1).sort()).toEqual(aroundAxelar);
 
     await setSbtPeer(A, DEVNET_LZ_EIDS['devnet-b'], pad('0x00', { size: 32 }));
     const unwired = await findRoutes(env, request);
-    expect(unwired.map((r) => r.route.steps.map((s) => s.provider))).toEqual([['uniswap-v2', 'axelar-gateway', 'uniswap-v2']]);
+    expect(paths(unwired).sort()).toEqual(aroundAxelar);
     await expectStrataRejection(
       findRoutes(onlyBridge('layerzero-oft'), request),
       'NO_ROUTE',
@@ -110,7 +114,9 @@ describe('an unwired LayerZero peer', () => {
   it('removed between the quote and the start: the swap on devnet-a ran, the send is refused before signing, the journal names the SBT on devnet-a', async () => {
     const routing = onlyBridge('layerzero-oft');
     const [found] = await findRoutes(routing, { from: { chain: A, asset: 'native', amount: ETH / 10n }, to: { chain: B, asset: sbt() }, slippageBps: 100 });
-    expect(found?.route.steps.map((s) => s.provider)).toEqual(['uniswap-v2', 'layerzero-oft']);
+    // a swap on the best of the devnet's venues, then LayerZero
+    expect(found?.route.steps.map((s) => [s.kind, s.kind === 'swap' ? 'venue' : s.provider])).toEqual([['swap', 'venue'], ['bridge', 'layerzero-oft']]);
+    expect(['uniswap-v3', 'uniswap-v2']).toContain(found?.route.steps[0]?.provider);
     const before = { sbtA: await fx.tokenBalanceOf(sbt(), me()), sbtB: await fx.tokenBalanceOf(sbt(), me(), 'devnet-b'), nonceA: await fx.nonceOf(me()) };
     await setSbtPeer(A, DEVNET_LZ_EIDS['devnet-b'], pad('0x00', { size: 32 }));
 

@@ -19,6 +19,7 @@ import type { Transfer } from '../../shared/domain/transferRecord';
 import { planTrades } from '../../shared/rebalance/planTrades';
 import type { RebalancePlan, TargetWeights } from '../../shared/rebalance/rebalanceSchemas';
 import { exactAmount } from '../../renderer/src/lib/amountDisplay';
+import { uniswapV2Out, uniswapV3Out } from '../support/devnetSwapQuotes';
 import { confirmRebalanceInSecureWindow, createVaultThroughCore, ok, reportFailure } from './flows';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, SCREENSHOT_DIR, startUiHarness, type UiHarness } from './harness';
 import { startPriceServer, type PriceServer } from './priceServer';
@@ -116,7 +117,11 @@ describe.skipIf(!hasChromium)('rebalancing plan on the Strategy page (devnet)', 
     expect(plan.trades.map((t) => [t.sell.symbol, t.buy.symbol, t.amountIn, t.usd])).toEqual(expected.trades.map((t) => [t.sell.symbol, t.buy.symbol, t.amountIn.toString(), (Number(t.usd) / 1e6).toFixed(2)]));
     expect(plan.trades.length).toBe(1);
     const trade = plan.trades[0]!;
-    expect([trade.sell.symbol, trade.buy.symbol, trade.route.steps.map((s) => s.provider)]).toEqual(['ETH', 'USDC', ['uniswap-v2']]);
+    // the venue whose own contracts pay more for this amount, read here on the chain (QuoterV2, V2's router)
+    const usdcRef = devnet.contracts.usdc as string;
+    const [v3Out, v2Out] = [await uniswapV3Out(devnet.contracts, provider, 'native', usdcRef, BigInt(trade.amountIn)), await uniswapV2Out(devnet.contracts, provider, 'native', usdcRef, BigInt(trade.amountIn))];
+    const venue = v3Out >= v2Out ? { id: 'uniswap-v3', label: 'Uniswap V3', out: v3Out } : { id: 'uniswap-v2', label: 'Uniswap V2', out: v2Out };
+    expect([trade.sell.symbol, trade.buy.symbol, trade.route.steps.map((s) => [s.provider, s.amountOut])]).toEqual(['ETH', 'USDC', [[venue.id, venue.out.toString()]]]);
 
     // What the page shows: the drift per asset, the trade with its route and fees, the total cost, the skipped ones.
     const drift = app.getByTestId('drift-chart');
@@ -130,7 +135,7 @@ describe.skipIf(!hasChromium)('rebalancing plan on the Strategy page (devnet)', 
     const row = app.getByTestId('rebalance-trade');
     const usd = (text: string | null) => `$${Number(text).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     expect(await row.textContent()).toContain(`Sell ${formatAmount(BigInt(trade.amountIn), 18)} ETH on Devnet A for USDC on Devnet A${usd(trade.usd)}`);
-    expect(await row.textContent()).toContain(`Swap ETH→USDC · Uniswap V2fees ${usd(trade.feesUsd)}`);
+    expect(await row.textContent()).toContain(`Swap ETH→USDC · ${venue.label}fees ${usd(trade.feesUsd)}`);
     expect(await app.getByTestId('rebalance-cost').textContent()).toBe(usd(plan.totalCostUsd));
     // Skipped, worked out here from the target alone: every asset the wallet neither holds nor can buy on a devnet
     // chain (all but ETH and USDC) whose target is more than the 5 pp band above its 0% now, in key order.

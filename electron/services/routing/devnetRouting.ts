@@ -29,8 +29,8 @@ export interface DevnetRoutingOptions {
   /** Where the chains' RPC clients come from (default the process's). */
   clients?: ChainClients;
   /**
-   * The devnet's swap venues in routes; default Uniswap V2 only, the routes the devnet tests and the UI tests pin.
-   * Its Uniswap V3 pools route with ['uniswap-v3', 'uniswap-v2'].
+   * The devnet's swap venues in routes; default both, ['uniswap-v3', 'uniswap-v2'], as the router compares venues on
+   * mainnet. A test about one venue alone narrows it (e.g. ['uniswap-v2']).
    */
   evmVenues?: ReadonlyArray<'uniswap-v3' | 'uniswap-v2'>;
 }
@@ -57,7 +57,7 @@ export function devnetNetworks(options: DevnetRoutingOptions): DevnetNetworks {
     const url = options.chains.find((c) => c.id === chain.id)?.rpc;
     if (url) rpcs.set(chain.id, (options.clients ?? processChainClients).evm({ chain, endpoints: [url] }).request);
   }
-  const venues = new Set(options.evmVenues ?? ['uniswap-v2']);
+  const venues = new Set(options.evmVenues ?? ['uniswap-v3', 'uniswap-v2']);
   // Leaving a venue's part out of the rows is what keeps it out of the routes.
   const deployments = (options.deployments ?? devnetDeploymentRows(chains, contracts)).map(({ uniswapV3, uniswapV2, ...row }) => ({
     ...row,

@@ -46,8 +46,10 @@ function SelectField({ id, label, value, choices, onChange, describedBy }: { id:
   );
 }
 
-const chainChoices = (chains: ChainInfo[], exclude?: string): Choice[] => chains.map((c) => ({ value: c.id, label: c.name, disabled: c.id === exclude }));
-const assetChoices = (assets: AssetInfo[]): Choice[] => assets.map((a) => ({ value: a.ref, label: a.symbol }));
+const chainChoices = (chains: ChainInfo[]): Choice[] => chains.map((c) => ({ value: c.id, label: c.name }));
+const assetChoices = (assets: AssetInfo[], exclude?: string): Choice[] => assets.map((a) => ({ value: a.ref, label: a.symbol, disabled: a.ref === exclude }));
+/** The first asset of a network other than `ref` (what "to" becomes when it would equal "from"). */
+const otherAsset = (assets: AssetInfo[], ref: string): string => assets.find((a) => a.ref !== ref)?.ref ?? '';
 
 const SORTS: Array<{ sort: RouteSort; label: string }> = [
   { sort: 'amount', label: 'Most received' },
@@ -71,7 +73,7 @@ export function SwapForm({ draft, onChange, onFind, finding }: SwapFormProps) {
 
   const senders = sendableAccounts(accounts);
   const account = senders.find((a) => a.id === draft.accountId);
-  // EVM and Cosmos chains alike: the router bridges between them (IBC, Axelar) and swaps on either side.
+  // EVM and Cosmos chains alike: the router bridges between them (IBC, Axelar) and swaps on either side, or on one.
   const chainOptions = chainsFor(account, chains, byId);
   const holdings = portfolio?.holdings.filter((h) => h.accountId === draft.accountId) ?? [];
   const fromOptions = assetsOn(byId[draft.fromChain], assets, holdings);
@@ -89,9 +91,19 @@ export function SwapForm({ draft, onChange, onFind, finding }: SwapFormProps) {
   }
 
   function chooseFromChain(chainId: string) {
-    // The same chain on both sides is no cross-chain route: move "to" away from it.
-    const toChain = chainId === draft.toChain ? (chainOptions.find((c) => c.id !== chainId)?.id ?? '') : draft.toChain;
-    update({ fromChain: chainId, fromAsset: 'native', amount: '', toChain, toAsset: toChain === draft.toChain ? draft.toAsset : 'native' });
+    // The same network on both sides is a swap on it (a swap-only route); only the same asset on both sides is no route.
+    const toAsset = chainId === draft.toChain && draft.toAsset === 'native' ? otherAsset(assetsOn(byId[chainId], assets, holdings), 'native') : draft.toAsset;
+    update({ fromChain: chainId, fromAsset: 'native', amount: '', toAsset });
+  }
+
+  function chooseFromAsset(ref: string) {
+    const toAsset = draft.toChain === draft.fromChain && draft.toAsset === ref ? otherAsset(toOptions, ref) : draft.toAsset;
+    update({ fromAsset: ref, amount: '', toAsset });
+  }
+
+  function chooseToChain(toChain: string) {
+    // on the from network, "to" starts at another asset than the one sent
+    update({ toChain, toAsset: toChain === draft.fromChain ? otherAsset(assetsOn(byId[toChain], assets, holdings), draft.fromAsset) : 'native' });
   }
 
   async function fillMax() {
@@ -146,7 +158,7 @@ export function SwapForm({ draft, onChange, onFind, finding }: SwapFormProps) {
             label="From asset"
             value={fromAsset?.ref ?? ''}
             choices={assetChoices(fromOptions)}
-            onChange={(ref) => update({ fromAsset: ref, amount: '' })}
+            onChange={chooseFromAsset}
             describedBy={ids.balance}
           />
         </div>
@@ -197,10 +209,16 @@ export function SwapForm({ draft, onChange, onFind, finding }: SwapFormProps) {
             id={ids.toChain}
             label="To network"
             value={draft.toChain}
-            choices={chainChoices(chainOptions, draft.fromChain)}
-            onChange={(toChain) => update({ toChain, toAsset: 'native' })}
+            choices={chainChoices(chainOptions)}
+            onChange={chooseToChain}
           />
-          <SelectField id={ids.toAsset} label="To asset" value={draft.toAsset} choices={assetChoices(toOptions)} onChange={(toAsset) => update({ toAsset })} />
+          <SelectField
+            id={ids.toAsset}
+            label="To asset"
+            value={draft.toAsset}
+            choices={assetChoices(toOptions, draft.toChain === draft.fromChain ? draft.fromAsset : undefined)}
+            onChange={(toAsset) => update({ toAsset })}
+          />
         </div>
       </fieldset>
 

@@ -33,7 +33,7 @@ function initialDraft(): SwapDraft {
 }
 
 /**
- * Swap & bridge: from what the wallet holds on one chain to an asset on another. The form quotes routes as it
+ * Swap & bridge: from what the wallet holds on one chain to an asset on another, or on the same chain (a swap). The form quotes routes as it
  * changes; one route is reviewed, confirmed once, and then followed live step by step. Recent transfers stay beside.
  */
 export function SwapPage() {
@@ -66,9 +66,11 @@ export function SwapPage() {
 
   const subtitle =
     view.kind === 'form'
-      ? 'Move value across chains in one confirmation: Strata finds the routes, you pick one.'
+      ? 'Swap on one network or move value across chains in one confirmation: Strata finds the routes, you pick one.'
       : view.kind === 'review'
-        ? 'Review the route. One confirmation runs every step.'
+        ? view.route.steps.length === 1
+          ? 'Review the route. One confirmation runs it.'
+          : 'Review the route. One confirmation runs every step.'
         : 'Follow each step live. You can leave this page: the transfer goes on.';
 
   return (

@@ -31,7 +31,7 @@ interface SwapReviewProps {
 }
 
 /**
- * The one review before a cross-chain transfer: what leaves, what arrives at least, every fee, the time it should
+ * The one review before a cross-chain transfer or a swap on one network: what leaves, what arrives at least, every fee, the time it should
  * take, and what the vault will sign. One button asks main to start it (`transfers.start` with the route's id): main
  * checks it, the secure window shows main's own copy of the route and gives the confirmation, and the started transfer
  * comes back as a `confirmation.outcome` event; main runs every step after that.
@@ -53,6 +53,8 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
   const inPrice = priceOf(assetIn.chain, assetIn.ref);
   const outPrice = priceOf(assetOut.chain, assetOut.ref);
   const fees = totalFeesUsd(route);
+  /** a swap-only route: every step on the network it starts on */
+  const sameChain = route.steps.every((s) => s.fromChain === assetIn.chain && s.toChain === assetIn.chain);
 
   useEffect(() => {
     if (sessionId === null) return undefined;
@@ -104,9 +106,9 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
     <section className="card review swap-review" aria-labelledby="swap-review-title" aria-busy={busy}>
       <header className="review__header">
         <h2 id="swap-review-title" ref={headingRef} tabIndex={-1} className="review__title">
-          Review cross-chain transfer
+          {sameChain ? 'Review swap' : 'Review cross-chain transfer'}
         </h2>
-        <p className="review__lead">One confirmation runs every step below. Nothing is signed until you confirm.</p>
+        <p className="review__lead">{route.steps.length === 1 ? 'One confirmation runs the step below.' : 'One confirmation runs every step below.'} Nothing is signed until you confirm.</p>
       </header>
 
       <div className="swap-review__hero">
@@ -202,7 +204,7 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
             <li key={i}>{line}</li>
           ))}
         </ol>
-        <p className="signing-plan__note">Approvals are for the exact amount of their step, never unlimited. You confirm once; every later step is signed as the previous one lands.</p>
+        <p className="signing-plan__note">Approvals are for the exact amount of their step, never unlimited.{route.steps.length > 1 ? ' You confirm once; every later step is signed as the previous one lands.' : ''}</p>
       </div>
 
       <RouteWarnings warnings={route.warnings} />

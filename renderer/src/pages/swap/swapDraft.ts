@@ -51,6 +51,8 @@ export function parseDraftAmount(text: string, asset: AssetInfo | undefined): { 
 export function routeQuery(draft: SwapDraft, fromAsset: AssetInfo | undefined): RouteQueryInput | null {
   const slippage = parseSlippage(draft.slippage);
   if (!slippage.ok || !draft.fromChain || !draft.toChain || !draft.toAsset || !parseDraftAmount(draft.amount, fromAsset).ok) return null;
+  // the same asset on the same network is nothing to route
+  if (draft.fromChain === draft.toChain && draft.fromAsset === draft.toAsset) return null;
   return {
     from: { chain: draft.fromChain, asset: draft.fromAsset, amount: draft.amount.trim() },
     to: { chain: draft.toChain, asset: draft.toAsset },
