@@ -4,7 +4,7 @@ import { Button } from '../components/Button';
 import { FormMessage } from '../components/FormMessage';
 import { TextField } from '../components/TextField';
 import { errorText } from '../ipc/errorText';
-import { exactAmount } from '../lib/amountDisplay';
+import { exactAmount, percentOfBps, usdText } from '../lib/numberFormat';
 import { DoneView } from './DoneView';
 import { callSecure } from './secureClient';
 
@@ -66,9 +66,9 @@ export function ConfirmTransferView({ transfer, onClose }: { transfer: TransferC
         <dt>From</dt>
         <dd>{transfer.accountLabel}</dd>
         <dt>Price impact</dt>
-        <dd data-confirm="impact">{(transfer.priceImpactBps / 100).toFixed(2)}%</dd>
+        <dd data-confirm="impact">{percentOfBps(transfer.priceImpactBps)}</dd>
         <dt>Fees</dt>
-        <dd data-confirm="fees">{transfer.totalFeesUsd !== null ? `$${transfer.totalFeesUsd}` : 'not priced'}</dd>
+        <dd data-confirm="fees">{transfer.totalFeesUsd !== null ? usdText(transfer.totalFeesUsd) : 'not priced'}</dd>
       </dl>
       <ol className="secure__steps" aria-label="Steps">
         {transfer.steps.map((step, i) => (
