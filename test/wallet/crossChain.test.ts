@@ -175,10 +175,10 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     const nonce = await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0);
 
     // The first quote runs its own amount and minimum, though a later search found the same path.
-    const one = await h.value<Transfer>('transfers.start', { routeId: first?.id, accountId });
+    const one = await h.confirmed<Transfer>('transfers.start', { routeId: first?.id, accountId });
     expect(one.route).toEqual(first);
     const oneDone = await waitForStatus(h, one.id, 'completed');
-    const two = await h.value<Transfer>('transfers.start', { routeId: second?.id, accountId });
+    const two = await h.confirmed<Transfer>('transfers.start', { routeId: second?.id, accountId });
     expect(two.route).toEqual(second);
     const twoDone = await waitForStatus(h, two.id, 'completed');
     const sent = async (t: Transfer) => (await (providers[A] as JsonRpcProvider).getTransaction(t.steps[0]?.calls[0]?.hash as string))?.value;
