@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'CHAIN_ID_MISMATCH',
   'TX_REJECTED',
   'TX_FAILED',
+  // a multi-step transfer still running when a CLI wait ended (the message names its id: `strata transfers resume`)
+  'TRANSFER_PENDING',
   // a Cosmos fee below the chain's current minimum gas price (fee market): refused before signing
   'FEE_TOO_LOW',
   'DEVNET_NOT_RUNNING',

@@ -43,12 +43,15 @@ ${LEDGER_USAGE}
        [--account <id|label>] [--timeout-s N] --yes
                                            run a route with the vault (STRATA_PASSWORD) and wait until it ends
   transfers --dir <path>                   multi-step transfers (cross-chain swaps), newest first
+  transfers resume --dir <path> [--timeout-s N]
+                                           continue the running transfers with the vault (STRATA_PASSWORD), wait
 ${REBALANCE_USAGE}
   devnet start|stop|status [--state-dir D] [--ports A,B] [--interval-ms N]
                                            two local EVM chains (devnet-a eip155:31337, devnet-b eip155:31338)
 ${OPTIMIZE_USAGE}
 Chains are CAIP-2 ids (eip155:1, cosmos:cosmoshub-4) or aliases (ethereum, cosmoshub, ...).
 Errors: exit code 1 (2 for usage), one line on stderr, and {"error":{"code","message"}} on stdout with --json.
+A swap or resume whose wait ends with the transfer still running exits 1 with TRANSFER_PENDING (its id in the message).
 `;
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<CommandResult>> = {

@@ -61,6 +61,8 @@ export const StepFailure = z.strictObject({
 export type StepFailure = z.infer<typeof StepFailure>;
 
 const Hex = z.string().regex(/^0x[0-9a-fA-F]*$/);
+/** 0x hex (EVM), or bare hex (Cosmos, upper-case as CometBFT writes it: txHashText; older journals have 0x) */
+const TxHash = z.string().regex(/^(0x)?[0-9a-fA-F]{1,128}$/);
 
 /** One signed transaction of a step. `raw` is kept so a resume re-broadcasts the very same bytes (same hash). */
 export const CallRecord = z.strictObject({
@@ -68,7 +70,7 @@ export const CallRecord = z.strictObject({
   chain: CaipChainId,
   from: z.string(),
   nonce: BaseUnits,
-  hash: Hex,
+  hash: TxHash,
   raw: Hex,
   state: z.enum(['signed', 'submitted', 'confirmed', 'failed']),
   blockNumber: BaseUnits.nullable(),

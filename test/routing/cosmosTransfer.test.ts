@@ -4,7 +4,7 @@
  * packet acknowledged; the Osmosis swap then runs on what arrived. A lost broadcast answer, a restart between signing
  * and broadcasting, and an error acknowledgement (refund) each leave every transaction sent exactly once.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeTxRaw } from '@cosmjs/proto-signing';
@@ -98,10 +98,11 @@ describe('runTransfer over Cosmos: Noble USDC -> IBC -> Osmosis swap -> OSMO', (
     const [ibc, swap] = transfer.steps;
     expect(ibc).toMatchObject({ state: 'delivered', amountIn: '25000000', amountOut: '25000000', failure: null });
     expect(swap).toMatchObject({ state: 'confirmed', amountIn: '25000000', amountOut: SWAP_OUT.toString() });
-    // The journal keeps the very bytes that were broadcast, under the hash the chain indexes them by.
+    // The journal keeps the very bytes that were broadcast, under the hash the chain indexes them by, as CometBFT
+    // (and `strata send`) write it: bare upper-case hex.
     const call = ibc!.calls[0]!;
     const sent = standIns.chains.noble.broadcasts[0]!;
-    expect(call).toMatchObject({ label: 'ibc transfer', chain: noble.id, from: nobleAddress, nonce: '5', state: 'confirmed', hash: `0x${cosmosTxHash(sent)}`, raw: `0x${Buffer.from(sent).toString('hex')}` });
+    expect(call).toMatchObject({ label: 'ibc transfer', chain: noble.id, from: nobleAddress, nonce: '5', state: 'confirmed', hash: cosmosTxHash(sent), raw: `0x${Buffer.from(sent).toString('hex')}` });
     const msg = MsgTransfer.decode(decodeTxRaw(sent).body.messages[0]!.value);
     expect(msg).toMatchObject({ sourceChannel: 'channel-1', token: { denom: 'uusdc', amount: '25000000' }, sender: nobleAddress, receiver: osmoAddress, memo: '' });
     expect(msg.timeoutHeight.revisionNumber).toBe(1n);
@@ -150,6 +151,24 @@ describe('runTransfer over Cosmos: Noble USDC -> IBC -> Osmosis swap -> OSMO', (
     expect(done.status).toBe('completed');
     expect(standIns.chains.noble.broadcasts).toHaveLength(1);
     expect(`0x${Buffer.from(standIns.chains.noble.broadcasts[0]!).toString('hex')}`).toBe(journaled.raw);
+    expect(done.steps[0]!.calls[0]!.hash).toBe(journaled.hash);
+  });
+
+  it('a journal written by an older Strata (Cosmos hash as 0x lower-case hex) reads back bare and resumes the same bytes', async () => {
+    const route = await usdcToOsmo();
+    const crashing = (chain: CaipChainId): CallTransport => ({ ...transportOf(chain), broadcast: async () => { throw new StrataError('RPC_UNAVAILABLE', 'killed before the broadcast'); } });
+    await expect(startTransfer(route, { ...options(crashing), id: 'old-format' })).rejects.toMatchObject({ code: 'RPC_UNAVAILABLE' });
+    const journaled = journal.get('old-format')!.steps[0]!.calls[0]!;
+    expect(journaled.hash).toMatch(/^[0-9A-F]{64}$/);
+    const file = join(dir, 'transfers.json');
+    const text = await readFile(file, 'utf8');
+    expect(text.split(`"${journaled.hash}"`)).toHaveLength(2);
+    await writeFile(file, text.replace(`"${journaled.hash}"`, `"0x${journaled.hash.toLowerCase()}"`));
+    const reopened = await TransferJournal.open(dir);
+    expect(reopened.get('old-format')!.steps[0]!.calls[0]!.hash).toBe(journaled.hash);
+    const done = await runTransfer('old-format', { ...options(), journal: reopened });
+    expect(done.status).toBe('completed');
+    expect(standIns.chains.noble.broadcasts.map((tx) => `0x${Buffer.from(tx).toString('hex')}`)).toEqual([journaled.raw]);
     expect(done.steps[0]!.calls[0]!.hash).toBe(journaled.hash);
   });
 

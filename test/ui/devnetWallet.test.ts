@@ -353,7 +353,10 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
     expect(await review.locator('[data-review="to"] code').getAttribute('title')).toBe(ACCOUNT_5);
     expect((await review.locator('[data-review="to"] code').textContent())?.toLowerCase()).toBe(ACCOUNT_5.toLowerCase());
     expect(await review.locator('[data-review="network"] .review__strong').textContent()).toBe('Devnet A');
-    expect(await review.locator('[data-review="fee"] .review__strong').textContent()).toBe(`${formatAmount(fee, 18)} ETH`);
+    // The fee to 6 significant digits (cut, never rounded up), every digit on hover.
+    const feeText = formatAmount(fee, 18).replace(/^(0\.0*[1-9]\d{0,5}).*$/, '$1').replace(/0+$/, '');
+    expect(await review.locator('[data-review="fee"] .review__strong').textContent()).toBe(`${feeText} ETH`);
+    expect(await review.locator('[data-review="fee"] .review__strong').getAttribute('title')).toBe(`${formatAmount(fee, 18)} ETH`);
     expect(await review.locator('[data-review="total"] .review__strong').textContent()).toBe(`${formatAmount((15n * ETHER) / 10n + fee, 18)} ETH`);
     await review.getByText('First transfer to this address: check it character by character.').waitFor();
     // nothing has been signed or sent by preparing

@@ -18,7 +18,7 @@ import { formatAmount } from '../../shared/amounts';
 import type { Transfer } from '../../shared/domain/transferRecord';
 import { planTrades } from '../../shared/rebalance/planTrades';
 import type { RebalancePlan, TargetWeights } from '../../shared/rebalance/rebalanceSchemas';
-import { exactAmount } from '../../renderer/src/lib/amountDisplay';
+import { exactAmount } from '../../renderer/src/lib/numberFormat';
 import { uniswapV2Out, uniswapV3Out } from '../support/devnetSwapQuotes';
 import { confirmRebalanceInSecureWindow, createVaultThroughCore, ok, reportFailure } from './flows';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, SCREENSHOT_DIR, startUiHarness, type UiHarness } from './harness';
@@ -133,9 +133,14 @@ describe.skipIf(!hasChromium)('rebalancing plan on the Strategy page (devnet)', 
       expect(await drift.locator(`tr[data-asset="${a.key}"]`).getAttribute('data-out')).toBe(String(a.outOfBand));
     }
     const row = app.getByTestId('rebalance-trade');
+    const grouped = (units: string, decimals: number) => formatAmount(BigInt(units), decimals).replace(/^\d+/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
     const usd = (text: string | null) => `$${Number(text).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-    expect(await row.textContent()).toContain(`Sell ${formatAmount(BigInt(trade.amountIn), 18)} ETH on Devnet A for USDC on Devnet A${usd(trade.usd)}`);
+    expect(await row.textContent()).toContain(`Sell ${grouped(trade.amountIn, 18)} ETH on Devnet A for USDC on Devnet A${usd(trade.usd)}`);
     expect(await row.textContent()).toContain(`Swap ETH→USDC · ${venue.label}fees ${usd(trade.feesUsd)}`);
+    // Amounts with thousands grouped (the plan sells ETH for more than 1,000 USDC here): never "receive ≥ 2636984.33055 USDC".
+    expect(BigInt(trade.route.minAmountOut) >= 1_000_000_000n).toBe(true);
+    expect(await app.getByTestId('rebalance-min-out').textContent()).toBe(`${grouped(trade.route.minAmountOut, 6)} USDC`);
+    expect(await row.textContent()).toContain(`· receive ≥ ${grouped(trade.route.minAmountOut, 6)} USDC`);
     expect(await app.getByTestId('rebalance-cost').textContent()).toBe(usd(plan.totalCostUsd));
     // Skipped, worked out here from the target alone: every asset the wallet neither holds nor can buy on a devnet
     // chain (all but ETH and USDC) whose target is more than the 5 pp band above its 0% now, in key order.

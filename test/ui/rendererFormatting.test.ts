@@ -5,11 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Portfolio } from '../../shared/domain/portfolio';
 import { valuePortfolio } from '../../shared/portfolio/valuePortfolio';
-import { displayAmount, exactAmount } from '../../renderer/src/lib/amountDisplay';
+import { displayAmount, exactAmount, feeAmount, formatPrice, formatShare, formatUsd, percentOfBps, percentOfFraction, percentText, sumDecimals, usdText, usdValueOf } from '../../renderer/src/lib/numberFormat';
 import { assetGroups, chainGroups } from '../../renderer/src/lib/portfolioView';
 import { timeAgo } from '../../renderer/src/lib/relativeTime';
-import { formatShare } from '../../renderer/src/lib/share';
-import { formatPrice, formatUsd, sumDecimals, usdValueOf } from '../../renderer/src/lib/usd';
 import { endpointErrorText, endpointListProblem, parseEndpointLines } from '../../renderer/src/pages/settings/networkText';
 import { StrataClientError } from '../../renderer/src/ipc/clientError';
 
@@ -26,6 +24,35 @@ describe('amounts', () => {
     expect(displayAmount('1', 18, 8)).toBe('<0.00000001');
     expect(displayAmount('250500000', 6)).toBe('250.5');
     expect(displayAmount('0', 18)).toBe('0');
+  });
+});
+
+describe('one number formatter (numberFormat)', () => {
+  it('a plan amount is grouped: receive ≥ 2,636,984.33055 USDC, never 2636984.33055', () => {
+    expect(exactAmount('2636984330550', 6)).toBe('2,636,984.33055');
+    expect(displayAmount('2636984330550', 6)).toBe('2,636,984.33055');
+    expect(displayAmount('2636984330550', 6, 2)).toBe('2,636,984.33');
+  });
+  it('fees keep 6 significant digits, cut never rounded, grouped; every digit stays for the title', () => {
+    expect(feeAmount('204512345678901', 18)).toBe('0.000204512');
+    expect(exactAmount('204512345678901', 18)).toBe('0.000204512345678901');
+    expect(feeAmount('1234567891', 6)).toBe('1,234.56');
+    expect(feeAmount('2636984330550', 6)).toBe('2,636,984');
+    expect(feeAmount('999999999', 6)).toBe('999.999');
+    expect(feeAmount('120000', 6)).toBe('0.12');
+    expect(feeAmount('1', 18)).toBe('0.000000000000000001');
+    expect(feeAmount('1000000000000000000', 18)).toBe('1');
+    expect(feeAmount('0', 18)).toBe('0');
+    expect(feeAmount(-1234567891n, 6)).toBe('-1,234.56');
+    expect(feeAmount('123456789', 9, 3)).toBe('0.123');
+  });
+  it('percentages: basis points to at most 2 decimals, trailing zeros dropped, grouped', () => {
+    expect([166, 1250, 0, 5, 100, 1234567, -30].map(percentOfBps)).toEqual(['1.66%', '12.5%', '0%', '0.05%', '1%', '12,345.67%', '-0.3%']);
+    expect([percentOfFraction(0.4512), percentOfFraction(0.05, 0), percentOfFraction(12.5), percentOfFraction(0)]).toEqual(['45.1%', '5%', '1,250.0%', '0.0%']);
+    expect([percentText(40), percentText(12.4), percentText(7.25, 2)]).toEqual(['40.0%', '12.4%', '7.25%']);
+  });
+  it('fee values beside fees: small ones keep their digits, others in cents, none without a price', () => {
+    expect([usdText('0.0061'), usdText('0.61'), usdText('1234.5'), usdText(null)]).toEqual(['$0.0061', '$0.61', '$1,234.50', 'no price']);
   });
 });
 

@@ -327,4 +327,46 @@ describe('strata route / swap / transfers on the devnet', () => {
     const listed = await cli(['transfers', '--dir', vaultDir]);
     expect((listed.json.transfers as Transfer[]).map((t) => [t.id, t.status])).toEqual([[out.json.transferId, 'completed']]);
   }, 30_000);
+
+  it('swap exits TRANSFER_PENDING with the id when its wait ends mid-flight; transfers resume finishes it, every transaction once', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'strata-cli-resume-')), 'vault');
+    expect((await cli(['vault', 'init', '--dir', dir], HARDHAT)).code).toBe(0);
+    const nothing = await cli(['transfers', 'resume', '--dir', dir]);
+    expect([nothing.code, nothing.json]).toEqual([0, { transfers: [] }]);
+    const nonces = { [A]: await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0), [B]: await (providers[B] as JsonRpcProvider).getTransactionCount(ACCOUNT_0) };
+    const before = await usdcOf(B);
+    await devnet.relayer.pause();
+    try {
+      // Route 1 is swap -> LayerZero -> swap: with the relayer paused its bridge step cannot be delivered.
+      const out = await cli(['swap', '--dir', dir, '--from', 'devnet-a:native', '--to', 'devnet-b:USDC', '--amount', '0.1', '--route', '1', '--timeout-s', '4', '--yes']);
+      const listed = (await cli(['transfers', '--dir', dir])).json.transfers as Transfer[];
+      expect(listed.map((t) => t.status)).toEqual(['running']);
+      const id = listed[0]?.id as string;
+      expect([out.code, out.json.error]).toEqual([1, { code: 'TRANSFER_PENDING', message: `Transfer ${id} is still running: continue with \`strata transfers resume --dir <vault>\`` }]);
+      expect(out.stderr).toContain(`strata: TRANSFER_PENDING: Transfer ${id} is still running`);
+      // The in-process run stops at its next look once the command locked the vault (a real CLI process has exited).
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+      const stillPaused = await cli(['transfers', 'resume', '--dir', dir, '--timeout-s', '1']);
+      expect([stillPaused.code, (stillPaused.json.error as { code: string }).code]).toEqual([1, 'TRANSFER_PENDING']);
+      expect((stillPaused.json.error as { message: string }).message).toContain(id);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+      devnet.relayer.resume();
+      const resumed = await cli(['transfers', 'resume', '--dir', dir, '--timeout-s', '30']);
+      expect(resumed.code).toBe(0);
+      const resumedList = resumed.json.transfers as Array<{ id: string; status: string; steps: Transfer['steps'] }>;
+      const done = resumedList[0];
+      expect([resumedList.length, done?.id, done?.status]).toEqual([1, id, 'completed']);
+      expect(done?.steps.map((s) => s.state)).toEqual(['confirmed', 'delivered', 'confirmed']);
+      expect(((await usdcOf(B)) - before).toString()).toBe(done?.steps[2]?.amountOut);
+      const final = (await cli(['transfers', '--dir', dir])).json.transfers as Transfer[];
+      expect(final.map((t) => [t.id, t.status])).toEqual([[id, 'completed']]);
+      await expectEachCallOnce(final[0] as Transfer, nonces);
+      const again = await cli(['transfers', 'resume', '--dir', dir]);
+      expect([again.code, again.json]).toEqual([0, { transfers: [] }]);
+    } finally {
+      devnet.relayer.resume();
+    }
+  }, 60_000);
 });

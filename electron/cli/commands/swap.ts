@@ -7,6 +7,7 @@ import { integerOption, parseOptions, passwordFromEnv, requireString } from '../
 import { openCliWallet } from '../cliWallet';
 import type { CliIo, CommandResult } from '../io';
 import { ROUTE_OPTIONS, routeQuery } from '../routeOptions';
+import { settledOrThrow } from '../transferOutcome';
 import { pickAccount } from './send';
 
 const POLL_MS = 500;
@@ -15,8 +16,9 @@ const POLL_MS = 500;
  * `strata swap --dir <vault> --from <chain>:<asset> --to <chain>:<asset> --amount <decimal> [--route N]
  * [--slippage <percent>] [--sort amount|speed] [--account <id|label>] [--timeout-s N] --yes --json`: finds routes,
  * runs route N (default 0, the best) with the vault (STRATA_PASSWORD), waits until it ends or the timeout, and prints
- * `{"transferId", "status", "steps"}`. Without --yes nothing is signed. A transfer still running at the timeout is
- * left in the journal (`strata transfers`); the app resumes it on its next unlock.
+ * `{"transferId", "status", "steps"}`. Without --yes nothing is signed. A failed transfer exits with TX_FAILED; one
+ * still running at the timeout exits with TRANSFER_PENDING naming its id, left in the journal: `strata transfers
+ * resume` (or the app's next unlock) continues it.
  */
 export async function swapCommand(argv: string[], io: CliIo): Promise<CommandResult> {
   const opts = parseOptions(argv, { ...ROUTE_OPTIONS, dir: { type: 'string' }, route: { type: 'string' }, account: { type: 'string' }, yes: { type: 'boolean' }, 'timeout-s': { type: 'string' } });
@@ -42,10 +44,7 @@ export async function swapCommand(argv: string[], io: CliIo): Promise<CommandRes
       await sleep(POLL_MS);
       transfer = wallet.crossChain.get(started.id);
     }
-    if (transfer.status === 'failed' || transfer.status === 'needs-attention') {
-      const failure = transfer.steps.find((s) => s.failure !== null)?.failure;
-      throw new StrataError('TX_FAILED', failure ? `${failure.message}. ${failure.summary}` : 'The transfer failed', { details: transfer.id });
-    }
+    settledOrThrow(transfer);
     return { json: { transferId: transfer.id, status: transfer.status, steps: transfer.steps }, text: `${transfer.status}: transfer ${transfer.id}` };
   } finally {
     vault.lock();

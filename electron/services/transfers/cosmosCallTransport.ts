@@ -2,6 +2,7 @@ import type { EncodeObject } from '@cosmjs/proto-signing';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { addressFromPublicKey } from '../../../shared/addresses/addressFromPublicKey';
 import type { ChainInfo } from '../../../shared/domain/chain';
+import { txHashText } from '../../../shared/domain/txHashText';
 import { StrataError } from '../../../shared/errors';
 import type { ChainEndpoint } from '../chains/chainAdapter';
 import type { CosmosSigner } from '../cosmos/cosmosSigner';
@@ -50,7 +51,7 @@ const ALREADY_IN_MEMPOOL = 19;
  * A CallTransport for one Cosmos chain and one vault account: the account's number and sequence from the auth
  * module, gas by the chain's simulation (× 1.3) priced at the tier's gas price from chain-registry, signed through the
  * injected signer in the chain's key scheme (secp256k1, or eth_secp256k1 on Injective), TxRaw bytes journaled as
- * `raw` (0x hex) under their CometBFT hash. Broadcast is `broadcast_tx_sync`, idempotent (a node that has the bytes
+ * `raw` (0x hex) under their CometBFT hash (bare upper-case hex, as `send` and the activity have it). Broadcast is `broadcast_tx_sync`, idempotent (a node that has the bytes
  * counts as accepted); status looks the hash up, and a sequence used by another transaction means `replaced`.
  * Receipts carry the transaction's events (cosmosEventsAsLogs).
  */
@@ -76,12 +77,12 @@ export function cosmosCallTransport(options: CosmosCallTransportOptions): CallTr
         sequence: account.sequence,
         signMode: options.signMode,
       });
-      return { chain: chain.id, from, nonce: account.sequence, hash: `0x${signed.hash}`, raw: `0x${bytesToHex(signed.txBytes)}` };
+      return { chain: chain.id, from, nonce: account.sequence, hash: txHashText(chain.id, signed.hash), raw: `0x${bytesToHex(signed.txBytes)}` };
     },
     async broadcast(signed) {
       const tx = hexToBytes(signed.raw.replace(/^0x/i, ''));
       const hash = cosmosTxHash(tx);
-      if (hash !== plainHash(signed.hash)) throw new StrataError('INTERNAL', 'The journaled transaction does not match its hash');
+      if (hash !== txHashText(chain.id, signed.hash)) throw new StrataError('INTERNAL', 'The journaled transaction does not match its hash');
       const checkTx = await rpc.withNode(async (node) => {
         try {
           const response = await node.comet.broadcastTxSync({ tx });
@@ -97,7 +98,7 @@ export function cosmosCallTransport(options: CosmosCallTransportOptions): CallTr
       throw txFailure('checkTx', checkTx, hash);
     },
     async status(record): Promise<CallStatus> {
-      const hash = plainHash(record.hash);
+      const hash = txHashText(chain.id, record.hash);
       const found = await rpc.withNode((node) => lookUpTx(node, hash));
       if (found !== null) return { kind: 'mined', receipt: receiptOf(found) };
       const account = await getCosmosAccount(rpc, chain, record.from);
@@ -130,8 +131,4 @@ export function cosmosSwapAmountOut(receipt: CallReceipt, denom: string): bigint
   const last = swapped[swapped.length - 1];
   const coin = parseCoinText(last?.attributes.find((a) => a.key === 'tokens_out')?.value ?? '');
   return coin !== null && coin.denom === denom ? coin.amount : null;
-}
-
-function plainHash(hash: string): string {
-  return hash.replace(/^0x/i, '').toUpperCase();
 }

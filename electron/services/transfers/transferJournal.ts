@@ -3,6 +3,7 @@ import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Route } from '../../../shared/domain/route';
+import { txHashText } from '../../../shared/domain/txHashText';
 import { StrataError } from '../../../shared/errors';
 import { readVersionedDocument, type VersionedDocument } from '../storage/readVersionedDocument';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from '../storage/atomicWrite';
@@ -50,11 +51,11 @@ export class TransferJournal {
     const journal = new TransferJournal(dataDir, options);
     await removeStaleTempFiles(dataDir, [FILE, `${FILE}.bak`]);
     const main = await readDocument(journal.path);
-    if (main.kind === 'ok') journal.transfers = main.value.transfers;
+    if (main.kind === 'ok') journal.transfers = main.value.transfers.map(withChainHashes);
     else if (main.kind === 'damaged') {
       const fallback = await readDocument(journal.backupPath);
       await rename(journal.path, `${journal.path}.damaged-${Date.now()}`).catch(() => undefined);
-      journal.transfers = fallback.kind === 'ok' ? fallback.value.transfers : [];
+      journal.transfers = fallback.kind === 'ok' ? fallback.value.transfers.map(withChainHashes) : [];
       journal.recovered = `transfers.json was damaged (${main.reason}); ${fallback.kind === 'ok' ? 'restored from the backup' : 'the journal starts empty'}`;
     }
     return journal;
@@ -222,4 +223,9 @@ function readDocument(path: string): Promise<VersionedDocument<z.infer<typeof Tr
     schema: TransferFile,
     mismatch: 'transfers do not match the format',
   });
+}
+
+/** A transfer read from disk with every call's hash as its chain writes it: older journals kept Cosmos hashes as 0x hex. */
+function withChainHashes(transfer: Transfer): Transfer {
+  return { ...transfer, steps: transfer.steps.map((step) => ({ ...step, calls: step.calls.map((call) => ({ ...call, hash: txHashText(call.chain, call.hash) })) })) };
 }

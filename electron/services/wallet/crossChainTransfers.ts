@@ -179,6 +179,17 @@ export class CrossChainTransfers {
     })();
   }
 
+  /**
+   * Continues every running transfer now and waits for each to end or to stop on an error (which leaves it running):
+   * the CLI's `strata transfers resume`. A transfer already being driven in this process is joined, never run twice.
+   * @throws VAULT_LOCKED
+   */
+  async resumeNow(): Promise<Array<{ id: string; transfer: Transfer | null; error: StrataError | null }>> {
+    if (!this.options.vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+    if (!this.journal.list().some((t) => t.status === 'running')) return [];
+    return resumeTransfers(await this.runOptions());
+  }
+
   /** On lock: forgets found routes and the retry timer. Transfers mid-flight stop at their next signature. */
   lock(): void {
     this.quotes.clear();

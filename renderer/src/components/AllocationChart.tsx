@@ -1,5 +1,4 @@
-import { formatShare } from '../lib/share';
-import { formatUsd } from '../lib/usd';
+import { formatShare, formatUsd } from '../lib/numberFormat';
 
 export interface AllocationSlice {
   key: string;

@@ -1,7 +1,7 @@
 import type { AccountView } from '../../../shared/domain/account';
 import type { ChainInfo } from '../../../shared/domain/chain';
 import type { Holding, Portfolio } from '../../../shared/domain/portfolio';
-import { sumDecimals } from './usd';
+import { sumDecimals } from './numberFormat';
 
 type Group = Portfolio['byAsset'][number];
 

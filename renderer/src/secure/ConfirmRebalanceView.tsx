@@ -4,7 +4,7 @@ import { Button } from '../components/Button';
 import { FormMessage } from '../components/FormMessage';
 import { TextField } from '../components/TextField';
 import { errorText } from '../ipc/errorText';
-import { exactAmount } from '../lib/amountDisplay';
+import { exactAmount } from '../lib/numberFormat';
 import { DoneView } from './DoneView';
 import { callSecure } from './secureClient';
 

@@ -1,20 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { providerLabel } from '../../../shared/domain/stepProviders';
 import type { TransferConfirmation } from '../../../shared/ipc/secureContract';
 import { Button } from '../components/Button';
 import { FormMessage } from '../components/FormMessage';
 import { TextField } from '../components/TextField';
 import { errorText } from '../ipc/errorText';
-import { exactAmount } from '../lib/amountDisplay';
+import { exactAmount, percentOfBps, usdText } from '../lib/numberFormat';
 import { DoneView } from './DoneView';
 import { callSecure } from './secureClient';
-
-const PROVIDERS: Record<string, string> = {
-  'uniswap-v2': 'Uniswap V2',
-  'layerzero-oft': 'LayerZero',
-  'axelar-gateway': 'Axelar',
-  'ibc-transfer': 'IBC',
-  'osmosis-poolmanager': 'Osmosis',
-};
 
 /**
  * The trusted confirmation of a cross-chain transfer: main's kept quote of every step it will sign (the app window
@@ -66,14 +59,14 @@ export function ConfirmTransferView({ transfer, onClose }: { transfer: TransferC
         <dt>From</dt>
         <dd>{transfer.accountLabel}</dd>
         <dt>Price impact</dt>
-        <dd data-confirm="impact">{(transfer.priceImpactBps / 100).toFixed(2)}%</dd>
+        <dd data-confirm="impact">{percentOfBps(transfer.priceImpactBps)}</dd>
         <dt>Fees</dt>
-        <dd data-confirm="fees">{transfer.totalFeesUsd !== null ? `$${transfer.totalFeesUsd}` : 'not priced'}</dd>
+        <dd data-confirm="fees">{transfer.totalFeesUsd !== null ? usdText(transfer.totalFeesUsd) : 'not priced'}</dd>
       </dl>
       <ol className="secure__steps" aria-label="Steps">
         {transfer.steps.map((step, i) => (
           <li key={i} data-confirm-step={i}>
-            {step.kind === 'swap' ? 'Swap' : 'Bridge'} on {PROVIDERS[step.provider] ?? step.provider}: {exactAmount(step.amountIn, step.assetIn.decimals)}{' '}
+            {step.kind === 'swap' ? 'Swap' : 'Bridge'} on {providerLabel(step.provider)}: {exactAmount(step.amountIn, step.assetIn.decimals)}{' '}
             {step.assetIn.symbol} ({step.fromChain}) → at least {exactAmount(step.minAmountOut, step.assetOut.decimals)} {step.assetOut.symbol} ({step.toChain})
             {step.assetIn.ref !== 'native' && step.fromChain.startsWith('eip155:') ? (
               <span className="secure__note">

@@ -5,7 +5,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { ChevronDownIcon } from '../../components/icons';
 import { StatusBadge } from '../../components/StatusBadge';
 import { activityStatusText } from '../../lib/activityStatus';
-import { displayAmount, exactAmount } from '../../lib/amountDisplay';
+import { displayAmount, exactAmount, feeAmount } from '../../lib/numberFormat';
 import { truncateAddress } from '../../lib/format';
 import { exactTime, timeAgo } from '../../lib/relativeTime';
 import type { ChainInfo } from '../../../../shared/domain/chain';
@@ -63,8 +63,8 @@ export function ActivityRow({ entry, chain, toSelf, now }: { entry: ActivityEntr
           </div>
           <div>
             <dt>{entry.status === 'pending' ? 'Fee (max)' : entry.status === 'failed' && entry.fee !== '0' ? 'Fee charged' : 'Fee'}</dt>
-            <dd className="num">
-              {exactAmount(entry.fee, feeAsset.decimals)} {feeAsset.symbol}
+            <dd className="num" title={`${exactAmount(entry.fee, feeAsset.decimals)} ${feeAsset.symbol}`}>
+              {feeAmount(entry.fee, feeAsset.decimals)} {feeAsset.symbol}
             </dd>
           </div>
           <div>

@@ -2,10 +2,8 @@ import { useId, useState } from 'react';
 import { MAX_SLICES } from '../../components/AllocationChart';
 import { AssetAvatar } from '../../components/AssetAvatar';
 import { ChevronDownIcon, ClockIcon } from '../../components/icons';
-import { displayAmount, exactAmount } from '../../lib/amountDisplay';
+import { displayAmount, exactAmount, formatShare, formatUsd } from '../../lib/numberFormat';
 import type { AssetGroupView, AssetPosition } from '../../lib/portfolioView';
-import { formatShare } from '../../lib/share';
-import { formatUsd } from '../../lib/usd';
 import { useAppStore } from '../../stores/appStore';
 
 function Amount({ units, decimals, symbol }: { units: bigint; decimals: number; symbol: string }) {

@@ -1,6 +1,5 @@
 import type { ChainGroupView } from '../../lib/portfolioView';
-import { formatShare } from '../../lib/share';
-import { formatUsd } from '../../lib/usd';
+import { formatShare, formatUsd } from '../../lib/numberFormat';
 
 /** "By chain": value per network, with a thin bar of its share (an SVG rect: widths as attributes, CSP-safe). */
 export function ChainList({ groups }: { groups: ChainGroupView[] }) {

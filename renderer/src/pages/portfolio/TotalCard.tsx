@@ -1,5 +1,5 @@
 import { AllocationChart, foldSlices, type AllocationSlice } from '../../components/AllocationChart';
-import { formatUsd, sumDecimals } from '../../lib/usd';
+import { formatUsd, sumDecimals } from '../../lib/numberFormat';
 import type { AssetGroupView } from '../../lib/portfolioView';
 
 /** The total value in large type, what it spans, and the allocation by asset (donut and table). */

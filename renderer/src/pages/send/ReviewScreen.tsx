@@ -7,9 +7,8 @@ import { cancelSecureSession, recordSecureSession, useSecureSession } from '../.
 import { call, on } from '../../ipc/client';
 import { errorFromPayload } from '../../ipc/clientError';
 import { errorText } from '../../ipc/errorText';
-import { exactAmount } from '../../lib/amountDisplay';
+import { exactAmount, feeAmount, formatUsd, sumDecimals, usdText, usdValueOf } from '../../lib/numberFormat';
 import { useNow } from '../../lib/useNow';
-import { formatUsd, sumDecimals, usdValueOf } from '../../lib/usd';
 import { useActivityStore } from '../../stores/activityStore';
 import { TIER_LABELS, TIERS, type PrepareInput } from './sendTypes';
 
@@ -161,10 +160,10 @@ export function ReviewScreen({ review, request, accountLabel, chainName, assetPr
             Network fee <span className="review__qualifier">(max)</span>
           </dt>
           <dd data-review="fee">
-            <span className="review__strong num">
-              {exactAmount(fee.amount, fee.feeAsset.decimals)} {fee.feeAsset.symbol}
+            <span className="review__strong num" title={`${exactAmount(fee.amount, fee.feeAsset.decimals)} ${fee.feeAsset.symbol}`}>
+              {feeAmount(fee.amount, fee.feeAsset.decimals)} {fee.feeAsset.symbol}
             </span>
-            <span className="review__sub num">{feeUsd !== null ? `≈ ${formatUsd(feeUsd, feeUsd.startsWith('0.00') ? 4 : 2)} · ` : ''}usually less</span>
+            <span className="review__sub num">{feeUsd !== null ? `≈ ${usdText(feeUsd)} · ` : ''}usually less</span>
             <fieldset className="review__tiers">
               <legend className="sr-only">Fee speed</legend>
               {TIERS.map((tier) => (
@@ -177,8 +176,8 @@ export function ReviewScreen({ review, request, accountLabel, chainName, assetPr
                     disabled={busy !== null}
                     onChange={() => void reprepare(tier)}
                   />
-                  <span>
-                    {TIER_LABELS[tier]} · {exactAmount(review.fees[tier].amount, review.fees[tier].feeAsset.decimals)}
+                  <span title={`${exactAmount(review.fees[tier].amount, review.fees[tier].feeAsset.decimals)} ${review.fees[tier].feeAsset.symbol}`}>
+                    {TIER_LABELS[tier]} · {feeAmount(review.fees[tier].amount, review.fees[tier].feeAsset.decimals)}
                   </span>
                 </label>
               ))}

@@ -4,7 +4,7 @@ import { Button } from '../../components/Button';
 import { CopyButton } from '../../components/CopyButton';
 import { CheckIcon, CrossIcon, SendIcon } from '../../components/icons';
 import { StatusBadge } from '../../components/StatusBadge';
-import { exactAmount } from '../../lib/amountDisplay';
+import { exactAmount } from '../../lib/numberFormat';
 import { truncateAddress } from '../../lib/format';
 import { useActivityStore } from '../../stores/activityStore';
 import { useAppStore } from '../../stores/appStore';

@@ -2,9 +2,8 @@ import type { AccountView } from '../../../../shared/domain/account';
 import type { AssetInfo } from '../../../../shared/domain/asset';
 import type { ChainInfo } from '../../../../shared/domain/chain';
 import type { Holding, Portfolio } from '../../../../shared/domain/portfolio';
-import { displayAmount } from '../../lib/amountDisplay';
+import { displayAmount, formatUsd } from '../../lib/numberFormat';
 import { addressOnChain, canSend } from '../../lib/chainAddress';
-import { formatUsd } from '../../lib/usd';
 
 /** Accounts that can sign. */
 export function sendableAccounts(accounts: readonly AccountView[] | null): AccountView[] {

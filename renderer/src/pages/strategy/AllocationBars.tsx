@@ -1,5 +1,5 @@
 import type { Weights } from '../../../../shared/optimizer';
-import { formatPct } from './strategyFormat';
+import { percentOfFraction } from '../../lib/numberFormat';
 
 /** Colour class of an asset: by its position in the price table, so both charts use the same colour per asset. */
 export function assetColour(assets: readonly string[], asset: string): string {
@@ -37,7 +37,7 @@ export function AllocationBars({ title, assets, weights, testId }: { title: stri
                       {a}
                     </span>
                   </th>
-                  <td className="legend__share num" data-weight={w}>{formatPct(w)}</td>
+                  <td className="legend__share num" data-weight={w}>{percentOfFraction(w)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { FrontierPoint, Performance, Weights } from '../../../../shared/optimizer';
-import { formatPct } from './strategyFormat';
+import { percentOfFraction } from '../../lib/numberFormat';
 
 const W = 560;
 const H = 320;
@@ -70,13 +70,13 @@ export function FrontierChart({ points, target, today, picked, onPick, onInspect
       {ticks(yMin, yMax, 4).map((t) => (
         <g key={`y${t}`} className="frontier__grid">
           <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
-          <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end">{formatPct(t, 0)}</text>
+          <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end">{percentOfFraction(t, 0)}</text>
         </g>
       ))}
       {ticks(0, xMax, 5).map((t) => (
         <g key={`x${t}`} className="frontier__grid">
           <line x1={x(t)} x2={x(t)} y1={PAD.top} y2={H - PAD.bottom} />
-          <text x={x(t)} y={H - PAD.bottom + 16} textAnchor="middle">{formatPct(t, 0)}</text>
+          <text x={x(t)} y={H - PAD.bottom + 16} textAnchor="middle">{percentOfFraction(t, 0)}</text>
         </g>
       ))}
       <text className="frontier__axis" x={(W + PAD.left) / 2} y={H - 6} textAnchor="middle">Volatility (a year)</text>

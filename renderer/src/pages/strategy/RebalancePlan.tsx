@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatAmount } from '../../../../shared/amounts';
 import { providerLabel } from '../../../../shared/domain/stepProviders';
 import type { AssetDrift, PlanTrade, RebalanceExecution, RebalancePlan as Plan } from '../../../../shared/rebalance/rebalanceSchemas';
 import { Button } from '../../components/Button';
@@ -9,7 +8,7 @@ import { recordSecureSession, useSecureSession } from '../../app/secureSession';
 import { call, on } from '../../ipc/client';
 import { errorFromPayload } from '../../ipc/clientError';
 import { errorCode, errorText } from '../../ipc/errorText';
-import { formatUsd, sumDecimals } from '../../lib/usd';
+import { exactAmount, formatUsd, percentText, sumDecimals } from '../../lib/numberFormat';
 import { useChainsStore } from '../../stores/chainsStore';
 import { usePortfolioStore } from '../../stores/portfolioStore';
 
@@ -257,7 +256,7 @@ function TradeRow({ trade, chainName, progress }: { trade: PlanTrade; chainName(
     <li className="rebalance__trade" data-testid="rebalance-trade" data-status={progress ?? 'planned'}>
       <div className="rebalance__trade-head">
         <span>
-          Sell <strong className="num">{formatAmount(BigInt(trade.amountIn), trade.sell.decimals)} {trade.sell.symbol}</strong> on {chainName(trade.sell.chain)} for{' '}
+          Sell <strong className="num">{exactAmount(trade.amountIn, trade.sell.decimals)} {trade.sell.symbol}</strong> on {chainName(trade.sell.chain)} for{' '}
           <strong>{trade.buy.symbol}</strong> on {chainName(trade.buy.chain)}
         </span>
         <span className="num">{formatUsd(trade.usd)}</span>
@@ -270,7 +269,7 @@ function TradeRow({ trade, chainName, progress }: { trade: PlanTrade; chainName(
         ))}
         <span className="rebalance__fees">
           fees <span className="num">{trade.feesUsd === null ? 'unknown' : formatUsd(trade.feesUsd)}</span> · receive ≥{' '}
-          <span className="num">{formatAmount(BigInt(trade.route.minAmountOut), trade.buy.decimals)} {trade.buy.symbol}</span>
+          <span className="num" data-testid="rebalance-min-out">{exactAmount(trade.route.minAmountOut, trade.buy.decimals)} {trade.buy.symbol}</span>
         </span>
         {progress && <span className={`rebalance__state rebalance__state--${progress}`}>{STATUS_TEXT[progress]}</span>}
       </div>
@@ -305,7 +304,7 @@ function DriftChart({ assets, bandPct }: { assets: readonly AssetDrift[]; bandPc
                 {a.driftPct.toFixed(2)} pp
               </td>
               <td className="drift__detail num">
-                {a.currentPct.toFixed(1)}% → {a.targetPct.toFixed(1)}%
+                {percentText(a.currentPct)} → {percentText(a.targetPct)}
               </td>
             </tr>
           ))}

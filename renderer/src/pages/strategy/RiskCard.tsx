@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { RiskAnswers, type RiskPreset, type StrategySettings } from '../../../../shared/domain/strategy';
 import { defaultStrategy, PRESET_LABELS, riskProfile } from '../../../../shared/strategy/riskProfile';
 import { Button } from '../../components/Button';
-import { formatPct } from './strategyFormat';
+import { percentOfFraction } from '../../lib/numberFormat';
 
 type Question<K extends keyof RiskAnswers> = { key: K; legend: string; options: Array<{ value: RiskAnswers[K]; label: string }> };
 
@@ -115,7 +115,7 @@ export function RiskCard({ settings, onChange }: Props) {
         <label className="field" htmlFor={volId}>
           <span className="field__top">
             <span className="field__label">Target volatility</span>
-            <output className="num">{formatPct(settings.targetVolatility, 0)}</output>
+            <output className="num">{percentOfFraction(settings.targetVolatility, 0)}</output>
           </span>
           <input id={volId} className="range" type="range" min="0.05" max="2" step="0.05" value={settings.targetVolatility} onChange={(e) => onChange({ ...settings, preset: 'custom', targetVolatility: Number(e.target.value) })} />
         </label>

@@ -16,7 +16,7 @@ import { FrontierChart, nonZeroWeights } from './FrontierChart';
 import { PriceSourcePicker, type PriceSource } from './PriceSourcePicker';
 import { RebalancePlan, saveRebalanceTarget } from './RebalancePlan';
 import { RiskCard } from './RiskCard';
-import { formatPct } from './strategyFormat';
+import { percentOfFraction } from '../../lib/numberFormat';
 import { strategyErrorText } from './strategyErrorText';
 
 const OBJECTIVE_LABELS: Record<StrategySettings['objective'], string> = {
@@ -144,9 +144,9 @@ export function StrategyPage() {
                       <h3 className="frontier-panel__title">{inspected !== null ? `Frontier point ${inspected + 1} of ${result.frontier.length}` : picked !== null ? 'Target (picked point)' : 'Target'}</h3>
                       <dl className="frontier-panel__stats">
                         <dt>Return</dt>
-                        <dd className="num" data-testid="panel-return" data-value={shown.expectedReturn}>{formatPct(shown.expectedReturn)}</dd>
+                        <dd className="num" data-testid="panel-return" data-value={shown.expectedReturn}>{percentOfFraction(shown.expectedReturn)}</dd>
                         <dt>Volatility</dt>
-                        <dd className="num" data-testid="panel-volatility" data-value={shown.volatility}>{formatPct(shown.volatility)}</dd>
+                        <dd className="num" data-testid="panel-volatility" data-value={shown.volatility}>{percentOfFraction(shown.volatility)}</dd>
                         <dt>Sharpe</dt>
                         <dd className="num">{shown.sharpe.toFixed(2)}</dd>
                       </dl>
@@ -154,7 +154,7 @@ export function StrategyPage() {
                         {nonZeroWeights(shown.weights).map(([a, w]) => (
                           <li key={a}>
                             <span>{a}</span>
-                            <span className="num">{formatPct(w)}</span>
+                            <span className="num">{percentOfFraction(w)}</span>
                           </li>
                         ))}
                       </ul>

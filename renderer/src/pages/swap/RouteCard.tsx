@@ -3,11 +3,12 @@ import type { Route } from '../../../../shared/domain/route';
 import { Button } from '../../components/Button';
 import { ClockIcon } from '../../components/icons';
 import { cx } from '../../lib/cx';
-import { formatUsd, usdValueOf } from '../../lib/usd';
+import { formatUsd, percentOfBps, usdValueOf } from '../../lib/numberFormat';
 import {
-  bpsText,
   durationText,
+  exactTokenAmount,
   feeLabel,
+  feeTokenAmount,
   routeAssetOut,
   routeProviders,
   routeSummary,
@@ -69,7 +70,7 @@ export function RouteCard({ route, best, chainName, outPrice, onChoose }: RouteC
           Fees <span className="num" data-route="fees">{fees !== null ? usdText(fees) : 'no price'}</span>
         </li>
         <li>
-          Price impact <span className="num" data-route="impact">{bpsText(route.priceImpactBps)}</span>
+          Price impact <span className="num" data-route="impact">{percentOfBps(route.priceImpactBps)}</span>
         </li>
       </ul>
       <ol className="legs" aria-label={`Steps of ${summary}`}>
@@ -84,12 +85,12 @@ export function RouteCard({ route, best, chainName, outPrice, onChoose }: RouteC
               </p>
               <p className="leg__amounts num">
                 {tokenAmount(step.amountIn, step.assetIn)} → {tokenAmount(step.amountOut, step.assetOut)}
-                {step.priceImpactBps > 0 ? ` · impact ${bpsText(step.priceImpactBps)}` : ''} · {durationText(step.etaSeconds)}
+                {step.priceImpactBps > 0 ? ` · impact ${percentOfBps(step.priceImpactBps)}` : ''} · {durationText(step.etaSeconds)}
               </p>
               <ul className="leg__fees" aria-label="Fees of this step">
                 {step.fees.map((fee, j) => (
                   <li key={j} className="num">
-                    <span className="leg__fee-kind">{feeLabel(fee)}</span> {tokenAmount(fee.amount, fee.asset, 8)}
+                    <span className="leg__fee-kind">{feeLabel(fee)}</span> <span title={exactTokenAmount(fee.amount, fee.asset)}>{feeTokenAmount(fee.amount, fee.asset)}</span>
                     <span className="leg__fee-usd"> · {usdText(fee.usd)}</span>
                   </li>
                 ))}

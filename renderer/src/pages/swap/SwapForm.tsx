@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { FormMessage } from '../../components/FormMessage';
 import { call } from '../../ipc/client';
 import { errorText } from '../../ipc/errorText';
-import { exactAmount } from '../../lib/amountDisplay';
+import { exactAmount } from '../../lib/numberFormat';
 import { useAccountsStore } from '../../stores/accountsStore';
 import { useAssetsStore } from '../../stores/assetsStore';
 import { useChainsStore } from '../../stores/chainsStore';

@@ -8,10 +8,9 @@ import { recordSecureSession, useSecureSession } from '../../app/secureSession';
 import { call, on } from '../../ipc/client';
 import { errorFromPayload } from '../../ipc/clientError';
 import { errorCode, errorText } from '../../ipc/errorText';
-import { exactAmount } from '../../lib/amountDisplay';
-import { formatUsd, usdValueOf } from '../../lib/usd';
+import { exactAmount, formatUsd, percentOfBps, usdValueOf } from '../../lib/numberFormat';
 import { RouteAddress } from './RouteAddress';
-import { bpsText, durationText, feeLabel, routeAssetIn, routeAssetOut, routeSummary, tokenAmount, totalFeesUsd, usdText, type ChainNamer } from './routeText';
+import { durationText, exactTokenAmount, feeLabel, feeTokenAmount, routeAssetIn, routeAssetOut, routeSummary, tokenAmount, totalFeesUsd, usdText, type ChainNamer } from './routeText';
 import { RouteWarnings } from './RouteWarnings';
 import { signingPlan } from './signingPlan';
 
@@ -152,7 +151,7 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
           <dd data-review="route">
             <span className="review__strong">{routeSummary(route)}</span>
             <span className="review__sub">
-              {route.steps.length} step{route.steps.length === 1 ? '' : 's'} · {durationText(route.etaSeconds)} · price impact {bpsText(route.priceImpactBps)}
+              {route.steps.length} step{route.steps.length === 1 ? '' : 's'} · {durationText(route.etaSeconds)} · price impact {percentOfBps(route.priceImpactBps)}
             </span>
           </dd>
         </div>
@@ -163,7 +162,7 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
             <ul className="swap-review__fees">
               {route.fees.map((fee, i) => (
                 <li key={i} className="num">
-                  {feeLabel(fee)} on {chainName(fee.chain)}: {tokenAmount(fee.amount, fee.asset, 8)} <span className="muted">· {usdText(fee.usd)}</span>
+                  {feeLabel(fee)} on {chainName(fee.chain)}: <span title={exactTokenAmount(fee.amount, fee.asset)}>{feeTokenAmount(fee.amount, fee.asset)}</span> <span className="muted">· {usdText(fee.usd)}</span>
                 </li>
               ))}
             </ul>

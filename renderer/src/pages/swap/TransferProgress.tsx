@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RouteStep } from '../../../../shared/domain/route';
 import type { FailureAction, StepRecord, Transfer } from '../../../../shared/domain/transferRecord';
+import { txHashText } from '../../../../shared/domain/txHashText';
 import { Button } from '../../components/Button';
 import { CheckIcon, ClockIcon, CrossIcon } from '../../components/icons';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -224,7 +225,3 @@ export function TransferProgress({ transferId, chainName, onNew }: { transferId:
   );
 }
 
-/** A transaction hash as its chain's explorers write it: 0x hex on EVM, bare upper-case hex (CometBFT) on Cosmos. */
-function txHashText(chain: string, hash: string): string {
-  return chain.startsWith('cosmos:') ? hash.replace(/^0x/i, '').toUpperCase() : hash;
-}

@@ -2,8 +2,9 @@ import type { AssetInfo } from '../../../../shared/domain/asset';
 import type { Route, RouteFee, RouteStep } from '../../../../shared/domain/route';
 import { providerLabel } from '../../../../shared/domain/stepProviders';
 import type { StepRecord, StepState, TransferStatus } from '../../../../shared/domain/transferRecord';
-import { displayAmount } from '../../lib/amountDisplay';
-import { formatUsd, sumDecimals } from '../../lib/usd';
+import { displayAmount, exactAmount, feeAmount, sumDecimals, usdText } from '../../lib/numberFormat';
+
+export { usdText } from '../../lib/numberFormat';
 
 const FEE_LABELS: Record<RouteFee['kind'], string> = { gas: 'Network fee', messaging: 'Messaging fee', bridge: 'Bridge fee', swap: 'Pool fee' };
 
@@ -13,12 +14,6 @@ export type ChainNamer = (chainId: string) => string;
 /** `1.5 ETH` for lists (fraction cut to 6 digits, never rounded up). */
 export function tokenAmount(units: string | bigint, asset: Pick<AssetInfo, 'decimals' | 'symbol'>, maxFraction = 6): string {
   return `${displayAmount(units, asset.decimals, maxFraction)} ${asset.symbol}`;
-}
-
-/** A small USD figure keeps its significant digits (`$0.0061`), a large one is in cents. */
-export function usdText(value: string | null): string {
-  if (value === null) return 'no price';
-  return /^0\.00/.test(value) ? formatUsd(value, 4) : formatUsd(value);
 }
 
 /** "Swap ETH → SBT on Devnet A" or "Bridge SBT to Devnet B". */
@@ -32,9 +27,19 @@ export function stepVia(step: RouteStep): string {
   return `via ${providerLabel(step.provider)}`;
 }
 
-/** One fee line: "Network fee 0.000204 ETH · $0.61". */
+/** A fee amount: `0.000204512 ETH` (6 significant digits, feeAmount); exactAmount goes in its title. */
+export function feeTokenAmount(units: string | bigint, asset: Pick<AssetInfo, 'decimals' | 'symbol'>): string {
+  return `${feeAmount(units, asset.decimals)} ${asset.symbol}`;
+}
+
+/** Every digit of an amount with its symbol, for a title (hover) and copying: `0.000204512345678901 ETH`. */
+export function exactTokenAmount(units: string | bigint, asset: Pick<AssetInfo, 'decimals' | 'symbol'>): string {
+  return `${exactAmount(units, asset.decimals)} ${asset.symbol}`;
+}
+
+/** One fee line: "Network fee 0.000204512 ETH · $0.61". */
 export function feeText(fee: RouteFee): string {
-  return `${FEE_LABELS[fee.kind]} ${tokenAmount(fee.amount, fee.asset, 8)} · ${usdText(fee.usd)}`;
+  return `${FEE_LABELS[fee.kind]} ${feeTokenAmount(fee.amount, fee.asset)} · ${usdText(fee.usd)}`;
 }
 
 /** The fee kind as a label. */
@@ -82,11 +87,6 @@ export function clockText(ms: number): string {
   const s = total % 60;
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
-}
-
-/** Basis points as a percentage: 166 -> "1.66%", 0 -> "0%". */
-export function bpsText(bps: number): string {
-  return `${(bps / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 }
 
 /** The sum of the route's fees in USD, or null when a fee has no price. */

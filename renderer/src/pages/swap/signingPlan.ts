@@ -1,5 +1,5 @@
 import type { Route, RouteStep } from '../../../../shared/domain/route';
-import { exactAmount } from '../../lib/amountDisplay';
+import { exactAmount } from '../../lib/numberFormat';
 import { providerLabel } from '../../../../shared/domain/stepProviders';
 import type { ChainNamer } from './routeText';
 
