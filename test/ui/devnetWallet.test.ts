@@ -569,6 +569,10 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
       const direct = devnet.chain('devnet-b').rpc;
       await endpoints.fill(`${direct}\n${proxyB.url}\n`);
       await dialog.getByRole('button', { name: 'Save endpoints' }).click();
+      // replacing endpoints is confirmed in the secure window (the app window cannot do it alone)
+      expect(ok<ChainRpc>(await h!.core.call('chains.rpc', { chain: 'eip155:31338' })).endpoints).toEqual([proxyB.url]);
+      const secure = await h!.securePage();
+      await secure.getByRole('button', { name: 'Confirm the change' }).click();
       await dialog.waitFor({ state: 'detached' });
       expect(ok<ChainRpc>(await h!.core.call('chains.rpc', { chain: 'eip155:31338' })).endpoints).toEqual([direct, proxyB.url]);
       expect(await rowB.locator('.network-row__url').textContent()).toBe(new URL(direct).host);

@@ -130,13 +130,14 @@ describe('chains.setRpc', () => {
     expect(await h.value<ChainRpc>('chains.setRpc', { chain: 'arbitrum', endpoints: [] })).toEqual({ chain: ARBITRUM, endpoints: defaults, defaults });
   });
 
-  it('an endpoint that fails its check after confirming changes nothing and says why in confirmation.outcome', async () => {
+  it('an endpoint that fails its check is refused at once, before any confirmation is asked; nothing changes', async () => {
     const h = await wallet();
-    const bad = await asked(h, 'chains.setRpc', { chain: 'arbitrum', endpoints: ['http://127.0.0.1:1'] });
-    const answer = await h.secure(bad.sessionId, 'secure.confirm', {});
-    expect(answer.ok).toBe(false);
-    const outcome = h.log.filter((r) => r.name === 'confirmation.outcome').at(-1)?.payload as { sessionId: string; ok: boolean; error?: { code: string } };
-    expect([outcome.sessionId, outcome.ok, outcome.error?.code]).toEqual([bad.sessionId, false, answer.ok ? null : answer.error.code]);
+    const sessions = () => h.log.filter((r) => r.name === 'secure.changed').length;
+    const before = sessions();
+    const bad = await h.call('chains.setRpc', { chain: 'arbitrum', endpoints: ['http://127.0.0.1:1'] });
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('RPC_UNAVAILABLE');
+    expect(sessions()).toBe(before);
+    expect(h.openWindows.size).toBe(0);
     expect((await h.value<ChainRpc>('chains.rpc', { chain: 'arbitrum' })).endpoints).toEqual(defaultEndpoints(ARBITRUM));
   });
 });

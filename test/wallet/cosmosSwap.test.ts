@@ -106,8 +106,8 @@ describe('Cosmos routes through the cross-chain service (no devnet)', () => {
     ]);
     const sent = standIns.chains.osmosis.broadcasts;
     expect(done.steps.map((s) => s.calls.map((c) => [c.label, c.chain, c.from, c.nonce, c.state, c.hash]))).toEqual([
-      [['swap', OSMOSIS, osmoAddress, '3', 'confirmed', `0x${cosmosTxHash(sent[0]!)}`]],
-      [['ibc transfer', OSMOSIS, osmoAddress, '4', 'confirmed', `0x${cosmosTxHash(sent[1]!)}`]],
+      [['swap', OSMOSIS, osmoAddress, '3', 'confirmed', cosmosTxHash(sent[0]!)]],
+      [['ibc transfer', OSMOSIS, osmoAddress, '4', 'confirmed', cosmosTxHash(sent[1]!)]],
     ]);
     const transfer = MsgTransfer.decode(decodeTxRaw(sent[1]!).body.messages[0]!.value);
     expect(transfer).toMatchObject({ sender: osmoAddress, receiver: hubAddress, token: { denom: ATOM_ON_OSMOSIS, amount: ATOM_OUT.toString() } });

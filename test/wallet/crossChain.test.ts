@@ -337,8 +337,11 @@ describe('strata route / swap / transfers on the devnet', () => {
     const before = await usdcOf(B);
     await devnet.relayer.pause();
     try {
-      // Route 1 is swap -> LayerZero -> swap: with the relayer paused its bridge step cannot be delivered.
-      const out = await cli(['swap', '--dir', dir, '--from', 'devnet-a:native', '--to', 'devnet-b:USDC', '--amount', '0.1', '--route', '1', '--timeout-s', '4', '--yes']);
+      // The swap -> LayerZero -> swap route (found by its providers): with the relayer paused its bridge step cannot be delivered.
+      const listedRoutes = (await cli(['route', '--from', 'devnet-a:native', '--to', 'devnet-b:USDC', '--amount', '0.1'])).json.routes as Route[];
+      const lz = listedRoutes.findIndex((r) => r.steps.map((s) => s.kind).join() === 'swap,bridge,swap' && r.steps[1]?.provider === 'layerzero-oft');
+      expect(lz).toBeGreaterThanOrEqual(0);
+      const out = await cli(['swap', '--dir', dir, '--from', 'devnet-a:native', '--to', 'devnet-b:USDC', '--amount', '0.1', '--route', String(lz), '--timeout-s', '4', '--yes']);
       const listed = (await cli(['transfers', '--dir', dir])).json.transfers as Transfer[];
       expect(listed.map((t) => t.status)).toEqual(['running']);
       const id = listed[0]?.id as string;

@@ -65,7 +65,7 @@ describe('the routing environment is built once per swap, prices asked at quote 
     builds.mockClear();
     priceAsks.mockClear();
     const first = await swap('0.1');
-    expect(first.route.steps.map((s) => [s.provider, s.fromChain])).toEqual([['uniswap-v2', A]]);
+    expect(first.route.steps.map((s) => [s.provider, s.fromChain])).toEqual([['uniswap-v3', A]]);
     // Search, funds check and run: one environment (devnet chains, venues, bridges), one price request (the search's).
     expect(builds).toHaveBeenCalledTimes(1);
     expect(priceAsks).toHaveBeenCalledTimes(1);

@@ -97,13 +97,23 @@ export class ChainDirectory {
    * @throws INVALID_INPUT (not https, not a URL), CHAIN_ID_MISMATCH, RPC_UNAVAILABLE — and then nothing is saved
    */
   async setEndpoints(chain: ChainInfo, endpoints: string[]): Promise<string[]> {
-    const unique = [...new Set(endpoints.map((e) => checkEndpointPolicy(e.trim())))];
-    for (const url of unique) await this.assertServes(url, chain);
+    const unique = await this.checkEndpoints(chain, endpoints);
     const next = structuredClone(this.file);
     if (unique.length === 0) delete next.rpcOverrides[chain.id];
     else next.rpcOverrides[chain.id] = unique;
     await this.save(next);
     return this.endpoints(chain.id);
+  }
+
+  /**
+   * The checks setEndpoints makes, saving nothing: a wrong or dead endpoint is refused before the user is asked to
+   * confirm the change. Returns the endpoints as they would be saved (trimmed, without repeats).
+   * @throws INVALID_INPUT (not https, not a URL), CHAIN_ID_MISMATCH, RPC_UNAVAILABLE
+   */
+  async checkEndpoints(chain: ChainInfo, endpoints: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(endpoints.map((e) => checkEndpointPolicy(e.trim())))];
+    for (const url of unique) await this.assertServes(url, chain);
+    return unique;
   }
 
   /**

@@ -32,6 +32,8 @@ export function createWalletHandlers(ctx: CoreContext): Pick<AppHandlers, Wallet
         return { chain: info.id, endpoints: chains.endpoints(info.id), defaults: chains.defaults(info.id) };
       };
       if (endpoints.length === 0) return apply();
+      // A wrong or dead endpoint is refused in words at once; only a change that would work is put to the user.
+      await chains.checkEndpoints(info, endpoints);
       return confirmSetting(ctx, { change: 'replace-rpc', chain: info.id, chainName: info.name, from: chains.endpoints(info.id), to: [...endpoints] }, async () => ({ rpc: await apply() }));
     },
     'chains.addCustom': async (input) => {
