@@ -47,6 +47,10 @@ export const ERROR_CODES = [
   'NO_TARGET',
   'PLAN_EXPIRED',
   'QUOTE_CHANGED',
+  // a route losing more than 15% of its value (price impact, fees, slippage) without the user's acceptance of that
+  // exact loss; a rebalancing trade whose value lost exceeds the plan's cost limit
+  'PRICE_IMPACT_TOO_HIGH',
+  'VALUE_LOST_TOO_HIGH',
   // secure sessions (mnemonic shown or typed outside the app renderer)
   'SESSION_NOT_FOUND',
   'SESSION_NOT_READY',

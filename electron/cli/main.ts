@@ -33,8 +33,9 @@ Commands:
                                            routes (swap, bridge, swap; or one swap on a chain), best first:
                                            EVM mainnets (Uniswap V3), Cosmos chains, a running devnet
   swap --dir <path> --from <chain>:<asset> --to <chain>:<asset> --amount <decimal> [--route N] [--slippage <percent>]
-       [--account <id|label>] [--timeout-s N] --yes
-                                           run a route with the vault (STRATA_PASSWORD) and wait until it ends
+       [--account <id|label>] [--accept-loss <percent>] [--timeout-s N] --yes
+                                           run a route with the vault (STRATA_PASSWORD) and wait until it ends;
+                                           a route losing over 15% runs only with --accept-loss of at least its loss
   transfers --dir <path>                   multi-step transfers (cross-chain swaps), newest first
 ${REBALANCE_USAGE}
   devnet start|stop|status [--state-dir D] [--ports A,B] [--interval-ms N]

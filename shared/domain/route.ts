@@ -53,6 +53,15 @@ export const Route = z.strictObject({
   totalFeesUsd: UsdValue,
   etaSeconds: z.number().int().nonnegative(),
   priceImpactBps: z.number().int().nonnegative(),
+  /**
+   * What the route can lose, in USD: the value sent plus the fees paid on top of it (gas, messaging) minus the value
+   * of minAmountOut. Fees, price impact and slippage together; null without prices. Absent on routes recorded before.
+   */
+  valueLostUsd: UsdValue.optional(),
+  /** valueLostUsd as a share of the value sent, basis points rounded up (null without prices) */
+  valueLostBps: z.number().int().nonnegative().nullable().optional(),
+  /** max(valueLostBps, priceImpactBps) judged: amber from 1%, red from 3%, refused above 15% (shared/routing/valueLostGuard) */
+  lossLevel: z.enum(['ok', 'amber', 'red', 'refused']).optional(),
   warnings: z.array(RouteWarning),
 });
 export type Route = z.infer<typeof Route>;

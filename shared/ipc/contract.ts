@@ -202,6 +202,8 @@ export const methods = {
       accountId: z.string().min(1).max(64),
       /** what the user reviewed: the route is refused (QUOTE_CHANGED) if its kept quote takes another amount or promises less */
       reviewed: z.strictObject({ amountIn: BaseUnits, minAmountOut: BaseUnits }).optional(),
+      /** the loss (basis points) the user accepted in the review for a route losing more than 15%; at least the route's own (PRICE_IMPACT_TOO_HIGH) */
+      acceptedLossBps: z.number().int().min(0).max(1_000_000).optional(),
     }),
     Transfer,
     'Starts exactly a route found in the last few minutes, after checking the balance and, when given, that it is the quote the user reviewed; runs in the background (transfers.changed events).',

@@ -12,7 +12,7 @@ export function createTransferHandlers(ctx: CoreContext): Pick<AppHandlers, Tran
   };
   return {
     'routes.find': async (query) => (await crossChain()).findRoutes(query),
-    'transfers.start': async ({ routeId, accountId, reviewed }) => (await crossChain()).startTransfer(routeId, accountId, reviewed),
+    'transfers.start': async ({ routeId, accountId, reviewed, acceptedLossBps }) => (await crossChain()).startTransfer(routeId, accountId, reviewed, acceptedLossBps),
     'transfers.list': async () => (await crossChain()).list(),
     'transfers.get': async ({ id }) => (await crossChain()).get(id),
   };

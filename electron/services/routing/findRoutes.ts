@@ -10,6 +10,7 @@ import { estimateEvmFees } from '../evm/estimateEvmFees';
 import type { SwapQuote, SwapVenue } from '../swap/swapVenue';
 import { minAmountOut } from '../swap/uniswapV2/minAmountOut';
 import { createPriceBook, sumOrNull, usdText, type PriceBook } from './routePricing';
+import { routeValueLost } from './routeValueLost';
 import { routeWarnings } from './routeWarnings';
 import type { ChainRpcs, ProviderFee } from './routingTypes';
 
@@ -108,15 +109,19 @@ export async function findRoutes(env: RoutingEnvironment, request: RouteRequest)
   return rankRoutes(found, request.sort ?? 'amount');
 }
 
-/** Best first: by amount received (then faster), or by speed (then more received). Stable for equal routes. */
+/**
+ * Best first: by amount received (then faster), or by speed (then more received). Stable for equal routes. A route
+ * the value-lost guard refuses (lossLevel `refused`) always comes after every acceptable one, so it is never "best".
+ */
 export function rankRoutes(routes: FoundRoute[], sort: 'amount' | 'speed'): FoundRoute[] {
+  const refused = (r: FoundRoute): number => (r.route.lossLevel === 'refused' ? 1 : 0);
   const byAmount = (a: FoundRoute, b: FoundRoute): number => {
     const x = BigInt(a.route.amountOut);
     const y = BigInt(b.route.amountOut);
     return x > y ? -1 : x < y ? 1 : 0;
   };
   const bySpeed = (a: FoundRoute, b: FoundRoute): number => a.route.etaSeconds - b.route.etaSeconds;
-  return [...routes].sort((a, b) => (sort === 'amount' ? byAmount(a, b) || bySpeed(a, b) : bySpeed(a, b) || byAmount(a, b)));
+  return [...routes].sort((a, b) => refused(a) - refused(b) || (sort === 'amount' ? byAmount(a, b) || bySpeed(a, b) : bySpeed(a, b) || byAmount(a, b)));
 }
 
 /**
@@ -269,6 +274,17 @@ async function quoteRoute(env: RoutingEnvironment, request: RouteRequest, hops: 
   const etaSeconds = steps.reduce((sum, s) => sum + s.etaSeconds, 0);
   const reserveShareBps = Math.max(0, ...plan.map((s) => (s.kind === 'swap' ? s.quote.reserveShareBps : 0)));
   const first = steps[0] as RouteStep;
+  const last = steps[steps.length - 1] as RouteStep;
+  // In and out at market prices only: a price implied by this route's own swap would hide its impact.
+  const market = createPriceBook(env.usdPrices, []);
+  const onTop = allFees.filter((f) => f.kind === 'gas' || f.kind === 'messaging').map((f) => book.valueOf(f.asset, f.amount));
+  const lost = routeValueLost({
+    valueInUsd: market.valueOf(first.assetIn, request.from.amount),
+    // An unpriced gas coin (a Cosmos chain without a price) leaves its fee out rather than the whole figure.
+    feesOnTopUsd: sumOrNull(onTop.filter((v) => v !== null)),
+    minOutUsd: market.valueOf(last.assetOut, worst),
+    priceImpactBps,
+  });
   const route: Route = {
     id: steps.map((s) => `${s.provider}:${s.fromChain}/${s.assetIn.ref}>${s.toChain}/${s.assetOut.ref}`).join('|'),
     steps,
@@ -279,6 +295,7 @@ async function quoteRoute(env: RoutingEnvironment, request: RouteRequest, hops: 
     totalFeesUsd: usdText(totalFees),
     etaSeconds,
     priceImpactBps,
+    ...lost,
     warnings: routeWarnings({ priceImpactBps, reserveShareBps, etaSeconds, totalFeesUsd: totalFees, valueInUsd: book.valueOf(first.assetIn, request.from.amount) }),
   };
   return { route, plan };

@@ -6,6 +6,7 @@ import type { ChainInfo } from '../../../shared/domain/chain';
 import type { Route } from '../../../shared/domain/route';
 import type { Transfer } from '../../../shared/domain/transferRecord';
 import { StrataError } from '../../../shared/errors';
+import { assertLossAccepted } from '../../../shared/routing/valueLostGuard';
 import type { Clock, EmitEvent } from '../app/ports';
 import type { ChainEndpoint } from '../chains/chainAdapter';
 import type { ChainDirectory, DevnetInfo } from '../chains/chainDirectory';
@@ -113,9 +114,10 @@ export class CrossChainTransfers {
    * Starts exactly a found route for an account: checks the balance (nothing is sent when short), records the
    * transfer and runs it in the background (progress as transfers.changed events).
    * @throws VAULT_LOCKED, SESSION_NOT_FOUND (route unknown or expired), ACCOUNT_NOT_FOUND, INVALID_INPUT (watch-only),
-   *   QUOTE_CHANGED (not the quote `reviewed` describes), INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
+   *   QUOTE_CHANGED (not the quote `reviewed` describes), PRICE_IMPACT_TOO_HIGH (a route losing more than 15% without
+   *   `acceptedLossBps` of at least its loss: shared/routing/valueLostGuard), INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
    */
-  async startTransfer(routeId: string, accountId: string, reviewed?: { amountIn: string; minAmountOut: string }): Promise<Transfer> {
+  async startTransfer(routeId: string, accountId: string, reviewed?: { amountIn: string; minAmountOut: string }, acceptedLossBps?: number): Promise<Transfer> {
     const { vault } = this.options;
     if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
     this.prune();
@@ -129,6 +131,7 @@ export class CrossChainTransfers {
     if (reviewed && (route.amountIn !== reviewed.amountIn || BigInt(route.minAmountOut) < BigInt(reviewed.minAmountOut))) {
       throw new StrataError('QUOTE_CHANGED', 'The quote changed since you reviewed it: review the route again');
     }
+    assertLossAccepted(route, acceptedLossBps);
     await this.assertFunds(route, record.id);
     this.found.delete(routeId);
     const created = await this.journal.create(route, { accountId: record.id });

@@ -31,6 +31,8 @@ const TEXT: Partial<Record<ErrorCode, string>> = {
   DEVNET_NOT_RUNNING: 'The local devnet is not running.',
   NO_ROUTE: 'No route was found between these assets.',
   QUOTE_CHANGED: 'The price changed since you reviewed it. Nothing was sent: review the new quote.',
+  PRICE_IMPACT_TOO_HIGH: 'This route loses more than 15% of its value. Nothing was sent unless you accept that exact loss.',
+  VALUE_LOST_TOO_HIGH: 'This trade would lose more than the plan’s cost limit. Nothing was sent.',
   NO_TARGET: 'No target allocation is saved yet. Pick one on the efficient frontier first.',
   PLAN_EXPIRED: 'This plan is out of date. Nothing was sent: make a new plan.',
   SESSION_NOT_FOUND: 'The secure window was closed or timed out. Please start again.',

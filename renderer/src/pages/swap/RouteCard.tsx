@@ -18,6 +18,7 @@ import {
   usdText,
   type ChainNamer,
 } from './routeText';
+import { RouteLoss } from './RouteLoss';
 import { RouteWarnings } from './RouteWarnings';
 
 interface RouteCardProps {
@@ -70,6 +71,9 @@ export function RouteCard({ route, best, chainName, outPrice, onChoose }: RouteC
         </li>
         <li>
           Price impact <span className="num" data-route="impact">{bpsText(route.priceImpactBps)}</span>
+        </li>
+        <li>
+          <RouteLoss route={route} />
         </li>
       </ul>
       <ol className="legs" aria-label={`Steps of ${summary}`}>

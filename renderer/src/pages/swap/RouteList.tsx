@@ -4,6 +4,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { Spinner } from '../../components/Spinner';
 import { errorText } from '../../ipc/errorText';
 import { RouteCard } from './RouteCard';
+import { routeLossLevel } from './RouteLoss';
 import type { ChainNamer } from './routeText';
 import type { RouteSearch } from './useRouteSearch';
 
@@ -70,7 +71,7 @@ export function RouteList({ search, chainName, priceOf, onChoose }: RouteListPro
               <RouteCard
                 key={route.id}
                 route={route}
-                best={i === 0 ? best : null}
+                best={i === 0 && routeLossLevel(route) !== 'refused' ? best : null}
                 chainName={chainName}
                 outPrice={last ? priceOf(last.assetOut.chain, last.assetOut.ref) : null}
                 onChoose={onChoose}

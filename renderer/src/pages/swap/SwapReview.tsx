@@ -8,7 +8,9 @@ import { call } from '../../ipc/client';
 import { errorCode, errorText } from '../../ipc/errorText';
 import { exactAmount } from '../../lib/amountDisplay';
 import { formatUsd, usdValueOf } from '../../lib/usd';
+import { lossPercentText, routeLossBps } from '../../../../shared/routing/valueLostGuard';
 import { RouteAddress } from './RouteAddress';
+import { RouteLoss, routeLossLevel } from './RouteLoss';
 import { bpsText, durationText, feeLabel, routeAssetIn, routeAssetOut, routeSummary, tokenAmount, totalFeesUsd, usdText, type ChainNamer } from './routeText';
 import { RouteWarnings } from './RouteWarnings';
 import { signingPlan } from './signingPlan';
@@ -37,6 +39,10 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [expired, setExpired] = useState(false);
+  // A route losing more than 15% starts only with this exact loss accepted here (main checks it again).
+  const refused = routeLossLevel(route) === 'refused';
+  const lossBps = routeLossBps(route);
+  const [accepted, setAccepted] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -52,7 +58,8 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
     setBusy(true);
     setError(null);
     try {
-      onStarted(await call('transfers.start', { routeId: route.id, accountId, reviewed: { amountIn: route.amountIn, minAmountOut: route.minAmountOut } }));
+      const acceptance = refused && accepted ? { acceptedLossBps: lossBps } : {};
+      onStarted(await call('transfers.start', { routeId: route.id, accountId, reviewed: { amountIn: route.amountIn, minAmountOut: route.minAmountOut }, ...acceptance }));
     } catch (e) {
       const code = errorCode(e);
       // Both mean this quote can no longer start: offer a fresh search.
@@ -61,6 +68,7 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
         errorText(e, {
           SESSION_NOT_FOUND: 'This quote has expired or was already used. Find routes again for a fresh quote; nothing was sent.',
           QUOTE_CHANGED: 'The quote changed since you opened this review (prices move). Nothing was sent: find routes again.',
+          PRICE_IMPACT_TOO_HIGH: `This route loses ${lossPercentText(lossBps)}% of what you send. Nothing was sent: accept that loss below, or pick another route or a smaller amount.`,
           INSUFFICIENT_FUNDS: `Not enough ${assetIn.symbol} on ${chainName(assetIn.chain)} for this amount plus the route’s fees. Nothing was sent.`,
         }),
       );
@@ -123,6 +131,15 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
           </dd>
         </div>
         <div className="review__line">
+          <dt>Value lost</dt>
+          <dd data-review="value-lost">
+            <span className="review__strong">
+              <RouteLoss route={route} />
+            </span>
+            <span className="review__sub">What you send minus the least you receive, in USD: fees, price impact and slippage together. Price impact {bpsText(route.priceImpactBps)}.</span>
+          </dd>
+        </div>
+        <div className="review__line">
           <dt>Fees</dt>
           <dd data-review="fees">
             <span className="review__strong num">{fees !== null ? usdText(fees) : 'Not priced'}</span>
@@ -175,6 +192,15 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
 
       <RouteWarnings warnings={route.warnings} />
 
+      {refused ? (
+        <label className="review__accept-loss" data-review="accept-loss">
+          <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} disabled={busy || expired} />
+          <span>
+            I accept losing {lossPercentText(lossBps)}%{route.valueLostUsd != null ? ` ($${route.valueLostUsd})` : ''} of the value I send on this route.
+          </span>
+        </label>
+      ) : null}
+
       <FormMessage error={error} status={busy ? 'Checking your balance and starting…' : null} statusTone="progress" />
       <div className="actions actions--split">
         <Button icon={<ArrowLeftIcon />} onClick={onEdit} disabled={busy}>
@@ -185,7 +211,7 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
             Find routes again
           </Button>
         ) : (
-          <Button variant="primary" size="lg" onClick={() => void confirm()} busy={busy} busyText="Starting…">
+          <Button variant="primary" size="lg" onClick={() => void confirm()} busy={busy} busyText="Starting…" disabled={refused && !accepted}>
             Confirm and start
           </Button>
         )}
