@@ -23,14 +23,21 @@ export const RebalanceRules = z.strictObject({
   bandPct: z.number().min(0.5).max(50),
   /** trades worth less than this many USD are skipped */
   minTradeUsd: z.string().regex(/^(0|[1-9][0-9]{0,9})(\.[0-9]{1,2})?$/),
-  /** trades whose route fees exceed this percent of their value are skipped */
+  /**
+   * the plan's cost limit: a trade whose value lost (fees, price impact and slippage) exceeds this percent of its
+   * value is split across routes, or skipped (VALUE_LOST_TOO_HIGH)
+   */
   maxFeePercent: z.number().min(0).max(100),
   /** the scheduled drift check runs this often (hours) */
   checkEveryHours: z.number().min(0.25).max(24 * 30),
 });
 export type RebalanceRules = z.infer<typeof RebalanceRules>;
 
-export const DEFAULT_REBALANCE_RULES: RebalanceRules = { bandPct: 5, minTradeUsd: '10', maxFeePercent: 1, checkEveryHours: 6 };
+/**
+ * maxFeePercent is 3: the limit is on value lost, which counts each step's slippage tolerance (0.5% by default) with
+ * the fees and price impact, so 1% would refuse ordinary swaps; 3% is where a route turns red.
+ */
+export const DEFAULT_REBALANCE_RULES: RebalanceRules = { bandPct: 5, minTradeUsd: '10', maxFeePercent: 3, checkEveryHours: 6 };
 
 /** The saved rebalancing target: weights from a frontier point, and the rules. */
 export const RebalanceTarget = z.strictObject({
@@ -71,7 +78,8 @@ export const DriftReport = z.strictObject({
 export type DriftReport = z.infer<typeof DriftReport>;
 
 /** NO_GAS: the account would not keep enough of a chain's gas coin to pay the trade's transactions. */
-export const SkipReason = z.enum(['BELOW_MINIMUM', 'FEES_TOO_HIGH', 'NO_ROUTE', 'NOT_AVAILABLE', 'NO_PRICE', 'NO_GAS']);
+/** VALUE_LOST_TOO_HIGH: the trade's value lost exceeds the plan's cost limit, split or not (FEES_TOO_HIGH: plans made before). */
+export const SkipReason = z.enum(['BELOW_MINIMUM', 'FEES_TOO_HIGH', 'VALUE_LOST_TOO_HIGH', 'NO_ROUTE', 'NOT_AVAILABLE', 'NO_PRICE', 'NO_GAS']);
 export type SkipReason = z.infer<typeof SkipReason>;
 
 /** One trade of a plan: sell `amountIn` of `sell` (held by `accountId`) for `buy`, through `route`. */
@@ -85,6 +93,8 @@ export const PlanTrade = z.strictObject({
   route: Route,
   /** the route's fees in USD (null when some fee has no price) */
   feesUsd: Usd.nullable(),
+  /** what the trade can lose in USD: fees, price impact and slippage (Route.valueLostUsd); absent on older plans */
+  valueLostUsd: Usd.nullable().optional(),
 });
 export type PlanTrade = z.infer<typeof PlanTrade>;
 
@@ -108,7 +118,7 @@ export const RebalancePlan = z.strictObject({
   drift: DriftReport,
   trades: z.array(PlanTrade),
   skipped: z.array(SkippedTrade),
-  /** sum of the trades' route fees; null when one is unknown */
+  /** sum of the trades' value lost (fees, price impact and slippage); null when one is unknown */
   totalCostUsd: Usd.nullable(),
 });
 export type RebalancePlan = z.infer<typeof RebalancePlan>;

@@ -128,9 +128,15 @@ describe('rebalancing through the core on the devnet', () => {
     const [fresh] = await h.value<Route[]>('routes.find', { from: { chain: A, asset: 'native', amount: '0.833333333333333333' }, to: { chain: A, asset: 'USDC' }, slippagePercent: 0.5 });
     expect([trade.route.id, trade.route.amountOut, trade.route.totalFeesUsd]).toEqual([fresh?.id, fresh?.amountOut, fresh?.totalFeesUsd]);
     expect(trade.feesUsd).toBe(trade.route.totalFeesUsd);
-    expect(plan.totalCostUsd).toBe(trade.feesUsd);
-    // 0.3% swap fee on $2500 is $7.50, plus gas: well under the 1% limit.
-    expect(Number(plan.totalCostUsd)).toBeGreaterThan(7.5);
+    // 0.3% swap fee on $2500 is $7.50, plus gas.
+    expect(Number(trade.feesUsd)).toBeGreaterThan(7.5);
+    expect(Number(trade.feesUsd)).toBeLessThan(10);
+    // The plan's cost is the value lost: $2500 sold + the gas - the USDC received at least (fees, impact, slippage).
+    const gasWei = BigInt(trade.route.fees.find((f) => f.kind === 'gas')?.amount ?? '0');
+    const lostMicroUsd = 2_500_000_000n + (gasWei * 3000n * 10n ** 6n) / E18 - BigInt(trade.route.minAmountOut);
+    const cents = (lostMicroUsd + 5_000n) / 10_000n;
+    expect([trade.valueLostUsd, plan.totalCostUsd]).toEqual([`${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`, trade.valueLostUsd]);
+    expect(Number(plan.totalCostUsd)).toBeGreaterThan(20);
     expect(Number(plan.totalCostUsd)).toBeLessThan(25);
   });
 
@@ -310,14 +316,14 @@ describe('executing runs only what the user reviewed', () => {
       `Trade 1 did not start: The route now guarantees ${formatAmount(BigInt(fresh?.minAmountOut ?? '0'), 6)} USDC, less than the ${formatAmount(raised, 6)} USDC planned: make a new plan`,
     ]);
 
-    // The fee limit is judged again on the fresh quote.
+    // The cost limit (value lost) is judged again on the fresh quote.
     const dear = await h.value<RebalancePlan>('rebalance.plan', { target: HALF });
     await edit(dear.id, (plan) => {
       plan.rules.maxFeePercent = 0.01;
     });
     const [dearTrades, dearCode, dearMessage] = await failure(dear.id);
     expect([dearTrades, dearCode]).toEqual([[{ index: 0, transferId: null, status: 'failed' }], 'QUOTE_CHANGED']);
-    expect(dearMessage).toMatch(/^Trade 1 did not start: Fees of \$[0-9]+\.[0-9]{2} are more than 0\.01% of the \$2500\.00 trade now: make a new plan$/);
+    expect(dearMessage).toMatch(/^Trade 1 did not start: It would lose \$[0-9]+\.[0-9]{2} \(fees, price impact and slippage\), more than 0\.01% of the \$2500\.00 trade now: make a new plan$/);
 
     // A path that is no longer offered is not replaced by another one.
     const gone = await h.value<RebalancePlan>('rebalance.plan', { target: HALF });
@@ -356,7 +362,7 @@ describe('strata rebalance on the devnet', () => {
     expect(planned.code).toBe(0);
     const plan = planned.json.plan as RebalancePlan;
     expect(plan.trades.map((t) => [t.sell.symbol, t.buy.symbol, t.amountIn, t.usd, t.route.steps.map((s) => s.provider)])).toEqual([['ETH', 'USDC', '833333333333333333', '2500.00', ['uniswap-v2']]]);
-    expect(plan.totalCostUsd).toBe(plan.trades[0]?.feesUsd);
+    expect(plan.totalCostUsd).toBe(plan.trades[0]?.valueLostUsd);
 
     const refused = await cli(['rebalance', '--dir', vaultDir, '--execute']);
     expect([refused.code, (refused.json.error as { code: string }).code]).toEqual([2, 'INVALID_INPUT']);

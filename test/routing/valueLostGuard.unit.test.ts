@@ -4,6 +4,7 @@ import { routeValueLost } from '../../electron/services/routing/routeValueLost';
 import { assertLossAccepted, lossLevel, lossPercentText, parseLossPercent, routeLossBps } from '../../shared/routing/valueLostGuard';
 import { parseDecimal } from '../../shared/portfolio/decimal';
 import { StrataError } from '../../shared/errors';
+import { judgeTradeLoss, tradeCostUsd } from '../../shared/rebalance/judgeTradeLoss';
 
 const refusedOf = (fn: () => void): { code: string; message: string } | 'accepted' => {
   try {
@@ -84,5 +85,23 @@ describe('ranking with the guard', () => {
     const routes = [found('refused-most', '900', 10, 'refused'), found('red', '500', 60, 'red'), found('ok', '400', 30, 'ok'), found('refused-less', '100', 5, 'refused')];
     expect(rankRoutes(routes, 'amount').map((r) => r.route.id)).toEqual(['red', 'ok', 'refused-most', 'refused-less']);
     expect(rankRoutes(routes, 'speed').map((r) => r.route.id)).toEqual(['ok', 'red', 'refused-less', 'refused-most']);
+  });
+});
+
+describe('judgeTradeLoss: a rebalancing trade against the plan cost limit', () => {
+  const route = (valueLostUsd: string | null | undefined, priceImpactBps = 0) => ({ valueLostUsd, valueLostBps: null, totalFeesUsd: '1.00', priceImpactBps });
+  it('passes exactly at the limit, skips one cent above; unknown loss passes unless the impact alone is refused', () => {
+    // $1,000 trade, 1% limit: $10.00 passes, $10.01 does not.
+    expect(judgeTradeLoss(1_000_000_000n, route('10.00'), 1)).toBeNull();
+    expect(judgeTradeLoss(1_000_000_000n, route('10.01'), 1)).toBe('It would lose $10.01 (fees, price impact and slippage), more than 1% of the $1000.00 trade');
+    expect(judgeTradeLoss(1_000_000_000n, route(null), 1)).toBeNull();
+    expect(judgeTradeLoss(1_000_000_000n, route(null, 1_501), 50)).toBe('Its price impact of 15.01% is more than the wallet accepts without your confirmation');
+  });
+
+  it('a route recorded before value lost existed is judged by its fees', () => {
+    expect(tradeCostUsd({ valueLostUsd: undefined, totalFeesUsd: '3.00' })).toBe('3.00');
+    expect(tradeCostUsd({ valueLostUsd: '22.45', totalFeesUsd: '3.00' })).toBe('22.45');
+    expect(judgeTradeLoss(100_000_000n, route(undefined), 1)).toBeNull();
+    expect(judgeTradeLoss(100_000_000n, route(undefined), 0.99)).toBe('It would lose $1.00 (fees, price impact and slippage), more than 0.99% of the $100.00 trade');
   });
 });

@@ -101,10 +101,10 @@ function planText(plan: RebalancePlan): string {
   const lines = [`Plan ${plan.id}: $${plan.drift.totalUsd} rebalanced, band ${plan.rules.bandPct} pp`];
   for (const a of plan.drift.assets) lines.push(`  ${a.symbol.padEnd(8)} ${a.currentPct.toFixed(2).padStart(7)}% now, ${a.targetPct.toFixed(2).padStart(7)}% target${a.outOfBand ? '  OUT OF BAND' : ''}`);
   for (const t of plan.trades) {
-    lines.push(`  trade ${t.index + 1}: sell ${formatAmount(BigInt(t.amountIn), t.sell.decimals)} ${t.sell.symbol} ($${t.usd}) for ${t.buy.symbol}: ${t.route.steps.map((s) => s.provider).join(' → ')}, fees $${t.feesUsd ?? '?'}`);
+    lines.push(`  trade ${t.index + 1}: sell ${formatAmount(BigInt(t.amountIn), t.sell.decimals)} ${t.sell.symbol} ($${t.usd}) for ${t.buy.symbol}: ${t.route.steps.map((s) => s.provider).join(' → ')}, fees $${t.feesUsd ?? '?'}, value lost up to $${t.valueLostUsd ?? '?'}`);
   }
   for (const s of plan.skipped) lines.push(`  skipped: ${s.message}`);
-  lines.push(plan.trades.length === 0 ? '  Nothing to trade.' : `  Total cost: $${plan.totalCostUsd ?? '?'}`);
+  lines.push(plan.trades.length === 0 ? '  Nothing to trade.' : `  Total cost (value lost: fees, price impact and slippage): $${plan.totalCostUsd ?? '?'}`);
   return lines.join('\n');
 }
 

@@ -5,7 +5,7 @@ import type { Portfolio } from '../../../shared/domain/portfolio';
 import type { Route, RouteFee } from '../../../shared/domain/route';
 import { isStrataError } from '../../../shared/errors';
 import { parseDecimal } from '../../../shared/portfolio/decimal';
-import { judgeTradeFees } from '../../../shared/rebalance/judgeTradeFees';
+import { judgeTradeLoss, tradeCostUsd } from '../../../shared/rebalance/judgeTradeLoss';
 import type { RebalanceHolding } from '../../../shared/rebalance/measureDrift';
 import { balanceKey, planTrades, type TradeIntent } from '../../../shared/rebalance/planTrades';
 import type { PlanTrade, RebalancePlan, RebalanceRules, SkippedTrade, TargetWeights } from '../../../shared/rebalance/rebalanceSchemas';
@@ -48,8 +48,10 @@ interface RoutedTrade {
 
 /**
  * A rebalancing plan: planTrades on the holdings, then each trade resolved into its best route (most received);
- * a trade without a route (NO_ROUTE, or a quote that fails) or whose fees exceed `rules.maxFeePercent` of its value
- * is skipped with the reason. The total cost is the sum of the routes' fees in USD (null when one is unknown).
+ * a trade without a route (NO_ROUTE, or a quote that fails) is skipped with the reason. A trade whose value lost
+ * (fees, price impact and slippage: Route.valueLostUsd) exceeds `rules.maxFeePercent` of its value is split across
+ * routes that share no pool when that loses less and fits the limit (splitTrade), else skipped as VALUE_LOST_TOO_HIGH.
+ * The total cost is the sum of the trades' value lost in USD (null when one is unknown).
  *
  * Gas: a sale never spends the coin that pays the plan's transactions. When the trades would sell into
  * GAS_RESERVE_FACTOR times the gas and messaging fees their routes pay from an account on a chain, the trades are
@@ -87,9 +89,11 @@ export async function planRebalance(input: {
     usd: usdText(intent.usd),
     route,
     feesUsd: route.totalFeesUsd,
+    valueLostUsd: tradeCostUsd(route),
   }));
-  const known = trades.every((t) => t.feesUsd !== null);
-  const cost = trades.reduce((sum, t) => sum + (t.feesUsd === null ? 0n : usdFromDecimal(parseDecimal(t.feesUsd))), 0n);
+  const costs = trades.map((t) => t.valueLostUsd ?? null);
+  const known = costs.every((c) => c !== null);
+  const cost = costs.reduce<bigint>((sum, c) => sum + (c === null ? 0n : usdFromDecimal(parseDecimal(c))), 0n);
   return {
     id: bytesToHex(randomBytes(16)),
     createdAt: input.now,
@@ -104,31 +108,109 @@ export async function planRebalance(input: {
 
 const skipBase = (intent: TradeIntent) => ({ sell: intent.sell, buy: intent.buy, key: intent.key, usd: usdText(intent.usd) });
 
-/** Each trade's best route; trades without one, or too dear, skipped with the reason. */
+/** Each trade's best route (or a split of it); trades without one, or losing too much, skipped with the reason. */
 async function routeTrades(intents: readonly TradeIntent[], rules: RebalanceRules, findRoutes: FindRoutes, slippagePercent: number): Promise<{ trades: RoutedTrade[]; skipped: SkippedTrade[] }> {
   const trades: RoutedTrade[] = [];
   const skipped: SkippedTrade[] = [];
   for (const intent of intents) {
-    let route: Route | undefined;
+    let routes: Route[];
     try {
-      route = (await findRoutes(tradeQuery(intent, slippagePercent)))[0];
+      routes = await findRoutes(tradeQuery(intent, slippagePercent));
     } catch (error) {
-      if (!isStrataError(error) || !['NO_ROUTE', 'UNKNOWN_ASSET', 'INVALID_AMOUNT', 'PRICE_UNAVAILABLE'].includes(error.code)) throw error;
+      if (!isStrataError(error) || !ROUTELESS.includes(error.code)) throw error;
       skipped.push({ ...skipBase(intent), reason: 'NO_ROUTE', message: `No route sells ${intent.sell.symbol} for ${intent.buy.symbol} here: ${error.message}` });
       continue;
     }
+    const route = routes[0];
     if (!route) {
       skipped.push({ ...skipBase(intent), reason: 'NO_ROUTE', message: `No route sells ${intent.sell.symbol} for ${intent.buy.symbol} here` });
       continue;
     }
-    const tooDear = judgeTradeFees(intent.usd, route.totalFeesUsd, rules.maxFeePercent);
-    if (tooDear) {
-      skipped.push({ ...skipBase(intent), reason: 'FEES_TOO_HIGH', message: tooDear });
+    const tooDear = judgeTradeLoss(intent.usd, route, rules.maxFeePercent);
+    if (!tooDear) {
+      trades.push({ intent, route });
       continue;
     }
-    trades.push({ intent, route });
+    const split = await splitTrade(intent, routes, rules, findRoutes, slippagePercent);
+    if (split !== null && split.lost < (costOf(route) ?? MAX_COST)) {
+      trades.push(...split.pieces);
+      continue;
+    }
+    skipped.push({ ...skipBase(intent), reason: 'VALUE_LOST_TOO_HIGH', message: `${tooDear}; no split across venues or chains fits the limit` });
   }
   return { trades, skipped };
+}
+
+const ROUTELESS: readonly string[] = ['NO_ROUTE', 'UNKNOWN_ASSET', 'INVALID_AMOUNT', 'PRICE_UNAVAILABLE'];
+const MAX_COST = 2n ** 255n;
+
+/** A route's value lost, micro-USD; null when unknown. */
+function costOf(route: Route): bigint | null {
+  const cost = tradeCostUsd(route);
+  return cost === null ? null : usdFromDecimal(parseDecimal(cost));
+}
+
+/** The pools a route swaps through (provider, chain and pair): two routes that share none move each other's price not at all. */
+function poolsOf(route: Route): string[] {
+  return route.steps.filter((s) => s.kind === 'swap').map((s) => `${s.provider}:${s.fromChain}/${s.assetIn.ref}>${s.assetOut.ref}`);
+}
+
+/** Shares of the amount tried per split: 2 routes at 1/4, 1/2, 3/4 of the amount on the first; 3 routes at thirds. */
+const SPLITS: ReadonlyArray<readonly bigint[]> = [[1n, 3n], [2n, 2n], [3n, 1n], [1n, 1n, 1n]];
+/** Only the best few routes are combined (each combination is quoted once per distinct piece amount). */
+const SPLIT_ROUTES = 4;
+
+/**
+ * The trade split across routes that share no pool (other venues, other chains), each piece quoted on its own amount:
+ * the split with the least total value lost, when every piece's route is found again and the whole fits the plan's
+ * cost limit; else null. Pieces in one pool are never planned: quoted now, each would be priced on the same reserves
+ * and the sum would understate what running them one after the other loses.
+ */
+async function splitTrade(intent: TradeIntent, routes: readonly Route[], rules: RebalanceRules, findRoutes: FindRoutes, slippagePercent: number): Promise<{ pieces: RoutedTrade[]; lost: bigint } | null> {
+  const candidates = routes.slice(0, SPLIT_ROUTES);
+  const quoted = new Map<bigint, Promise<Route[]>>();
+  const quote = (amountIn: bigint): Promise<Route[]> => {
+    let found = quoted.get(amountIn);
+    if (!found) {
+      found = findRoutes(tradeQuery({ sell: intent.sell, buy: intent.buy, amountIn }, slippagePercent)).catch(() => []);
+      quoted.set(amountIn, found);
+    }
+    return found;
+  };
+  let best: { pieces: RoutedTrade[]; lost: bigint } | null = null;
+  for (const shares of SPLITS) {
+    for (const combo of combinations(candidates, shares.length)) {
+      const pools = combo.flatMap(poolsOf);
+      if (new Set(pools).size !== pools.length) continue;
+      const total = shares.reduce((a, b) => a + b, 0n);
+      const amounts = shares.map((share) => (intent.amountIn * share) / total);
+      // The rounding rest goes to the last piece: the pieces sell exactly the trade's amount.
+      amounts[amounts.length - 1] = intent.amountIn - amounts.slice(0, -1).reduce((a, b) => a + b, 0n);
+      if (amounts.some((a) => a <= 0n)) continue;
+      const pieces: RoutedTrade[] = [];
+      let lost = 0n;
+      let usdLeft = intent.usd;
+      for (const [i, amountIn] of amounts.entries()) {
+        const route = (await quote(amountIn)).find((r) => r.id === (combo[i] as Route).id);
+        const cost = route ? costOf(route) : null;
+        if (!route || cost === null || route.lossLevel === 'refused') break;
+        const usd = i === amounts.length - 1 ? usdLeft : (intent.usd * amountIn) / intent.amountIn;
+        usdLeft -= usd;
+        pieces.push({ intent: { ...intent, amountIn, usd }, route });
+        lost += cost;
+      }
+      if (pieces.length !== amounts.length) continue;
+      if (lost * 10_000n > BigInt(Math.round(rules.maxFeePercent * 100)) * intent.usd) continue;
+      if (best === null || lost < best.lost) best = { pieces, lost };
+    }
+  }
+  return best;
+}
+
+/** Every k-element subset of `items`, in order. */
+function combinations<T>(items: readonly T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  return items.flatMap((item, i) => combinations(items.slice(i + 1), k - 1).map((rest) => [item, ...rest]));
 }
 
 /** The fees a trade's account pays from its own balances (gas and messaging; swap and bridge fees come out of the amount), by balanceKey. */

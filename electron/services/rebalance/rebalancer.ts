@@ -3,7 +3,7 @@ import type { Transfer } from '../../../shared/domain/transferRecord';
 import { formatAmount } from '../../../shared/amounts';
 import { StrataError, isStrataError, toErrorPayload } from '../../../shared/errors';
 import { parseDecimal } from '../../../shared/portfolio/decimal';
-import { judgeTradeFees } from '../../../shared/rebalance/judgeTradeFees';
+import { judgeTradeLoss } from '../../../shared/rebalance/judgeTradeLoss';
 import { measureDrift } from '../../../shared/rebalance/measureDrift';
 import {
   DEFAULT_REBALANCE_RULES,
@@ -216,7 +216,7 @@ export class Rebalancer {
 
   /**
    * Quotes the trade again (quotes move) and starts it only on what the user reviewed: the same path, at least the
-   * planned minimum out (scaled to the amount in), fees still within the plan's limit. The trade is claimed (marked
+   * planned minimum out (scaled to the amount in), value lost still within the plan's limit. The trade is claimed (marked
    * started) before its transfer exists; null when another process claimed it first.
    * @throws NO_ROUTE (the path is no longer offered), QUOTE_CHANGED, and startTransfer's errors
    */
@@ -233,7 +233,7 @@ export class Rebalancer {
         `The route now guarantees ${formatAmount(BigInt(route.minAmountOut), decimals)} ${symbol}, less than the ${formatAmount(BigInt(planned.minAmountOut), decimals)} ${symbol} planned: make a new plan`,
       );
     }
-    const tooDear = judgeTradeFees(usdFromDecimal(parseDecimal(trade.usd)), route.totalFeesUsd, plan.rules.maxFeePercent);
+    const tooDear = judgeTradeLoss(usdFromDecimal(parseDecimal(trade.usd)), route, plan.rules.maxFeePercent);
     if (tooDear) throw new StrataError('QUOTE_CHANGED', `${tooDear} now: make a new plan`);
     if (!(await records.claimTrade(plan.id, trade.index, { routeId: route.id, startedAt: this.options.clock.now() }))) return null;
     // Route ids name a path: a search for the same path elsewhere (the Swap page) may replace the kept quote meanwhile.

@@ -131,8 +131,8 @@ export class CrossChainTransfers {
     if (reviewed && (route.amountIn !== reviewed.amountIn || BigInt(route.minAmountOut) < BigInt(reviewed.minAmountOut))) {
       throw new StrataError('QUOTE_CHANGED', 'The quote changed since you reviewed it: review the route again');
     }
-    assertLossAccepted(route, acceptedLossBps);
     await this.assertFunds(route, record.id);
+    assertLossAccepted(route, acceptedLossBps);
     this.found.delete(routeId);
     const created = await this.journal.create(route, { accountId: record.id });
     this.run(created.id);

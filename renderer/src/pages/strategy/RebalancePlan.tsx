@@ -176,7 +176,7 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
             <div className="rebalance__footer">
               <p className="rebalance__total">
                 Total cost <strong className="num" data-testid="rebalance-cost">{plan.totalCostUsd === null ? 'unknown' : formatUsd(plan.totalCostUsd)}</strong>
-                <span className="rebalance__hint"> for {formatUsd(sumDecimals(plan.trades.map((t) => t.usd)))} traded</span>
+                <span className="rebalance__hint"> at most lost (fees, price impact and slippage) for {formatUsd(sumDecimals(plan.trades.map((t) => t.usd)))} traded</span>
               </p>
               {execution && (
                 <p className="rebalance__progress" role="status" aria-live="polite" data-testid="rebalance-progress" data-status={execution.status}>
@@ -191,7 +191,7 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
         </>
       )}
       {confirming && plan && (
-        <Dialog title="Rebalance now?" description={`${plan.trades.length === 1 ? 'One trade runs' : `${plan.trades.length} trades run one after the other`}, signed with your keys; fees about ${plan.totalCostUsd === null ? 'unknown' : formatUsd(plan.totalCostUsd)}. Each swap is protected by its minimum received.`} onClose={() => !starting && setConfirming(false)}>
+        <Dialog title="Rebalance now?" description={`${plan.trades.length === 1 ? 'One trade runs' : `${plan.trades.length} trades run one after the other`}, signed with your keys; value lost at most ${plan.totalCostUsd === null ? 'unknown' : formatUsd(plan.totalCostUsd)}. Each swap is protected by its minimum received.`} onClose={() => !starting && setConfirming(false)}>
           <div className="actions">
             <Button variant="ghost" onClick={() => setConfirming(false)} disabled={starting}>
               Cancel
@@ -238,7 +238,14 @@ function TradeRow({ trade, chainName, progress }: { trade: PlanTrade; chainName(
           </span>
         ))}
         <span className="rebalance__fees">
-          fees <span className="num">{trade.feesUsd === null ? 'unknown' : formatUsd(trade.feesUsd)}</span> · receive ≥{' '}
+          fees <span className="num">{trade.feesUsd === null ? 'unknown' : formatUsd(trade.feesUsd)}</span>
+          {trade.valueLostUsd !== undefined ? (
+            <>
+              {' '}
+              · value lost up to <span className="num" data-testid="trade-value-lost">{trade.valueLostUsd === null ? 'unknown' : formatUsd(trade.valueLostUsd)}</span>
+            </>
+          ) : null}{' '}
+          · receive ≥{' '}
           <span className="num">{formatAmount(BigInt(trade.route.minAmountOut), trade.buy.decimals)} {trade.buy.symbol}</span>
         </span>
         {progress && <span className={`rebalance__state rebalance__state--${progress}`}>{STATUS_TEXT[progress]}</span>}
