@@ -4,7 +4,7 @@ import { systemClock } from '../services/app/ports';
 import type { ChainDirectory } from '../services/chains/chainDirectory';
 import { liveDevnetInfo } from '../services/devnet/liveDevnetInfo';
 import type { Vault } from '../services/vault/vault';
-import { Wallet } from '../services/wallet/wallet';
+import { Wallet, type PriceSource } from '../services/wallet/wallet';
 import { createAssetCatalogue } from '../services/wallet/walletSources';
 
 export { liveDevnetInfo as liveDevnet } from '../services/devnet/liveDevnetInfo';
@@ -29,8 +29,11 @@ export async function cliChain(directory: ChainDirectory, name: string, rpc: str
   return { chain, endpoints };
 }
 
-/** The wallet services over a vault directory for the CLI: no events, no prices (the CLI prints base units). */
-export async function openCliWallet(dir: string, vault: Vault, env: NodeJS.ProcessEnv): Promise<Wallet> {
+/**
+ * The wallet services over a vault directory for the CLI: no events, and no prices unless given (the CLI prints base
+ * units; `strata swap` passes them so routes carry their value lost).
+ */
+export async function openCliWallet(dir: string, vault: Vault, env: NodeJS.ProcessEnv, options: { prices?: PriceSource } = {}): Promise<Wallet> {
   return Wallet.open({
     dataDir: dir,
     vault,
@@ -38,7 +41,7 @@ export async function openCliWallet(dir: string, vault: Vault, env: NodeJS.Proce
     emit: () => undefined,
     devnet: await liveDevnetInfo(env),
     assets: createAssetCatalogue,
-    prices: { getPrices: async () => ({}) },
+    prices: options.prices ?? { getPrices: async () => ({}) },
     axelarApiUrls: { lcd: env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: env.STRATA_AXELARSCAN_URL || undefined },
   });
 }

@@ -151,7 +151,7 @@ describe('Cosmos routes through the cross-chain service (no devnet)', () => {
     await h.core.dispose();
     balances.set(bankKey(osmoAddress, 'uosmo'), 1_000_000_000n);
     const bin = join(__dirname, '..', '..', 'bin', 'strata.cjs');
-    const env = { ...process.env, STRATA_PASSWORD: PASSWORD, STRATA_DEVNET_DIR: await mkdtemp(join(tmpdir(), 'strata-no-devnet-')) };
+    const env = { ...process.env, STRATA_PASSWORD: PASSWORD, STRATA_PRICE_API_URL: prices.baseUrl, STRATA_DEVNET_DIR: await mkdtemp(join(tmpdir(), 'strata-no-devnet-')) };
     const args = ['swap', '--dir', h.dataDir, '--from', 'osmosis:OSMO', '--to', 'cosmoshub:ATOM', '--amount', '10', '--yes', '--timeout-s', '30', '--json'];
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = execFile(process.execPath, [bin, ...args], { env }, (error, out, err) => resolve({ code: error ? (child.exitCode ?? 1) : 0, stdout: out, stderr: err }));

@@ -242,7 +242,7 @@ describe('strata route / swap / transfers on the devnet', () => {
   beforeAll(async () => {
     const stateDir = await hostedDevnetStateDir(devnet, 'strata-cli-devnet-');
     vaultDir = join(await mkdtemp(join(tmpdir(), 'strata-cli-swap-')), 'vault');
-    env = { STRATA_DEVNET_DIR: stateDir, STRATA_PASSWORD: PASSWORD };
+    env = { STRATA_DEVNET_DIR: stateDir, STRATA_PASSWORD: PASSWORD, STRATA_PRICE_API_URL: prices.baseUrl };
     expect((await cli(['vault', 'init', '--dir', vaultDir], HARDHAT)).code).toBe(0);
   });
 

@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
@@ -6,7 +9,7 @@ import { Transfer } from '../../shared/domain/transferRecord';
 import type { SecureSessionView } from '../../shared/ipc/contract';
 import { CoinGeckoServer } from '../prices/coinGeckoServer';
 import { createCoreHarness, type CoreHarness } from '../support/coreHarness';
-import { devnetProviders } from '../support/devnetKit';
+import { devnetProviders, hostedDevnetStateDir, jsonCli } from '../support/devnetKit';
 
 const HARDHAT = 'test test test test test test test test test test test junk';
 const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -85,4 +88,38 @@ describe('value-lost and price-impact guard (devnet Uniswap V2 pool of 1,000 ETH
     expect(BigInt(await (providers[A] as JsonRpcProvider).call({ to: devnet.contracts.usdc as string, data }))).toBeGreaterThanOrEqual(2_712_869_524_695n);
   }, 60_000);
 
+});
+
+describe('strata swap --accept-loss (after the 9,999 ETH trade left the pool at about $25 per ETH)', () => {
+  let env: Record<string, string>;
+  let vaultDir: string;
+  const cli = jsonCli(() => env);
+
+  beforeAll(async () => {
+    const stateDir = await hostedDevnetStateDir(devnet, 'strata-cli-loss-');
+    vaultDir = join(await mkdtemp(join(tmpdir(), 'strata-cli-loss-')), 'vault');
+    env = { STRATA_DEVNET_DIR: stateDir, STRATA_PASSWORD: PASSWORD, STRATA_PRICE_API_URL: prices.baseUrl };
+    expect((await cli(['vault', 'init', '--dir', vaultDir], HARDHAT)).code).toBe(0);
+  });
+
+  it('refuses without --accept-loss or with less than the loss, nothing signed; runs with the figure it names', async () => {
+    const swap = ['swap', '--dir', vaultDir, '--from', 'devnet-a:native', '--to', 'devnet-a:USDC', '--amount', '0.5', '--yes'];
+    const nonce = await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0);
+    const refused = await cli(swap);
+    const error = refused.json.error as { code: string; message: string };
+    expect([refused.code, error.code]).toEqual([1, 'PRICE_IMPACT_TOO_HIGH']);
+    const figure = /--accept-loss ([0-9]+\.[0-9]{2})\)$/.exec(error.message)?.[1] as string;
+    expect(Number(figure)).toBeGreaterThan(99);
+    expect(error.message).toBe(`This route loses ${figure}% of the value sent (price impact 0.30%): nothing was sent. Accept exactly this loss to go on (CLI: --accept-loss ${figure})`);
+    const lessBps = Math.round(Number(figure) * 100) - 1;
+    const less = await cli([...swap, '--accept-loss', (lessBps / 100).toFixed(2)]);
+    expect([less.code, (less.json.error as { code: string }).code]).toEqual([1, 'PRICE_IMPACT_TOO_HIGH']);
+    const bad = await cli([...swap, '--accept-loss', 'all']);
+    expect([bad.code, (bad.json.error as { code: string }).code]).toEqual([2, 'INVALID_INPUT']);
+    expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce);
+
+    const accepted = await cli([...swap, '--accept-loss', figure]);
+    expect([accepted.code, accepted.json.status]).toEqual([0, 'completed']);
+    expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce + 1);
+  }, 60_000);
 });

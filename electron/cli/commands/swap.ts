@@ -3,7 +3,9 @@ import { formatAmount } from '../../../shared/amounts';
 import type { Transfer } from '../../../shared/domain/transferRecord';
 import { StrataError } from '../../../shared/errors';
 import { lossPercentText, parseLossPercent, routeLossBps } from '../../../shared/routing/valueLostGuard';
+import { systemClock } from '../../services/app/ports';
 import { Vault } from '../../services/vault/vault';
+import { createPriceSource } from '../../services/wallet/walletSources';
 import { integerOption, parseOptions, passwordFromEnv, requireString } from '../args';
 import { openCliWallet } from '../cliWallet';
 import type { CliIo, CommandResult } from '../io';
@@ -31,7 +33,10 @@ export async function swapCommand(argv: string[], io: CliIo): Promise<CommandRes
   const vault = new Vault({ dir });
   await vault.unlock(passwordFromEnv(io.env));
   try {
-    const wallet = await openCliWallet(dir, vault, io.env);
+    // Prices (CoinGecko, or STRATA_PRICE_API_URL) give each route its value lost for the guard; without them it
+    // judges the price impact alone.
+    const prices = createPriceSource({ dataDir: dir, baseUrl: io.env.STRATA_PRICE_API_URL || undefined, clock: systemClock });
+    const wallet = await openCliWallet(dir, vault, io.env, { prices });
     const routes = await wallet.crossChain.findRoutes(query);
     const route = routes[index];
     if (!route) throw new StrataError('INVALID_INPUT', `--route ${index}: there are ${routes.length} routes`);
