@@ -16,10 +16,18 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   'WEAK_PASSWORD',
   'VAULT_BUSY',
+  // a symlink (or other non-file) where vault.json or vault.json.bak should be: never followed
+  'VAULT_UNSAFE_PATH',
+  // too many wrong passwords in a row: the message says how long to wait
+  'UNLOCK_THROTTLED',
+  // unlock asked of an unlocked vault (refused: it would answer "is this the password?" without a throttle)
+  'VAULT_ALREADY_UNLOCKED',
   // keys
   'INVALID_MNEMONIC',
   'INVALID_PRIVATE_KEY',
   'INVALID_ADDRESS',
+  // a well-formed address that must never receive a send: zero address, a token's own contract, a burn address
+  'INVALID_RECIPIENT',
   'INVALID_PATH',
   'DUPLICATE_ACCOUNT',
   'ACCOUNT_NOT_FOUND',
@@ -51,6 +59,12 @@ export const ERROR_CODES = [
   // exact loss; a rebalancing trade whose value lost exceeds the plan's cost limit
   'PRICE_IMPACT_TOO_HIGH',
   'VALUE_LOST_TOO_HIGH',
+  // a quote id (a found route) that is unknown, expired, or already started
+  'QUOTE_EXPIRED',
+  // a rebalancing plan id that no plan has
+  'PLAN_NOT_FOUND',
+  // a send review that is unknown, expired or already sent
+  'REVIEW_EXPIRED',
   // secure sessions (mnemonic shown or typed outside the app renderer)
   'SESSION_NOT_FOUND',
   'SESSION_NOT_READY',

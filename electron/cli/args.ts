@@ -3,10 +3,31 @@ import { StrataError } from '../../shared/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/**
+ * Joins a value that starts with a minus sign and a digit (`--bounds -1,1`, `--risk-free -0.01`) to the option
+ * before it when that option takes a value: a negative number is a value, where node's parseArgs would read it as an
+ * option and refuse it as ambiguous.
+ */
+export function joinNegativeValues(argv: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    const next = argv[i + 1];
+    const name = token.startsWith('--') && !token.includes('=') ? token.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${token}=${next}`);
+      i += 1;
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
+}
+
 /** Strict option parsing: an unknown flag or a missing value is INVALID_INPUT, never silently ignored. */
 export function parseOptions<O extends Options>(argv: string[], options: O) {
   try {
-    return parseArgs({ args: argv, options: { ...options, json: { type: 'boolean' } }, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: joinNegativeValues(argv, options), options: { ...options, json: { type: 'boolean' } }, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new StrataError('INVALID_INPUT', error instanceof Error ? error.message.split('\n')[0] ?? 'Bad arguments' : 'Bad arguments');
   }

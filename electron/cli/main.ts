@@ -17,12 +17,16 @@ const USAGE = `Usage: strata <command> [options] [--json]
 
 Commands:
   chains                                   list the built-in chains
+  chains rpc <chain> --dir <path> [--reset] a chain's RPC endpoints in failover order; --reset restores the defaults
+  chains set-rpc <chain> <url[,url]> --dir <path>
+                                           replace them (https, or http to this machine; each must serve the chain)
   derive --chain <chain> [--account N] [--index N] [--passphrase-env VAR]
                                            derive an address from a mnemonic read on stdin
   vault init --dir <path> [--generate [--words 12|24]] [--passphrase-env VAR]
                                            create a vault (mnemonic on stdin; password in STRATA_PASSWORD)
   vault unlock --dir <path>                check the password and the vault file
   vault accounts --dir <path>              list accounts and their addresses
+  vault change-password --dir <path>       re-encrypt under STRATA_NEW_PASSWORD (current one in STRATA_PASSWORD)
   balance --chain <chain> --address <addr> [--rpc <url>]
                                            native and token balances in base units
   send --dir <path> --chain <chain> --to <addr> --amount <decimal> [--asset <symbol|contract|denom>]

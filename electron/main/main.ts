@@ -21,16 +21,18 @@ import { showDesktopNotification } from './desktopNotification';
 import { listChains } from '../services/chains/chainRegistry';
 import { devnetChains } from '../services/devnet/devnetChains';
 import { createTransferNotifier } from '../services/transfers/transferNotification';
+import { readTestHooks } from '../services/shell/testHooks';
 
 // The bundle lives in dist/main; its siblings are dist/preload and dist/renderer.
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
 const SECURE_PRELOAD = path.join(__dirname, '..', 'preload', 'securePreload.cjs');
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
+// The STRATA_* test and development variables, read once; a packaged build ignores them all.
+const hooks = readTestHooks(process.env, app.isPackaged);
 // STRATA_DATA_DIR moves everything (vault, settings and Chromium's profile) so tests and parallel instances are
 // isolated; it must be applied before the single-instance lock, which lives in userData.
-const dataDirOverride = process.env.STRATA_DATA_DIR;
-if (dataDirOverride !== undefined && dataDirOverride !== '') app.setPath('userData', path.resolve(dataDirOverride));
+if (hooks.dataDir !== undefined) app.setPath('userData', path.resolve(hooks.dataDir));
 const dataDir = app.getPath('userData');
 
 app.enableSandbox();
@@ -76,16 +78,18 @@ async function start(): Promise<void> {
     onActivity: () => core.noteActivity(),
   });
   // Developers opt in to a running local devnet (`npm run devnet`): its chains replace the public ones.
-  const devnet = process.env.STRATA_DEVNET === '1' ? await liveDevnetInfo(process.env) : undefined;
+  const devnet = hooks.devnet ? await liveDevnetInfo(hooks.devnetEnv) : undefined;
   const core = createStrataCore({
     dataDir,
     devnet,
     secureWindow: secureWindows,
     emit,
     // Tests and developers point prices at a local stand-in, as the CLI does.
-    priceApiUrl: process.env.STRATA_PRICE_API_URL || undefined,
-    axelarApiUrls: { lcd: process.env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: process.env.STRATA_AXELARSCAN_URL || undefined },
+    priceApiUrl: hooks.priceApiUrl,
+    axelarApiUrls: hooks.axelarApiUrls,
     appVersion: app.getVersion(),
+    // Live balances in the app (the default interval and back-off); the CLI and tests read balances when asked.
+    balanceRefresh: {},
     // Method and error code only: payloads may hold passwords.
     onError: (method, error) => {
       const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'INTERNAL';

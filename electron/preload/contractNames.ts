@@ -64,6 +64,7 @@ export const PRELOAD_EVENT_NAMES = [
   'portfolio.progress',
   'portfolio.updated',
   'activity.changed',
+  'confirmation.outcome',
   'chains.changed',
   'transfers.changed',
   'rebalance.changed',
@@ -76,6 +77,7 @@ export const PRELOAD_SECURE_METHOD_NAMES = [
   'secure.confirmWords',
   'secure.submitMnemonic',
   'secure.submitPrivateKey',
+  'secure.confirm',
   'secure.close',
 ] as const satisfies readonly SecureMethodName[];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AssetInfo, BaseUnits } from './asset';
 import { CaipChainId } from './chain';
 import { UsdValue } from './portfolio';
+import { STEP_PROVIDER_IDS } from './stepProviders';
 
 /** What a fee pays for: gas on a chain, a Layer-0 messaging fee, a bridge's own fee, or a swap pool's fee. */
 export const FeeKind = z.enum(['gas', 'messaging', 'bridge', 'swap']);
@@ -15,8 +16,8 @@ export const RouteFee = z.strictObject({
 });
 export type RouteFee = z.infer<typeof RouteFee>;
 
-/** Who performs a step: a swap venue or a bridge protocol. New ones (CCTP, Wormhole, Osmosis) add a value here. */
-export const StepProvider = z.enum(['uniswap-v2', 'uniswap-v3', 'layerzero-oft', 'axelar-gateway', 'ibc-transfer', 'osmosis-poolmanager']);
+/** Who performs a step: a swap venue or a bridge protocol, one of the index in stepProviders.ts (a new one is a row there). */
+export const StepProvider = z.enum(STEP_PROVIDER_IDS);
 export type StepProvider = z.infer<typeof StepProvider>;
 
 export const RouteStep = z.strictObject({
@@ -44,6 +45,10 @@ export const RouteWarning = z.strictObject({
 });
 
 export const Route = z.strictObject({
+  /**
+   * The quote id: unique per search result, it names exactly the plan the user saw (transfers.start runs that plan
+   * and only it). Two searches for the same path give two ids; `routePath` names the path.
+   */
   id: z.string(),
   steps: z.array(RouteStep).min(1),
   amountIn: BaseUnits,
@@ -65,3 +70,11 @@ export const Route = z.strictObject({
   warnings: z.array(RouteWarning),
 });
 export type Route = z.infer<typeof Route>;
+
+/**
+ * The path a route takes, the same for every quote of it: each step's provider, chains and assets
+ * ("uniswap-v2:eip155:1/native>eip155:1/0x…|layerzero-oft:…"). A later search finds "the same route" by it.
+ */
+export function routePath(route: { steps: ReadonlyArray<Pick<RouteStep, 'provider' | 'fromChain' | 'toChain' | 'assetIn' | 'assetOut'>> }): string {
+  return route.steps.map((s) => `${s.provider}:${s.fromChain}/${s.assetIn.ref}>${s.toChain}/${s.assetOut.ref}`).join('|');
+}

@@ -42,6 +42,10 @@ export const Settings = z.strictObject({
   /** minutes of inactivity before the vault locks; 0 disables auto-lock */
   autoLockMinutes: z.number().int().min(0).max(AUTO_LOCK_MAX_MINUTES),
   lockOnSuspend: z.boolean(),
+  /** live balances: refresh on unlock and in the background while unlocked */
+  refreshBalances: z.boolean(),
+  /** colour scheme: the system's (prefers-color-scheme), or always light or dark */
+  theme: z.enum(['system', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -66,7 +70,7 @@ export type SecureSessionState = z.infer<typeof SecureSessionState>;
 
 export const SecureSessionView = z.strictObject({
   sessionId: SessionId,
-  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic']),
+  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic', 'confirm-send', 'confirm-transfer']),
   state: SecureSessionState,
 });
 export type SecureSessionView = z.infer<typeof SecureSessionView>;
@@ -179,8 +183,8 @@ export const methods = {
   ),
   'send.confirm': method(
     z.strictObject({ reviewId: z.string().regex(/^[0-9a-f]{32}$/) }),
-    ActivityEntry,
-    'Signs and broadcasts exactly the reviewed transfer; answers once the node accepted it (status pending).',
+    SecureSessionView,
+    'Asks for a confirmation of exactly the reviewed transfer in the secure window (purpose confirm-send) and answers its session. Nothing is signed here: the secure window confirms (with the password for a first-time recipient), main then signs and broadcasts, and the outcome comes as a confirmation.outcome event (or secure.changed cancelled/expired).',
   ),
 
   'activity.list': method(Empty, z.array(ActivityEntry), "The wallet's own transactions, newest first."),
@@ -194,19 +198,18 @@ export const methods = {
       sort: z.enum(['amount', 'speed']).default('amount'),
     }),
     z.array(Route),
-    'Finds and quotes routes (swap, bridge, swap) from an amount of an asset to an asset on another chain, best first. Local devnet only for now.',
+    'Finds and quotes routes (swap, bridge, swap) from an amount of an asset to an asset on another chain, best first; each route id is a fresh quote id for transfers.start.',
   ),
   'transfers.start': method(
     z.strictObject({
+      /** the quote id (`Route.id` from routes.find) */
       routeId: z.string().min(1).max(1000),
       accountId: z.string().min(1).max(64),
-      /** what the user reviewed: the route is refused (QUOTE_CHANGED) if its kept quote takes another amount or promises less */
-      reviewed: z.strictObject({ amountIn: BaseUnits, minAmountOut: BaseUnits }).optional(),
       /** the loss (basis points) the user accepted in the review for a route losing more than 15%; at least the route's own (PRICE_IMPACT_TOO_HIGH) */
       acceptedLossBps: z.number().int().min(0).max(1_000_000).optional(),
     }),
-    Transfer,
-    'Starts exactly a route found in the last few minutes, after checking the balance and, when given, that it is the quote the user reviewed; runs in the background (transfers.changed events).',
+    SecureSessionView,
+    'Checks the quote a routes.find answer named (found in the last few minutes and not started; the balance; QUOTE_EXPIRED otherwise) and asks for its confirmation in the secure window (purpose confirm-transfer); answers the session. Nothing is signed here: once the secure window confirms, main starts exactly that quote’s plan, once, tells it as confirmation.outcome, and runs it in the background (transfers.changed events).',
   ),
   'transfers.list': method(Empty, z.array(Transfer), 'Multi-step transfers, newest first.'),
   'transfers.get': method(z.strictObject({ id: z.string().min(1).max(64) }), Transfer, 'One multi-step transfer.'),
@@ -266,6 +269,11 @@ export const events = {
   'portfolio.progress': RefreshProgress,
   'portfolio.updated': Portfolio,
   'activity.changed': ActivityEntry,
+  /** what happened after the user confirmed an action in the secure window: the activity entry, or the error */
+  'confirmation.outcome': z.discriminatedUnion('ok', [
+    z.strictObject({ sessionId: SessionId, ok: z.literal(true), entry: ActivityEntry.optional(), transfer: Transfer.optional() }),
+    z.strictObject({ sessionId: SessionId, ok: z.literal(false), error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+  ]),
   'chains.changed': z.strictObject({ chains: z.array(ChainInfo) }),
   'transfers.changed': Transfer,
   'rebalance.changed': RebalanceExecution,

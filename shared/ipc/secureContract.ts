@@ -4,7 +4,52 @@
  * session became ready. Main answers these methods only to the secure window's own webContents.
  */
 import { z } from 'zod';
+import { AssetInfo, BaseUnits } from '../domain/asset';
+import { CaipChainId } from '../domain/chain';
+import { RouteStep } from '../domain/route';
 import type { Envelope } from './contract';
+
+/**
+ * What the secure window shows before a send is signed: built by main from the prepared transfer it will sign (never
+ * from anything the app renderer sent), so a compromised app window cannot make it say something else.
+ */
+export const SendConfirmation = z.strictObject({
+  chain: CaipChainId,
+  chainName: z.string(),
+  accountLabel: z.string(),
+  from: z.string(),
+  to: z.string(),
+  asset: AssetInfo,
+  amount: BaseUnits,
+  /** the most the network fee can cost at the reviewed tier, in feeAsset */
+  maxFee: BaseUnits,
+  feeAsset: AssetInfo,
+  /** the wallet has never sent to this address on this chain */
+  firstTimeRecipient: z.boolean(),
+  /** the confirmation must carry the vault password */
+  passwordRequired: z.boolean(),
+});
+export type SendConfirmation = z.infer<typeof SendConfirmation>;
+
+/**
+ * What the secure window shows before a cross-chain transfer starts: main's kept quote of the route it will run
+ * (every step's chains, assets, amount in, minimum out, fees and price impact), never the app renderer's copy.
+ */
+export const TransferConfirmation = z.strictObject({
+  accountLabel: z.string(),
+  steps: z.array(RouteStep).min(1),
+  amountIn: BaseUnits,
+  minAmountOut: BaseUnits,
+  priceImpactBps: z.number().int().nonnegative(),
+  totalFeesUsd: z.string().nullable(),
+  /** what the route can lose in USD and basis points (fees, price impact and slippage: Route.valueLostUsd), null unpriced */
+  valueLostUsd: z.string().nullable().optional(),
+  valueLostBps: z.number().int().nonnegative().nullable().optional(),
+  /** the loss the user accepted in the review for a route losing more than 15%, basis points; null when none was needed */
+  acceptedLossBps: z.number().int().nonnegative().nullable().optional(),
+  passwordRequired: z.boolean(),
+});
+export type TransferConfirmation = z.infer<typeof TransferConfirmation>;
 
 export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({
@@ -16,6 +61,8 @@ export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({ purpose: z.literal('reveal-mnemonic'), words: z.array(z.string()), hasPassphrase: z.boolean() }),
   z.strictObject({ purpose: z.literal('import-mnemonic') }),
   z.strictObject({ purpose: z.literal('import-private-key') }),
+  z.strictObject({ purpose: z.literal('confirm-send'), send: SendConfirmation }),
+  z.strictObject({ purpose: z.literal('confirm-transfer'), transfer: TransferConfirmation }),
 ]);
 export type SecureView = z.infer<typeof SecureView>;
 
@@ -34,6 +81,14 @@ export const secureMethods = {
   'secure.submitPrivateKey': {
     input: z.strictObject({ privateKey: z.string().min(1).max(130) }),
     output: z.strictObject({ ready: z.boolean() }),
+  },
+  /**
+   * The user's confirmation of the action the session shows (only this window can give it; the app contract has no
+   * such method). The password when the view says it is required.
+   */
+  'secure.confirm': {
+    input: z.strictObject({ password: z.string().min(1).max(1024).optional() }),
+    output: z.strictObject({ done: z.boolean() }),
   },
   'secure.close': { input: z.strictObject({}), output: z.strictObject({}) },
 } as const;

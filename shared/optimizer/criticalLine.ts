@@ -6,7 +6,7 @@
  * Between two consecutive turning points the free assets are the same and the weights are affine in lambda, hence
  * in the expected return: every efficient portfolio is an interpolation of two turning points. Each step costs
  * O(n·k) (n assets, k free) with the inverse of the free block updated by rank-one steps (refreshed from a fresh
- * Cholesky factorization every REFRESH_EVERY changes, and each solve improved by one step of iterative refinement).
+ * Cholesky factorization after max(REFRESH_EVERY, k) changes, and each solve improved by one step of iterative refinement).
  *
  * The path is not used (CriticalLineUnavailable, the caller falls back to quadprog) when the top expected return is
  * tied between assets (the maximum-return portfolio is then not a vertex) or when a free block is singular.
@@ -159,7 +159,9 @@ export function* criticalLine(problem: CriticalLineProblem): Generator<TurningPo
   };
 
   for (let iter = 0; iter < 20 * n + 100; iter++) {
-    if (changes >= REFRESH_EVERY) refresh();
+    // A fresh factorization costs O(k^3), the rank-one steps O(k^2) each: refresh after k of them (at least 24), so the
+    // refreshes cost about as much as the updates; the iterative refinement of every solve absorbs the drift between.
+    if (changes >= Math.max(REFRESH_EVERY, free.length)) refresh();
     const k = free.length;
     let sumBounded = 0;
     for (let i = 0; i < n; i++) if (state[i] !== FREE) sumBounded += w[i] as number;

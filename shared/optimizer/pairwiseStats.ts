@@ -26,9 +26,10 @@ const computed = new WeakMap<ReturnsTable, PairwiseMoments>();
  * pandas `DataFrame.cov()` / `.corr()` compute them with missing values. Not annualized. Computed once per table and
  * shared (treat the matrices as read-only).
  *
- * Two passes per pair (the overlap's means, then centred products), no division per element. An asset that, once
- * listed, has every later day (the usual shape: late listings, no gaps) needs no missing-value checks: a pair of such
- * assets overlaps on a contiguous range. Results agree with pandas' Welford update to rounding (about 1e-15 relative).
+ * No division per element. An asset that, once listed, has every later day (the usual shape: late listings, no gaps)
+ * is centred once over its own dates; a pair of such assets overlaps on a contiguous range and needs one pass over it
+ * (one dot product when both were listed the same day). Other pairs take two passes (the overlap's means, then centred
+ * products) with missing-value checks. Results agree with pandas' Welford update to rounding (tested to 1e-12).
  */
 export function pairwiseMoments(table: ReturnsTable): PairwiseMoments {
   const known = computed.get(table);
@@ -88,23 +89,28 @@ export function pairwiseMoments(table: ReturnsTable): PairwiseMoments {
         ssqx = ssq[a] as number;
         ssqy = ssq[b] as number;
       } else if (dense[a] === 1 && dense[b] === 1) {
+        // Different listing dates: one pass over the overlap on the columns centred over their own dates, then the
+        // shift to the overlap's means (sum (x - mx)(y - my) = sum cx cy - n dx dy, dx = mean of cx on the overlap).
         const from = Math.max(start[a] as number, start[b] as number);
+        const cx = centred[a] as Float64Array;
+        const cy = centred[b] as Float64Array;
         nobs = t - from;
         let sx = 0;
         let sy = 0;
         for (let k = from; k < t; k++) {
-          sx += x[k] as number;
-          sy += y[k] as number;
+          const vx = cx[k] as number;
+          const vy = cy[k] as number;
+          sx += vx;
+          sy += vy;
+          cxy += vx * vy;
+          ssqx += vx * vx;
+          ssqy += vy * vy;
         }
-        const mx = sx / nobs;
-        const my = sy / nobs;
-        for (let k = from; k < t; k++) {
-          const dx = (x[k] as number) - mx;
-          const dy = (y[k] as number) - my;
-          cxy += dx * dy;
-          ssqx += dx * dx;
-          ssqy += dy * dy;
-        }
+        const dx = sx / nobs;
+        const dy = sy / nobs;
+        cxy -= nobs * dx * dy;
+        ssqx -= nobs * dx * dx;
+        ssqy -= nobs * dy * dy;
       } else {
         let sx = 0;
         let sy = 0;

@@ -19,9 +19,40 @@ export interface QpSolution {
  * Throws OPTIMIZER_INFEASIBLE when the constraints contradict each other.
  */
 export function solveQp(dMatrix: Matrix, d: readonly number[], system: LinearSystem): QpSolution {
+  // Goldfarb-Idnani may call a feasible but degenerate problem (every weight at a bound, a group bound exactly met)
+  // inconsistent after a last-ulp change in the matrix. The callers have proven feasibility (bound sums, the simplex's
+  // phase 1), so such a verdict is retried with a ridge of 1e-10 × mean variance, then with inequalities relaxed by
+  // 1e-12, before it is reported.
+  try {
+    return solveQpOnce(definite(dMatrix), d, system);
+  } catch (error) {
+    if (!isInconsistent(error)) throw error;
+  }
+  const ridged = withRidge(dMatrix, 1e-10);
+  try {
+    return solveQpOnce(ridged, d, system);
+  } catch (error) {
+    if (!isInconsistent(error)) throw error;
+  }
+  const relaxed = { ...system, rhs: system.rhs.map((b, k) => (k < system.equalities ? b : b - 1e-12 * Math.max(1, Math.abs(b)))) };
+  return solveQpOnce(ridged, d, relaxed);
+}
+
+function isInconsistent(error: unknown): boolean {
+  return error instanceof StrataError && error.details === 'OPTIMIZER_INFEASIBLE';
+}
+
+function withRidge(m: Matrix, relative: number): Matrix {
+  const n = m.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += Math.abs((m[i] as number[])[i] as number);
+  const ridge = (relative * mean) / n || relative;
+  return definite(m.map((row, i) => row.map((v, j) => (i === j ? v + ridge : v))));
+}
+
+function solveQpOnce(matrix: Matrix, d: readonly number[], system: LinearSystem): QpSolution {
   const n = d.length;
   const q = system.rows.length;
-  const matrix = definite(dMatrix);
   const dmat: number[][] = [[]];
   for (let i = 0; i < n; i++) dmat.push([0, ...(matrix[i] as number[])]);
   const dvec = [0, ...d];

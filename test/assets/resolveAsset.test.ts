@@ -58,8 +58,11 @@ describe('resolveAsset', () => {
     expectStrataError(() => resolveAsset(ethereum, '0x0000000000000000000000000000000000000001'), 'UNKNOWN_ASSET');
     expectStrataError(() => resolveAsset(ethereum, ''), 'UNKNOWN_ASSET');
     expectStrataError(() => resolveAsset(ethereum, 'uatom'), 'UNKNOWN_ASSET');
-    expectStrataError(() => resolveAsset(osmosis, 'ibc/0000000000000000000000000000000000000000000000000000000000000000'), 'UNKNOWN_ASSET');
-    expectStrataError(() => resolveAsset(ethereum, 'x'.repeat(500)), 'UNKNOWN_ASSET', /^Unknown asset "x{64}" on Ethereum$/);
+    // a whole 68-character ibc/ denom is named in the message, not cut at 64
+    const unknownIbc = `ibc/${'0123456789ABCDEF'.repeat(4)}`;
+    expect(unknownIbc).toHaveLength(68);
+    expectStrataError(() => resolveAsset(osmosis, unknownIbc), 'UNKNOWN_ASSET', new RegExp(`^Unknown asset "${unknownIbc}" on Osmosis$`));
+    expectStrataError(() => resolveAsset(ethereum, 'x'.repeat(500)), 'UNKNOWN_ASSET', /^Unknown asset "x{100}…" on Ethereum$/);
   });
 });
 

@@ -62,7 +62,7 @@ describe('createCosmosRpc', () => {
     let error: StrataError | undefined;
     await rpc.withNode(whoAnswers).catch((e: StrataError) => (error = e));
     expect(error?.code).toBe('RPC_UNAVAILABLE');
-    expect(error?.message).toBe('No RPC endpoint of Cosmos Hub answered (2 tried)');
+    expect(error?.message).toBe(`No RPC endpoint of Cosmos Hub answered (tried ${hostOf(dead)}, ${hostOf(hanging.url)})`);
     expect(error?.details).toBe(`${hostOf(dead)}: unreachable; ${hostOf(hanging.url)}: no answer within 200 ms`);
   });
 
@@ -78,7 +78,7 @@ describe('createCosmosRpc', () => {
     await expectStrataRejection(
       onlyWrong.withNode(whoAnswers),
       'CHAIN_ID_MISMATCH',
-      /^An RPC endpoint of Cosmos Hub serves another chain \("theta-testnet-001", expected "cosmoshub-4"\)$/,
+      new RegExp(`^No usable RPC endpoint for Cosmos Hub: ${hostOf(testnet.url)} serves chain "theta-testnet-001", expected "cosmoshub-4"$`),
     );
     await expectStrataRejection(onlyWrong.withNode(whoAnswers), 'CHAIN_ID_MISMATCH');
     expect(testnet.calls).toEqual(['status', 'status']);

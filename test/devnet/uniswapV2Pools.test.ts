@@ -15,7 +15,7 @@ import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccount
 import { loadUniswapV2Artifacts, UNISWAP_V2_INIT_CODE_HASH } from '../../electron/services/devnet/uniswap/uniswapV2Artifacts';
 import { UNISWAP_V2_WETH_USDC_POOL } from '../../electron/services/devnet/uniswap/uniswapV2Pools';
 import { readPairReserves } from '../../electron/services/swap/uniswapV2/readPairReserves';
-import { readContract } from '../../electron/services/swap/uniswapV2/readContract';
+import { readContract } from '../../electron/services/evm/readContract';
 import { UNISWAP_V2_PAIR_ABI } from '../../electron/services/swap/uniswapV2/uniswapV2Abi';
 import { DEVNET_CHAIN_SPECS } from '../../electron/services/devnet/devnetSpec';
 

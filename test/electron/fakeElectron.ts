@@ -105,6 +105,8 @@ export const fake = {
   events: new EventEmitter(),
   log: [] as string[],
   userData: '/nonexistent',
+  /** app.isPackaged as the bundle sees it (set before loading the bundle) */
+  isPackaged: false,
   privilegedSchemes: [] as unknown[],
   protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   ipcHandlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
@@ -150,7 +152,9 @@ const app = {
   },
   whenReady: () => readyPromise,
   on: (event: string, listener: (...args: unknown[]) => void) => fake.events.on(event, listener),
-  isPackaged: false,
+  get isPackaged() {
+    return fake.isPackaged;
+  },
   getVersion: () => '0.1.0',
   quit: () => fake.log.push('app.quit'),
   exit: (code: number) => fake.log.push(`app.exit ${code}`),

@@ -279,7 +279,18 @@ describe('dist/main/main.cjs wiring (recording electron, real core)', () => {
     // The fees were priced by the local stand-in (STRATA_PRICE_API_URL), not by CoinGecko's public API.
     expect(prices.requests.map((u) => u.pathname)).toContain('/api/v3/simple/price');
     expect(fake.notifications).toStrictEqual([]);
-    const started = await appCall<Transfer>('transfers.start', { routeId: route?.id, accountId: account?.id });
+    // transfers.start only asks: the secure window main opens for it confirms, never the app window
+    const asked = await appCall<{ sessionId: string; purpose: string }>('transfers.start', { routeId: route?.id, accountId: account?.id });
+    expect(asked.purpose).toBe('confirm-transfer');
+    const confirmWindow = FakeBrowserWindow.all.at(-1) as FakeBrowserWindow;
+    expect(confirmWindow).not.toBe(appWindow);
+    const confirm = handler(secureChannel('secure.confirm'));
+    await expect(confirm(appContents.invokeEvent(), {})).resolves.toStrictEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This frame may not call Strata' } });
+    expect(appContents.sent.filter(([channel]) => channel === 'strata:event:transfers.changed')).toStrictEqual([]);
+    await expect(confirm(confirmWindow.webContents.invokeEvent(), {})).resolves.toStrictEqual({ ok: true, value: { done: true } });
+    const outcome = appContents.sent.filter(([channel]) => channel === 'strata:event:confirmation.outcome').at(-1)?.[1] as { sessionId: string; transfer: Transfer };
+    expect(outcome.sessionId).toBe(asked.sessionId);
+    const started = outcome.transfer;
 
     await expect.poll(() => fake.notifications.length, { timeout: 30_000, interval: 100 }).toBe(1);
     const done = await appCall<Transfer>('transfers.get', { id: started.id });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { buildEvmTransfer } from '../../electron/services/evm/buildEvmTransfer';
 import { createEvmRpc } from '../../electron/services/evm/createEvmRpc';
-import { ERC20_INTERFACE } from '../../electron/services/evm/erc20Abi';
+import { encodeTransfer } from '../../electron/services/evm/erc20Abi';
 import { estimateEvmFees } from '../../electron/services/evm/estimateEvmFees';
 import { estimateEvmGas } from '../../electron/services/evm/estimateEvmGas';
 import { evmFeeTiers } from '../../electron/services/evm/evmFeeTiers';
@@ -138,7 +138,7 @@ describe('gas limits', () => {
   it('are eth_estimateGas + 20% (rounded up) for a token transfer and for value sent to a contract', async () => {
     const call = createEvmRpc(fx.targetA).request;
     const from = fx.addresses[0] as string;
-    const data = ERC20_INTERFACE.encodeFunctionData('transfer', [fx.addresses[5], 1_000_000n]);
+    const data = encodeTransfer(fx.addresses[5] as string, 1_000_000n);
     const token = { from, to: fx.devnet.contracts.usdc, value: '0x0', data };
     const raw = BigInt(await fx.devnet.request<string>('devnet-a', 'eth_estimateGas', [token]));
     expect(raw).toBeGreaterThan(30_000n);
@@ -152,7 +152,7 @@ describe('gas limits', () => {
   it('turn a transfer the token refuses into TX_FAILED with the reason', async () => {
     const call = createEvmRpc(fx.targetA).request;
     const from = fx.addresses[5] as string; // holds no USDC
-    const data = ERC20_INTERFACE.encodeFunctionData('transfer', [fx.addresses[0], 1n]);
+    const data = encodeTransfer(fx.addresses[0] as string, 1n);
     await expect(estimateEvmGas(call, { from, to: fx.devnet.contracts.usdc, value: 0n, data })).rejects.toMatchObject({ code: 'TX_FAILED', message: /would fail on chain: execution reverted/ });
   });
 });

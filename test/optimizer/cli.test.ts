@@ -36,6 +36,13 @@ describe('strata optimize', () => {
   it('takes models, bounds and targets (test_efficient_risk_short, test_max_quadratic_utility)', async () => {
     const risk = await run(optimizeCommand, ['--prices', STOCKS_CSV, '--objective', 'efficient-risk', '--target', '0.19', '--bounds=-1,1', '--json']);
     expectAllClose([risk.json?.expectedReturn as number, risk.json?.volatility as number, risk.json?.sharpe as number], [0.30035471606347336, 0.19, 1.4755511348079207], 0, 1e-8);
+    // a negative number is a value: `--bounds -1,1` (two arguments) gives the same portfolio as `--bounds=-1,1`
+    const spaced = await run(optimizeCommand, ['--prices', STOCKS_CSV, '--objective', 'efficient-risk', '--target', '0.19', '--bounds', '-1,1', '--json']);
+    expect(spaced.code).toBe(0);
+    expect(spaced.json).toEqual(risk.json);
+    // a flag after a value-taking option is still a flag, and an unknown one is still refused
+    const flag = await run(optimizeCommand, ['--prices', STOCKS_CSV, '--bounds', '--json']);
+    expect(flag.code).toBe(2);
     const util = await run(optimizeCommand, ['--prices', STOCKS_CSV, '--objective', 'max-utility', '--risk-aversion', '2', '--json']);
     expectAllClose(util.json?.expectedReturn as number, 0.3677732711751504, 1e-9);
     const hrp = await run(optimizeCommand, ['--prices', STOCKS_CSV, '--objective', 'hrp', '--returns', 'mean', '--json']);
@@ -63,8 +70,11 @@ describe('strata optimize', () => {
     expect(target.json).toEqual({ error: { code: optimizerErrorCode('TARGET_OUT_OF_RANGE'), message: 'Target return 0.5 is above the highest expected return these constraints allow (0.388666)' } });
     const infeasible = await run(optimizeCommand, ['--prices', STOCKS_CSV, '--objective', 'min-volatility', '--bounds', '0.06,1', '--json']);
     expect(infeasible.json).toEqual({ error: { code: optimizerErrorCode('OPTIMIZER_INFEASIBLE'), message: 'Sum of minimum weights 1.2 > 1' } });
+    // issue 14: `--bounds -1,1` used to fail as an ambiguous argument; a negative number is a value
     const dash = await run(optimizeCommand, ['--prices', STOCKS_CSV, '--objective', 'min-volatility', '--bounds', '-1,1', '--json']);
-    expect((dash.json?.error as { code: string }).code).toBe('INVALID_INPUT');
+    const equals = await run(optimizeCommand, ['--prices', STOCKS_CSV, '--objective', 'min-volatility', '--bounds=-1,1', '--json']);
+    expect([dash.code, dash.json]).toEqual([0, equals.json]);
+    expect(Object.values(dash.json?.weights as Record<string, number>).some((w) => w < 0)).toBe(true);
     const number = await run(optimizeCommand, ['--prices', STOCKS_CSV, '--objective', 'efficient-risk', '--target', 'high', '--json']);
     expect(number.json).toEqual({ error: { code: 'INVALID_INPUT', message: '--target must be a number' } });
   });

@@ -54,12 +54,77 @@ describe('planTrades: the gap between out-of-band sales and purchases', () => {
   });
 
   it('a gap larger than one in-band asset spills into the next; the larger gap goes first even when its key sorts later', () => {
-    // X +130 out, Y -60 out; V -45 and W -25 in band: gap 70 = V 45 + W 25; Z exactly at target buys nothing.
-    const plan = planTrades([usd(X, 330n), usd(Y, 140n), usd(Z, 200n), usd(W, 175n), usd(V, 155n)], FIFTHS, ALL, RULES);
+    // X +110 out, Y -60 out; W -45 and V -25 in band, Z +20 in band: gap 50 = W 45 (largest, though "w" > "v") + V 5.
+    const plan = planTrades([usd(X, 310n), usd(Y, 140n), usd(Z, 220n), usd(W, 155n), usd(V, 175n)], FIFTHS, ALL, RULES);
     expect(brief(plan)).toEqual([
       ['acc-1', 'X', 'Y', 60n * M],
-      ['acc-1', 'X', 'V', 45n * M],
-      ['acc-1', 'X', 'W', 25n * M],
+      ['acc-1', 'X', 'W', 45n * M],
+      ['acc-1', 'X', 'V', 5n * M],
+    ]);
+  });
+
+  it('a purchase that cannot happen keeps its share unsold: the gap goes in band only up to the real difference', () => {
+    // targets x 200, y 100, z 250, w 250, v 200. X +130 out; Y -100 out but listed nowhere and held nowhere;
+    // Z -30, W -20 in band; V +20 in band. gap = 130 - 100 = 30: Z takes it all, W nothing, $100 of X stays unsold.
+    const weights = { x: 0.2, y: 0.1, z: 0.25, w: 0.25, v: 0.2 };
+    const plan = planTrades([usd(X, 330n), usd(Z, 220n), usd(W, 230n), usd(V, 220n)], weights, [X, Z, W, V], RULES);
+    expect(brief(plan)).toEqual([['acc-1', 'X', 'Z', 30n * M]]);
+    expect(plan.skipped).toEqual([
+      { sell: null, buy: null, key: 'y', usd: '100.00', reason: 'NOT_AVAILABLE', message: 'y is not listed on any chain of this wallet: it cannot be bought' },
+    ]);
+  });
+
+  it('a gap beyond what in-band assets can take stays unsold: never an asset above target, never one that cannot be bought', () => {
+    // targets x 200, y 60, z 250, w 250, u 40, v 200. X +130 out; Y -60 out and U -40 in band, both listed and held
+    // nowhere; Z -30, W -20 in band; V +20 in band. gap = 130 - 60 = 70, but only Z and W (50) can take part of it.
+    const weights = { x: 0.2, y: 0.06, z: 0.25, w: 0.25, u: 0.04, v: 0.2 };
+    const plan = planTrades([usd(X, 330n), usd(Z, 220n), usd(W, 230n), usd(V, 220n)], weights, [X, Z, W, V], RULES);
+    expect(brief(plan)).toEqual([
+      ['acc-1', 'X', 'Z', 30n * M],
+      ['acc-1', 'X', 'W', 20n * M],
+    ]);
+    expect(plan.skipped.map((s) => [s.key, s.reason, s.usd])).toEqual([['y', 'NOT_AVAILABLE', '60.00']]);
+  });
+
+  it('an in-band asset exactly at target takes no part of a gap that cannot be placed', () => {
+    // X +150 out; Y -60 out and U -40 in band, both unbuyable; Z -30, W -20 in band; V exactly at target.
+    const weights = { x: 0.2, y: 0.06, z: 0.25, w: 0.25, u: 0.04, v: 0.2 };
+    const plan = planTrades([usd(X, 350n), usd(Z, 220n), usd(W, 230n), usd(V, 200n)], weights, [X, Z, W, V], RULES);
+    expect(brief(plan)).toEqual([
+      ['acc-1', 'X', 'Z', 30n * M],
+      ['acc-1', 'X', 'W', 20n * M],
+    ]);
+    expect(plan.skipped.map((s) => [s.key, s.reason, s.usd])).toEqual([['y', 'NOT_AVAILABLE', '60.00']]);
+  });
+
+  it('in-band sales go to the largest excess over target first, not the largest holding', () => {
+    // targets w 100, z 300, x 200, y 200, v 200: W +40 ($140), Z +30 ($330) in band; X +70, Y -120 out; V -20 in band.
+    const weights = { w: 0.1, z: 0.3, x: 0.2, y: 0.2, v: 0.2 };
+    const plan = planTrades([usd(W, 140n), usd(Z, 330n), usd(X, 270n), usd(Y, 80n), usd(V, 180n)], weights, ALL, RULES);
+    expect(brief(plan)).toEqual([
+      ['acc-1', 'X', 'Y', 70n * M],
+      ['acc-1', 'W', 'Y', 40n * M],
+      ['acc-1', 'Z', 'Y', 10n * M],
+    ]);
+  });
+
+  it('a reserve that makes an in-band sale short leaves the purchase short instead of selling more elsewhere', () => {
+    // as in the first case (gap -50: Z 40, W 10), but $220 of Z's $240 is kept back: Z sells $20, W still only $10.
+    const reserves = new Map([[`acc-1|${Z.chain}|${Z.ref}`, 220n * M]]);
+    const plan = planTrades([usd(X, 270n), usd(Y, 80n), usd(Z, 240n), usd(W, 230n), usd(V, 180n)], FIFTHS, ALL, RULES, reserves);
+    expect(brief(plan)).toEqual([
+      ['acc-1', 'X', 'Y', 70n * M],
+      ['acc-1', 'Z', 'Y', 20n * M],
+      ['acc-1', 'W', 'Y', 10n * M],
+    ]);
+  });
+
+  it('matches the largest sale with the largest purchase whatever their key order', () => {
+    // V -60 and W -80 to buy; X +60 and Y +80 to sell (positions come in key order v, w, x, y, z).
+    const plan = planTrades([usd(V, 140n), usd(W, 120n), usd(X, 260n), usd(Y, 280n), usd(Z, 200n)], FIFTHS, ALL, RULES);
+    expect(brief(plan)).toEqual([
+      ['acc-1', 'Y', 'W', 80n * M],
+      ['acc-1', 'X', 'V', 60n * M],
     ]);
   });
 
@@ -105,6 +170,21 @@ describe('planTrades: legs, matching and where purchases go', () => {
     expect(plan.trades.map((t) => [t.accountId, t.sell.chain, t.buy.chain, t.usd])).toEqual([['acc-1', A, A, 100n * M]]);
     const otherSeller = planTrades([usd(X, 300n, 'acc-3'), usd(YB, 80n, 'acc-2'), usd(Y, 20n)], { x: 0.5, y: 0.5 }, [X, Y, YB], RULES);
     expect(otherSeller.trades.map((t) => [t.accountId, t.buy.chain])).toEqual([['acc-3', B]]);
+  });
+
+  it("stops an asset's sale legs once its excess is covered, so the next asset's sale is matched next", () => {
+    // X is $200 on A and $80 on B (excess 80, covered by A alone); Y +60; buys W -80, V -60.
+    const XB = token(B, 3, 'X');
+    const plan = planTrades([usd(V, 140n), usd(W, 120n), usd(X, 200n), usd(XB, 80n, 'acc-2'), usd(Y, 260n), usd(Z, 200n)], FIFTHS, [...ALL, XB], RULES);
+    expect(plan.trades.map((t) => [t.accountId, t.sell.symbol, t.sell.chain, t.buy.symbol, t.usd])).toEqual([
+      ['acc-1', 'X', A, 'W', 80n * M],
+      ['acc-1', 'Y', A, 'V', 60n * M],
+    ]);
+  });
+
+  it('buys an asset the wallet holds even when it is not in the listed assets', () => {
+    const plan = planTrades([usd(X, 300n), usd(Y, 100n)], { x: 0.5, y: 0.5 }, [X], RULES);
+    expect(brief(plan)).toEqual([['acc-1', 'X', 'Y', 100n * M]]);
   });
 
   it('splits one sale across purchases and sells the exact rest on the last piece (no dust)', () => {
@@ -157,10 +237,28 @@ describe('measureDrift inputs', () => {
 
   it('sorts an asset holdings by value, then by chain and account; zero balances are skipped', () => {
     const XB = token(B, 3, 'X');
-    const positions = positionsOf([usd(XB, 50n, 'acc-1'), usd(X, 50n, 'acc-2'), usd(X, 50n, 'acc-1'), usd(X, 70n, 'acc-9'), usd(X, 0n, 'acc-0')], { x: 1 });
+    const positions = positionsOf([usd(X, 50n, 'acc-1'), usd(XB, 50n, 'acc-1'), usd(X, 0n, 'acc-0'), usd(X, 50n, 'acc-2'), usd(X, 70n, 'acc-9')], { x: 1 });
     const holdings = positions.positions[0]?.holdings.map((h) => `${h.asset.chain}|${h.accountId}|${h.usd}`);
     expect(holdings).toEqual([`${A}|acc-9|70000000`, `${A}|acc-1|50000000`, `${A}|acc-2|50000000`, `${B}|acc-1|50000000`]);
     expect(positions.total).toBe(220n * M);
+  });
+
+  it('lists unpriced symbols sorted, and names a priced position after its largest holding', () => {
+    const usdcE = { ...token(A, 11, 'USDC.e'), priceId: 'usd-coin' };
+    const usdc = { ...token(B, 12, 'USDC'), priceId: 'usd-coin' };
+    const zeta = { ...token(A, 13, 'ZETA'), priceId: 'zeta' };
+    const report = measureDrift(
+      [
+        { accountId: 'a', asset: zeta, amount: 1n, usdPrice: null },
+        { accountId: 'a', asset: usdcE, amount: 1n, usdPrice: null },
+        { accountId: 'a', asset: usdc, amount: 1n, usdPrice: '0' },
+        usd(X, 10n),
+      ],
+      { 'usd-coin': 0.5, zeta: 0.25, x: 0.25 },
+      5,
+    );
+    expect(report.assets.map((a) => [a.key, a.symbol]).slice(1)).toEqual([['x', 'X'], ['zeta', 'ZETA']]);
+    expect(report.unpriced).toEqual(['USDC', 'USDC.e', 'ZETA']);
   });
 
   it('reports each asset in percent, rounded to 0.01, with the target named by price id or symbol', () => {

@@ -8,7 +8,7 @@ import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccount
 import { GAS_RESERVE_FACTOR } from '../../electron/services/rebalance/planRebalance';
 import { RebalanceRecords } from '../../electron/services/rebalance/rebalanceRecords';
 import { formatAmount } from '../../shared/amounts';
-import type { Route } from '../../shared/domain/route';
+import { routePath, type Route } from '../../shared/domain/route';
 import type { Transfer } from '../../shared/domain/transferRecord';
 import type { SecureSessionView } from '../../shared/ipc/contract';
 import type { DriftReport, RebalanceExecution, RebalancePlan } from '../../shared/rebalance/rebalanceSchemas';
@@ -126,7 +126,9 @@ describe('rebalancing through the core on the devnet', () => {
     expect(trade.route.steps.map((s) => [s.kind, s.provider, s.assetIn.symbol, s.assetOut.symbol])).toEqual([['swap', 'uniswap-v2', 'ETH', 'USDC']]);
     // The same query through routes.find gives the same best route (no block in between: same reserves, same gas price).
     const [fresh] = await h.value<Route[]>('routes.find', { from: { chain: A, asset: 'native', amount: '0.833333333333333333' }, to: { chain: A, asset: 'USDC' }, slippagePercent: 0.5 });
-    expect([trade.route.id, trade.route.amountOut, trade.route.totalFeesUsd]).toEqual([fresh?.id, fresh?.amountOut, fresh?.totalFeesUsd]);
+    expect([routePath(trade.route), trade.route.amountOut, trade.route.totalFeesUsd]).toEqual([routePath(fresh as Route), fresh?.amountOut, fresh?.totalFeesUsd]);
+    // Two quotes of one path: two ids.
+    expect(fresh?.id).not.toBe(trade.route.id);
     expect(trade.feesUsd).toBe(trade.route.totalFeesUsd);
     // 0.3% swap fee on $2500 is $7.50, plus gas.
     expect(Number(trade.feesUsd)).toBeGreaterThan(7.5);
@@ -174,7 +176,7 @@ describe('rebalancing through the core on the devnet', () => {
     const after = await h.value<RebalancePlan>('rebalance.plan', {});
     expect([after.trades, after.skipped, after.drift.outOfBand, after.totalCostUsd]).toEqual([[], [], [], '0.00']);
     const unknown = await h.call('rebalance.execute', { planId: 'f'.repeat(32) });
-    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('SESSION_NOT_FOUND');
+    expect(unknown.ok ? 'ok' : unknown.error).toEqual({ code: 'PLAN_NOT_FOUND', message: 'No such rebalancing plan: make a plan first' });
   }, 60_000);
 });
 
@@ -189,13 +191,15 @@ describe('a crash between marking a trade started and recording its transfer', (
     const trade = plan.trades[0] as RebalancePlan['trades'][number];
     await first.core.dispose();
 
-    // What the executor does before it asks for the transfer, then the transfer it asked for; then the crash.
-    const records = await RebalanceRecords.open(first.dataDir);
-    await records.updateTrade(plan.id, 0, { routeId: trade.route.id, startedAt: Date.now() - 1 });
+    // What the executor does before it asks for the transfer (a fresh quote, the trade claimed on that quote's id),
+    // then the transfer it asked for; then the crash.
     const second = await walletCore({ dataDir: first.dataDir });
     const [route] = await second.value<Route[]>('routes.find', { from: { chain: A, asset: 'native', amount: formatAmount(BigInt(trade.amountIn), 18) }, to: { chain: A, asset: 'USDC' }, slippagePercent: plan.slippagePercent });
+    expect(routePath(route as Route)).toBe(routePath(trade.route));
+    const records = await RebalanceRecords.open(first.dataDir);
+    await records.updateTrade(plan.id, 0, { routeId: route?.id as string, startedAt: Date.now() - 1 });
     const accountId = (await second.value<Array<{ id: string }>>('accounts.list'))[0]?.id;
-    const transfer = await second.value<Transfer>('transfers.start', { routeId: route?.id, accountId });
+    const transfer = await second.confirmed<Transfer>('transfers.start', { routeId: route?.id, accountId });
     await expect.poll(async () => (await second.value<Transfer>('transfers.get', { id: transfer.id })).status, { timeout: 20_000, interval: 200 }).toBe('completed');
     const nonce = await provider.getTransactionCount(owner);
 
@@ -239,7 +243,7 @@ describe('a trade that cannot run stops the plan with a clear state', () => {
     const failed = await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id });
     expect([failed.trades, failed.message]).toEqual([
       [{ index: 0, transferId: null, status: 'failed' }],
-      expect.stringMatching(/^Trade 1 did not start: This route needs 0\.60[0-9]+ ETH \(fees included\) and the account has 0\.[0-9]+$/),
+      expect.stringMatching(/^Trade 1 did not start: This route needs 0\.60[0-9]+ ETH on Devnet A \(fees included\) and the account has 0\.[0-9]+ ETH$/),
     ]);
     expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
     expect(await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id })).toEqual(failed);
@@ -328,7 +332,9 @@ describe('executing runs only what the user reviewed', () => {
     // A path that is no longer offered is not replaced by another one.
     const gone = await h.value<RebalancePlan>('rebalance.plan', { target: HALF });
     await edit(gone.id, (plan) => {
-      (plan.trades[0] as RebalancePlan['trades'][number]).route.id = 'uniswap-v2:eip155:31337/native>eip155:31337/retired';
+      // Route ids are quote ids: the path is the steps' (routePath), so the planned step's output names a retired token.
+      const step = (plan.trades[0] as RebalancePlan['trades'][number]).route.steps[0] as Route['steps'][number];
+      step.assetOut = { ...step.assetOut, ref: '0x000000000000000000000000000000000000dEaD' };
     });
     expect(await failure(gone.id)).toEqual([[{ index: 0, transferId: null, status: 'failed' }], 'NO_ROUTE', 'Trade 1 did not start: The planned route is no longer offered: make a new plan']);
 

@@ -84,7 +84,7 @@ describe('transfers over Axelar through the core (devnet)', () => {
     const usdcBefore = await usdcOf(B);
     const nonces = await noncesNow();
 
-    const created = await h.value<Transfer>('transfers.start', { routeId: route.id, accountId });
+    const created = await h.confirmed<Transfer>('transfers.start', { routeId: route.id, accountId });
     const done = await waitForStatus(created.id, 'completed');
     expect(done.steps.map((s) => s.state)).toEqual(['confirmed', 'delivered']);
     expect(done.steps.map((s) => s.calls.map((c) => c.label))).toEqual([['swap ETH for USDC'], ['approve USDC', 'send USDC over Axelar']]);
@@ -116,7 +116,7 @@ describe('transfers over Axelar through the core (devnet)', () => {
     await devnet.relayer.pause();
     let id: string;
     try {
-      id = (await h.value<Transfer>('transfers.start', { routeId: route.id, accountId })).id;
+      id = (await h.confirmed<Transfer>('transfers.start', { routeId: route.id, accountId })).id;
       await expect.poll(async () => (await h.value<Transfer>('transfers.get', { id })).steps[0]?.state, { timeout: 10_000, interval: 100 }).toBe('delivering');
       expect(await usdcOf(A)).toBe(usdcA - 100n * USDC);
       expect(await usdcOf(B)).toBe(usdcB);

@@ -20,7 +20,7 @@ import { cosmosTxHash } from '../../electron/services/cosmos/tx/txHash';
 import { cosmosRoutingEnvironment } from '../../electron/services/routing/cosmosRouting';
 import { findRoutes, type RoutingEnvironment } from '../../electron/services/routing/findRoutes';
 import { cosmosCallTransport } from '../../electron/services/transfers/cosmosCallTransport';
-import { routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
+import { journaledStepAdapter, routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
 import { runTransfer, startTransfer, type RunTransferOptions } from '../../electron/services/transfers/runTransfer';
 import type { CallTransport } from '../../electron/services/transfers/stepRunner';
 import { TransferJournal } from '../../electron/services/transfers/transferJournal';
@@ -79,7 +79,7 @@ function options(transportFor: (chain: CaipChainId) => CallTransport = transport
   return {
     journal,
     pollMs: 10,
-    runnerFor: (step) => routeStepRunner(step, { env, transportFor, wethOf: () => '' }),
+    runnerFor: (step) => routeStepRunner(step, journaledStepAdapter(step, env), { env, transportFor }),
   };
 }
 

@@ -4,7 +4,7 @@ import { devnetChains } from '../../electron/services/devnet/devnetChains';
 import { findRoutes, type RoutingEnvironment } from '../../electron/services/routing/findRoutes';
 import type { SwapQuote, SwapVenue } from '../../electron/services/swap/swapVenue';
 import type { AssetInfo } from '../../shared/domain/asset';
-import type { StepProvider } from '../../shared/domain/route';
+import { routePath, type Route, type StepProvider } from '../../shared/domain/route';
 import { StrataError } from '../../shared/errors';
 import { expectStrataRejection } from '../unit/expectStrataError';
 
@@ -39,6 +39,7 @@ function fakeVenue(trades: Array<{ tokenIn: AssetInfo; tokenOut: AssetInfo; num:
       return { venue: 'uniswap-v2', chain, tokenIn, tokenOut, amountIn, amountOut: (amountIn * t.num) / t.den, priceImpactBps: t.impactBps ?? 0, fees, gasUnits: 100_000n, reserveShareBps: t.reserveShareBps ?? 0, path: [] };
     },
     buildSwap: () => ({ calls: [], minAmountOut: 0n }),
+    receivedAmount: () => null,
   };
 }
 
@@ -62,6 +63,7 @@ function fakeBridge(id: StepProvider, options: { feeUnits: bigint; messagingWei:
     },
     buildSend: async () => ({ calls: [] }),
     trackDelivery: async () => ({ state: 'inflight', detail: '' }),
+    deliveredAmount: () => null,
   };
 }
 
@@ -101,7 +103,8 @@ describe('findRoutes composition (fake venues and bridges)', () => {
     // Worst case: 990 BRG -> bridge minimum 980.1 -> 98.01 USD -> less 1%: 97.0299 USD.
     expect(route?.minAmountOut).toBe('97029900');
     expect(route?.amountOut).toBe('100000000');
-    expect(route?.id).toBe(`uniswap-v2:${A}/${USD_A.ref}>${A}/${BRG_A.ref}|layerzero-oft:${A}/${BRG_A.ref}>${B}/${BRG_B.ref}|uniswap-v2:${B}/${BRG_B.ref}>${B}/${USD_B.ref}`);
+    expect(route?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(routePath(route as Route)).toBe(`uniswap-v2:${A}/${USD_A.ref}>${A}/${BRG_A.ref}|layerzero-oft:${A}/${BRG_A.ref}>${B}/${BRG_B.ref}|uniswap-v2:${B}/${BRG_B.ref}>${B}/${USD_B.ref}`);
     expect(route?.etaSeconds).toBe(12 + 60 + 12);
     // Gas at maxFeePerGas: 100k + 200k + 100k gas; BRG is priced through the USD -> BRG swap ($0.10), so its 0.3% fee too.
     expect(route?.fees.map((f) => [f.kind, f.chain, f.asset.symbol, f.amount, f.usd])).toEqual([

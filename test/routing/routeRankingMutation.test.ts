@@ -66,6 +66,7 @@ function venue(id: 'uniswap-v2' | 'osmosis-poolmanager', num: bigint, den: bigin
       return { venue: id, chain, tokenIn, tokenOut, amountIn, amountOut: (amountIn * num) / den, priceImpactBps: 40, fees, gasUnits: 100_000n, reserveShareBps: 10, path: [] };
     },
     buildSwap: () => ({ calls: [], minAmountOut: 0n }),
+    receivedAmount: () => null,
   };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExactApproval } from '../../electron/services/evm/buildExactApproval';
 import { buildSwapExactIn, type SwapExactInRequest } from '../../electron/services/swap/uniswapV2/buildSwapExactIn';
 import { getAmountOut } from '../../electron/services/swap/uniswapV2/getAmountOut';
-import { minAmountOut } from '../../electron/services/swap/uniswapV2/minAmountOut';
+import { minAmountOut } from '../../electron/services/evm/minAmountOut';
 import { priceImpactBps } from '../../electron/services/swap/uniswapV2/priceImpactBps';
 import type { UniswapV2Deployment } from '../../electron/services/swap/uniswapV2/uniswapV2Types';
 import { expectStrataError } from '../unit/expectStrataError';

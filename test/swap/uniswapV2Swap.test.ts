@@ -7,7 +7,7 @@ import { buildSwapExactIn } from '../../electron/services/swap/uniswapV2/buildSw
 import { getRouterAmountsOut } from '../../electron/services/swap/uniswapV2/getRouterAmountsOut';
 import { quoteExactIn } from '../../electron/services/swap/uniswapV2/quoteExactIn';
 import { createUniswapV2Venue } from '../../electron/services/swap/uniswapV2/uniswapV2Venue';
-import { readContract } from '../../electron/services/swap/uniswapV2/readContract';
+import { readContract } from '../../electron/services/evm/readContract';
 import { erc20Abi } from 'viem';
 import type { Address, EvmCall, Hex, UniswapV2Deployment } from '../../electron/services/swap/uniswapV2/uniswapV2Types';
 import { expectStrataError, expectStrataRejection } from '../unit/expectStrataError';

@@ -11,7 +11,7 @@ import { UNISWAP_V3_POOLS } from '../../electron/services/devnet/uniswap/uniswap
 import { DeploymentRows, type DeploymentRow } from '../../electron/services/deployments/deploymentRow';
 import { httpJsonRpc, type JsonRpcCall } from '../../electron/services/rpc/httpJsonRpc';
 import type { StepCall } from '../../electron/services/routing/routingTypes';
-import { readContract } from '../../electron/services/swap/uniswapV2/readContract';
+import { readContract } from '../../electron/services/evm/readContract';
 import type { SwapVenue } from '../../electron/services/swap/swapVenue';
 import { createUniswapV3SwapVenue } from '../../electron/services/swap/uniswapV3Venue';
 import type { Address, Hex } from '../../electron/services/evm/evmCall';

@@ -22,8 +22,9 @@ import type { DevnetSnapshot } from '../../electron/services/devnet/startDevnet'
 import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccounts';
 import { devnetRoutingEnvironment } from '../../electron/services/routing/devnetRouting';
 import { findRoutes, type RoutingEnvironment } from '../../electron/services/routing/findRoutes';
+import { createChainClients } from '../../electron/services/chains/chainClients';
 import { evmCallTransport } from '../../electron/services/transfers/evmCallTransport';
-import { routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
+import { journaledStepAdapter, routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
 import { startTransfer } from '../../electron/services/transfers/runTransfer';
 import type { CallTransport } from '../../electron/services/transfers/stepRunner';
 import { TransferJournal } from '../../electron/services/transfers/transferJournal';
@@ -77,10 +78,12 @@ async function setSbtPeer(chain: string, remoteEid: number, peer: `0x${string}`)
 }
 
 function runRoute(route: Parameters<typeof startTransfer>[0], routing: RoutingEnvironment, journal: TransferJournal): Promise<Transfer> {
-  const transports: Record<string, CallTransport> = { [A]: evmCallTransport(fx.targetA, fx.signer(0)), [B]: evmCallTransport(fx.targetB, fx.signer(0)) };
+  // Fresh clients (and nonce state) per run: the devnet is reverted between tests.
+  const clients = createChainClients();
+  const transports: Record<string, CallTransport> = { [A]: evmCallTransport(fx.targetA, fx.signer(0), clients), [B]: evmCallTransport(fx.targetB, fx.signer(0), clients) };
   return startTransfer(route, {
     journal,
-    runnerFor: (step) => routeStepRunner(step, { env: routing, transportFor: (chain) => transports[chain] as CallTransport, wethOf: () => fx.devnet.contracts.weth as string }),
+    runnerFor: (step) => routeStepRunner(step, journaledStepAdapter(step, routing), { env: routing, transportFor: (chain) => transports[chain] as CallTransport }),
     pollMs: 50,
   });
 }

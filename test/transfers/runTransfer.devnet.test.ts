@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DevnetSnapshot } from '../../electron/services/devnet/startDevnet';
 import { DEVNET_LZ_EIDS } from '../../electron/services/devnet/layerzero/layerZeroSpec';
+import { createChainClients } from '../../electron/services/chains/chainClients';
 import { evmCallTransport } from '../../electron/services/transfers/evmCallTransport';
 import { resumeTransfers, runTransfer, startTransfer } from '../../electron/services/transfers/runTransfer';
 import type { CallTransport, StepRunner } from '../../electron/services/transfers/stepRunner';
@@ -43,7 +44,9 @@ const wethB = () => asset('eip155:31338', fx.devnet.contracts.weth, 'WETH');
 const ethA = () => asset('eip155:31337', 'native', 'ETH');
 
 function transports() {
-  return { a: evmCallTransport(fx.targetA, fx.signer(0)), b: evmCallTransport(fx.targetB, fx.signer(0)) };
+  // Fresh clients (and nonce state) per call: the devnet is reverted between tests.
+  const clients = createChainClients();
+  return { a: evmCallTransport(fx.targetA, fx.signer(0), clients), b: evmCallTransport(fx.targetB, fx.signer(0), clients) };
 }
 
 async function wethOf(address: string, alias: 'devnet-a' | 'devnet-b') {
@@ -236,7 +239,7 @@ describe('runTransfer on the devnet', () => {
     const me = fx.addresses[0] as string;
     const amount = ETH / 10n;
     const [nonceA, wethBefore] = [await fx.nonceOf(me), await wethOf(me, 'devnet-a')];
-    const base = evmCallTransport(fx.targetA, fx.signer(0));
+    const base = evmCallTransport(fx.targetA, fx.signer(0), createChainClients());
     const sent: string[] = [];
     const journal = await TransferJournal.open(dataDir);
     const route = routeOf('route-lost', [routeStep('swap', 'uniswap-v2', ethA(), wethA(), amount)]);

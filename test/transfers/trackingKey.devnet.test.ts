@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeAdapter, SentBridgeTx } from '../../electron/services/bridges/bridgeAdapter';
 import { devnetRoutingEnvironment } from '../../electron/services/routing/devnetRouting';
 import { findRoutes, type RoutingEnvironment } from '../../electron/services/routing/findRoutes';
+import { createChainClients } from '../../electron/services/chains/chainClients';
 import { evmCallTransport } from '../../electron/services/transfers/evmCallTransport';
-import { routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
+import { journaledStepAdapter, routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
 import { resumeTransfers, startTransfer } from '../../electron/services/transfers/runTransfer';
 import type { CallTransport } from '../../electron/services/transfers/stepRunner';
 import { TransferJournal } from '../../electron/services/transfers/transferJournal';
@@ -53,9 +54,11 @@ function spiedLayerZero(seen: SentBridgeTx[], die = false): RoutingEnvironment {
 }
 
 function runnerOptions(routing: RoutingEnvironment) {
-  const transports: Record<string, CallTransport> = { [A]: evmCallTransport(fx.targetA, fx.signer(0)), [B]: evmCallTransport(fx.targetB, fx.signer(0)) };
+  // Fresh clients (and nonce state) per run: the devnet is reverted between tests.
+  const clients = createChainClients();
+  const transports: Record<string, CallTransport> = { [A]: evmCallTransport(fx.targetA, fx.signer(0), clients), [B]: evmCallTransport(fx.targetB, fx.signer(0), clients) };
   return {
-    runnerFor: (step: Parameters<typeof routeStepRunner>[0]) => routeStepRunner(step, { env: routing, transportFor: (chain) => transports[chain] as CallTransport, wethOf: () => fx.devnet.contracts.weth as string }),
+    runnerFor: (step: Parameters<typeof routeStepRunner>[0]) => routeStepRunner(step, journaledStepAdapter(step, routing), { env: routing, transportFor: (chain) => transports[chain] as CallTransport }),
     pollMs: 50,
   };
 }

@@ -138,6 +138,20 @@ describe('TransferJournal details', () => {
     expect(names.includes('transfers.json')).toBe(false);
   });
 
+  it('names the journal in its errors and reasons, and clears leftovers of interrupted writes of both files', async () => {
+    await writeFile(join(dir, 'transfers.json'), JSON.stringify({ version: 1, transfers: [{ id: 'x' }] }));
+    await writeFile(join(dir, 'transfers.json.tmp-00aa'), 'half');
+    await writeFile(join(dir, 'transfers.json.bak.tmp-00bb'), 'half');
+    const journal = await TransferJournal.open(dir, { now });
+    expect(journal.recovered).toBe('transfers.json was damaged (transfers do not match the format); the journal starts empty');
+    expect((await readdir(dir)).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    await writeFile(join(dir, 'transfers.json'), JSON.stringify({ version: 7, transfers: [] }));
+    await expect(TransferJournal.open(dir)).rejects.toMatchObject({
+      code: 'IO_ERROR',
+      message: 'The transfer journal was written by a newer Strata (format 7); update Strata to read it',
+    });
+  });
+
   it('a write that fails is IO_ERROR and changes nothing in memory', async () => {
     const journal = await TransferJournal.open(dir, { now });
     const created = await journal.create(route(), { id: 't' });
@@ -148,10 +162,40 @@ describe('TransferJournal details', () => {
       await rm(join(dir, 'transfers.json'));
       await (await import('node:fs/promises')).mkdir(join(dir, 'transfers.json'));
     }
-    await expect(journal.updateStep('t', 0, 'signed', { calls: [CALL] })).rejects.toMatchObject({ code: 'IO_ERROR', message: 'The transfer journal could not be saved' });
+    const failure = await journal.updateStep('t', 0, 'signed', { calls: [CALL] }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'IO_ERROR', message: 'The transfer journal could not be saved' });
+    expect((failure as Error).cause).toMatchObject({ code: expect.stringMatching(/^E[A-Z]+$/) });
     expect(journal.get('t')).toEqual(created);
     await expect(journal.finish('t', 'failed')).rejects.toMatchObject({ code: 'IO_ERROR' });
     expect(journal.get('t')?.status).toBe('running');
+  });
+
+  it('changing one transfer keeps every other one, in memory and on disk', async () => {
+    const journal = await TransferJournal.open(dir, { now });
+    const a = await journal.create(route(), { id: 'a' });
+    clock += 1;
+    await journal.create(route(), { id: 'b' });
+    const b = await journal.updateStep('b', 0, 'signed', { calls: [CALL] });
+    const c = await journal.finish('b', 'needs-attention');
+    expect(journal.list()).toEqual([c, a]);
+    expect(b.steps[0]?.state).toBe('signed');
+    const reopened = await TransferJournal.open(dir);
+    expect(reopened.list()).toEqual([c, a]);
+    const done = await journal.finish('a', 'completed');
+    expect((await TransferJournal.open(dir)).list()).toEqual([c, done]);
+  });
+
+  it('says exactly what is wrong with a bad route, a used id, or a change that breaks the format', async () => {
+    const journal = await TransferJournal.open(dir, { now });
+    const bad = await journal.create({ ...route(), steps: [] }).catch((error: unknown) => error);
+    expect(bad).toMatchObject({ code: 'INVALID_INPUT', message: 'Not a valid route' });
+    expect(String((bad as { details?: unknown }).details)).toMatch(/steps/);
+    await journal.create(route(), { id: 't' });
+    await expect(journal.create(route(), { id: 't' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'A transfer with this id exists' });
+    const broken = await journal.updateStep('t', 0, 'signed', { calls: [{ ...CALL, hash: 'not hex' }] }).catch((error: unknown) => error);
+    expect(broken).toMatchObject({ code: 'INTERNAL', message: 'The transfer change does not match the format' });
+    expect(String((broken as { details?: unknown }).details)).toMatch(/hash/);
+    await expect(journal.updateStep('t', 0, 'failed')).rejects.toMatchObject({ code: 'INTERNAL', message: 'A failed step, and only a failed step, carries its failure' });
   });
 
   it('names the illegal transitions and the unknown transfer', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devnetRoutingEnvironment } from '../../electron/services/routing/devnetRouting';
 import { findRoutes, type RoutingEnvironment } from '../../electron/services/routing/findRoutes';
 import { evmCallTransport } from '../../electron/services/transfers/evmCallTransport';
-import { routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
+import { journaledStepAdapter, routeStepRunner } from '../../electron/services/transfers/routeStepRunners';
 import { startTransfer } from '../../electron/services/transfers/runTransfer';
 import { TransferJournal } from '../../electron/services/transfers/transferJournal';
 import { ETH, startEvmFixture, USDC_UNIT, type EvmFixture } from '../evm/support';
@@ -37,7 +37,7 @@ const options = (id: string) => ({
   journal,
   id,
   runnerFor: (step: Parameters<typeof routeStepRunner>[0]) =>
-    routeStepRunner(step, { env, transportFor: () => evmCallTransport(fx.targetA, fx.signer(1)), wethOf: () => fx.devnet.contracts.weth as string }),
+    routeStepRunner(step, journaledStepAdapter(step, env), { env, transportFor: () => evmCallTransport(fx.targetA, fx.signer(1)) }),
   pollMs: 50,
 });
 

@@ -9,10 +9,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import { formatAmount } from '../../shared/amounts';
-import type { Route } from '../../shared/domain/route';
+import { routePath, type Route } from '../../shared/domain/route';
 import type { Transfer } from '../../shared/domain/transferRecord';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, startUiHarness, type UiHarness } from './harness';
-import { HARDHAT_ACCOUNT_0, createVaultThroughCore, eventually, ok, reportFailure } from './flows';
+import { HARDHAT_ACCOUNT_0, confirmTransferInSecureWindow, createVaultThroughCore, eventually, ok, reportFailure } from './flows';
 import { startPriceServer, type PriceServer } from './priceServer';
 
 if (!hasChromium) {
@@ -188,8 +188,11 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     expect(bySpeed.map((r) => r.etaSeconds)).toEqual([...bySpeed.map((r) => r.etaSeconds)].sort((x, y) => x - y));
     await form.getByRole('radio', { name: 'Most received' }).check();
     await eventually(async () => (await app.locator('li.route-card').first().locator('.route-card__best').textContent()) === 'Most received' && (calls('routes.find').at(-1)?.payload as { sort?: string }).sort === 'amount' && calls('routes.find').at(-1)?.answer.ok === true, true, 10_000);
-    // the same chain state, the same quotes: the card reviewed next is the route checked above
-    expect(lastAnswer<Route[]>('routes.find')).toEqual(routes);
+    // the same chain state, the same quotes: the card reviewed next is the route checked above, under a quote id of its own
+    const requoted = lastAnswer<Route[]>('routes.find');
+    const withoutId = (list: Route[]) => list.map(({ id: _id, ...rest }) => rest);
+    expect(withoutId(requoted)).toEqual(withoutId(routes));
+    expect(requoted.filter((r) => routes.some((old) => old.id === r.id))).toEqual([]);
 
     await card.getByRole('button', { name: 'Review route Uniswap V2 → LayerZero → Uniswap V2' }).click();
     const review = app.getByRole('region', { name: 'Review cross-chain transfer' });
@@ -207,23 +210,20 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     await app.evaluate('window.scrollTo(0, 0)');
     await h!.screenshot(app, 'swap-review');
 
-    // Another search for the same path (e.g. a rebalancing plan) replaces the kept quote: the one on screen is
-    // refused, nothing is sent, and a fresh search (same chain state, same quote) gets the user back to it.
-    const nonceBefore = await providers[A]!.getTransactionCount(HARDHAT_ACCOUNT_0);
+    // Another search for the same path (e.g. a rebalancing plan) keeps a quote of its own: the one on screen still
+    // starts, exactly as reviewed (the requoted route of this card, 1 ETH), not the later 2 ETH quote.
+    const reviewed = requoted.find((r) => routePath(r) === routePath(route)) as Route;
+    expect(reviewed.amountIn).toBe(String(ETHER));
     ok(await core.call('routes.find', { ...(found?.payload as object), from: { chain: A, asset: 'native', amount: '2' } }));
-    await review.getByRole('button', { name: 'Confirm and start' }).click();
-    await review.getByText('The quote changed since you opened this review (prices move). Nothing was sent: find routes again.').waitFor();
-    expect(calls('transfers.start').at(-1)?.answer).toMatchObject({ ok: false, error: { code: 'QUOTE_CHANGED' } });
-    expect(await providers[A]!.getTransactionCount(HARDHAT_ACCOUNT_0)).toBe(nonceBefore);
-    await review.getByRole('button', { name: 'Find routes again' }).click();
-    await eventually(async () => (await card.count()) === 1 && lastAnswer<Route[]>('routes.find').some((r) => r.id === route.id && r.amountIn === String(ETHER)), true, 15_000);
-    expect(lastAnswer<Route[]>('routes.find').find((r) => r.id === route.id)).toEqual(route);
-    await card.getByRole('button', { name: 'Review route Uniswap V2 → LayerZero → Uniswap V2' }).click();
-    await review.waitFor();
 
     const ethBefore = await providers[A]!.getBalance(HARDHAT_ACCOUNT_0);
     const usdcBefore = await usdcOf(B);
+    const nonceBefore = await providers[A]!.getTransactionCount(HARDHAT_ACCOUNT_0);
     await review.getByRole('button', { name: 'Confirm and start' }).click();
+    // the app window only asked; the secure window shows main's kept quote and starts it
+    await review.getByText('Confirm this transfer in the secure window.').waitFor();
+    expect(await providers[A]!.getTransactionCount(HARDHAT_ACCOUNT_0)).toBe(nonceBefore);
+    const started = await confirmTransferInSecureWindow<Transfer>(h!, { amount: '1 ETH', minOut: `${exact(route.minAmountOut, 6)} USDC` });
     const progress = app.locator('section.transfer-progress');
     await progress.waitFor();
     await eventually(() => progress.getAttribute('data-status'), 'completed', 40_000);
@@ -232,9 +232,8 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     expect(await progress.locator('.transfer-status').textContent()).toBe('Completed');
 
     // the journal, as main keeps it, against both chains
-    const started = lastAnswer<Transfer>('transfers.start');
     const done = ok<Transfer>(await core.call('transfers.get', { id: started.id }));
-    expect(done.route).toEqual(route);
+    expect(done.route).toEqual(reviewed);
     let gas = 0n;
     let value = 0n;
     for (const c of done.steps.flatMap((s) => s.calls).filter((c) => c.chain === A)) {
@@ -270,6 +269,7 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     await devnet.relayer.pause();
     await card.getByRole('button', { name: /^Review route / }).click();
     await app.getByRole('button', { name: 'Confirm and start' }).click();
+    const { id } = await confirmTransferInSecureWindow<Transfer>(h!, { amount: '0.25 ETH' });
     const progress = app.locator('section.transfer-progress');
     await progress.waitFor();
     const bridge = progress.locator('li.progress-step').nth(1);
@@ -281,7 +281,6 @@ describe.skipIf(!hasChromium)('swap & bridge in Chromium on the devnet', () => {
     expect(await bridge.locator('[data-step="note"]').textContent()).toBe('Waiting for LayerZero to deliver the message');
     expect(await progress.getAttribute('data-status')).toBe('running');
     expect(await progress.locator('.progress--late').count()).toBe(1);
-    const id = lastAnswer<Transfer>('transfers.start').id;
     const row = app.getByRole('list', { name: 'Cross-chain transfers' }).locator(`li[data-transfer-id="${id}"]`);
     await eventually(() => row.locator('.transfer-status').textContent(), 'Delayed');
     await h!.screenshot(app, 'swap-progress-delayed');

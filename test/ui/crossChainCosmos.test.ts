@@ -23,7 +23,7 @@ import type { Transfer } from '../../shared/domain/transferRecord';
 import { AxelarStandIn, searchBody, TRANSFER_FEES } from '../bridges/fixtures/axelarCosmos/axelarStandIn';
 import { STAND_IN_RESERVES, startCosmosStandIns, type StandIns } from '../cosmos/support/cosmosStandIns';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, startUiHarness, type UiHarness } from './harness';
-import { HARDHAT_ACCOUNT_0, createVaultThroughCore, eventually, ok, reportFailure } from './flows';
+import { HARDHAT_ACCOUNT_0, confirmTransferInSecureWindow, createVaultThroughCore, eventually, ok, reportFailure } from './flows';
 import { startPriceServer, type PriceServer } from './priceServer';
 import { callsOf, lastAnswerOf } from '../support/uiIpcLog';
 
@@ -186,12 +186,12 @@ describe.skipIf(!hasChromium)('swap & bridge from EVM to Cosmos in Chromium', ()
     await h.screenshot(app, 'swap-evm-to-cosmos-review');
 
     await review.getByRole('button', { name: 'Confirm and start' }).click();
+    const started = await confirmTransferInSecureWindow<Transfer>(h, { amount: `${exact(BigInt(route.amountIn), 6)} USDC`, minOut: `${exact(BigInt(route.minAmountOut), 6)} ATOM` });
     const progress = app.locator('section.transfer-progress');
     await progress.waitFor();
     const states = () => progress.locator('[data-step-state]').evaluateAll((items) => items.map((li) => li.getAttribute('data-step-state')));
     // Axelar has not indexed the send yet: the first leg is in flight, the others wait.
     await eventually(states, ['delivering', 'pending', 'pending'], 20_000);
-    const started = lastAnswer<Transfer>('transfers.start');
     const sent = ok<Transfer>(await core.call('transfers.get', { id: started.id })).steps[0]!.calls.map((c) => [c.label, c.chain, c.from, c.state]);
     expect(sent).toEqual([
       ['approve USDC', ETHEREUM, HARDHAT_ACCOUNT_0, 'confirmed'],

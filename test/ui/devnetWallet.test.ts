@@ -19,7 +19,7 @@ import type { ChainInfo } from '../../shared/domain/chain';
 import type { ActivityEntry, TransferReview } from '../../shared/domain/transfer';
 import type { ChainRpc } from '../../shared/ipc/contract';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, startUiHarness, type UiHarness } from './harness';
-import { HARDHAT_ACCOUNT_0, createVaultThroughCore, eventually, ok, openPage, reportFailure } from './flows';
+import { HARDHAT_ACCOUNT_0, PASSWORD, createVaultThroughCore, eventually, ok, openPage, reportFailure } from './flows';
 import { startPriceServer, type PriceServer } from './priceServer';
 
 if (!hasChromium) {
@@ -135,6 +135,37 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
     const entry = h!.ipcLog.filter((e) => e.kind === 'call' && e.method === method).at(-1);
     if (!entry || entry.kind !== 'call') throw new Error(`no ${method} call`);
     return ok<T>(entry.answer);
+  }
+
+  /** The activity entry of the last send main signed after a confirmation in the secure window. */
+  function lastOutcome(): ActivityEntry {
+    const events = h!.ipcLog.filter((e) => e.kind === 'event' && e.event === 'confirmation.outcome');
+    const last = events.at(-1);
+    if (!last || last.kind !== 'event') throw new Error('no confirmation.outcome event');
+    const outcome = last.payload as { ok: boolean; entry?: ActivityEntry };
+    if (!outcome.ok || !outcome.entry) throw new Error(`the confirmation failed: ${JSON.stringify(last.payload)}`);
+    return outcome.entry;
+  }
+
+  function outcomeCount(): number {
+    return h!.ipcLog.filter((e) => e.kind === 'event' && e.event === 'confirmation.outcome').length;
+  }
+
+  /**
+   * The user's side of a send after "Confirm and send" in the app: the secure window shows main's review; confirm
+   * there (with the password when it asks, i.e. a first-time recipient). Returns the entry main pushed.
+   */
+  async function confirmInSecureWindow(expect_: { amount: string; to: string; passwordRequired: boolean }): Promise<ActivityEntry> {
+    const secure = await h!.securePage();
+    await secure.getByRole('heading', { name: 'Confirm this transfer' }).waitFor();
+    expect(await secure.locator('[data-confirm="amount"]').textContent()).toBe(expect_.amount);
+    expect((await secure.locator('[data-confirm="to"] code').textContent())?.toLowerCase()).toBe(expect_.to.toLowerCase());
+    expect(await secure.getByLabel('Password').count()).toBe(expect_.passwordRequired ? 1 : 0);
+    if (expect_.passwordRequired) await secure.getByLabel('Password').fill(PASSWORD);
+    const before = outcomeCount();
+    await secure.getByRole('button', { name: 'Confirm and send' }).click();
+    await eventually(() => outcomeCount() > before, true, 15_000);
+    return lastOutcome();
   }
 
   function callCount(method: string): number {
@@ -332,9 +363,12 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
     await h!.screenshot(app, 'send-review');
 
     await review.getByRole('button', { name: 'Confirm and send' }).click();
+    // the app window only asked: nothing is signed until the secure window confirms
+    await review.getByText('Confirm this transfer in the secure window.').waitFor();
+    expect(await nonceOf('devnet-a', HARDHAT_ACCOUNT_0)).toBe(nonceBefore);
+    const entry = await confirmInSecureWindow({ amount: '1.5 ETH', to: ACCOUNT_5, passwordRequired: true });
     const sent = app.getByRole('region', { name: 'Transfer sent' });
     await sent.waitFor();
-    const entry = lastAnswer<ActivityEntry>('send.confirm');
     expect(entry.status).toBe('pending');
     expect(await sent.locator('[data-hash]').textContent()).toBe(entry.hash);
     await eventually(() => sent.getAttribute('data-status'), 'confirmed', 15_000);
@@ -373,6 +407,8 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
     expect(await review.locator('[data-review="amount"]').textContent()).toBe('250.5 USDC');
     expect(await review.locator('[data-review="total"] .review__strong').textContent()).toBe(`250.5 USDC + ${formatAmount(BigInt(usdcReview.fee.amount), 18)} ETH`);
     await review.getByRole('button', { name: 'Confirm and send' }).click();
+    // first send to this address on Devnet B: the password again
+    await confirmInSecureWindow({ amount: '250.5 USDC', to: ACCOUNT_5, passwordRequired: true });
     await sent.waitFor();
     await eventually(() => sent.getAttribute('data-status'), 'confirmed', 15_000);
     expect(await erc20Balance('devnet-b', devnet.contracts.usdc, ACCOUNT_5)).toBe(usdcBefore + 250_500_000n);
@@ -407,6 +443,42 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
     expect(h!.problems).toEqual([]);
   });
 
+  it('a renderer-only attack (send.prepare, then send.confirm from page script) signs nothing: only the secure window confirms', async () => {
+    const { app } = await devnetHarness();
+    const nonceBefore = await nonceOf('devnet-a', HARDHAT_ACCOUNT_0);
+    const balanceBefore = await providers['devnet-a'].getBalance(ACCOUNT_5);
+    type Bridge = Record<string, (input: unknown) => Promise<{ ok: boolean; value?: Record<string, unknown> }>>;
+    const attack = await app.evaluate(async (to) => {
+      const strata = (window as unknown as { strata: Bridge }).strata;
+      const accounts = (await strata['accounts.list']!({})).value as unknown as Array<{ id: string }>;
+      const review = await strata['send.prepare']!({ accountId: accounts[0]!.id, chain: 'devnet-a', to, asset: 'native', amount: '2', tier: 'normal' });
+      const confirm = await strata['send.confirm']!({ reviewId: review.value!.reviewId });
+      return {
+        confirm,
+        appHasSecureConfirm: 'secure.confirm' in strata,
+        secureApiInAppWindow: typeof (window as unknown as { strataSecure?: unknown }).strataSecure,
+      };
+    }, ACCOUNT_5);
+    // main answered with a confirmation session for the secure window, not a signature
+    expect(attack.confirm).toMatchObject({ ok: true, value: { purpose: 'confirm-send', state: 'open' } });
+    expect([attack.appHasSecureConfirm, attack.secureApiInAppWindow]).toEqual([false, 'undefined']);
+    const secure = await h!.securePage();
+    await secure.getByRole('heading', { name: 'Confirm this transfer' }).waitFor();
+    expect(await secure.locator('[data-confirm="amount"]').textContent()).toBe('2 ETH');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await nonceOf('devnet-a', HARDHAT_ACCOUNT_0)).toBe(nonceBefore);
+    expect(await providers['devnet-a'].getBalance(ACCOUNT_5)).toBe(balanceBefore);
+    expect(outcomeCount()).toBe(0);
+
+    // the page script can cancel its own request, never confirm it
+    const sessionId = (attack.confirm.value as { sessionId: string }).sessionId;
+    const cancelled = await app.evaluate(async (id) => (window as unknown as { strata: Bridge }).strata['secure.cancel']!({ sessionId: id }), sessionId);
+    expect(cancelled).toMatchObject({ ok: true, value: { state: 'cancelled' } });
+    await h!.secureClosed();
+    expect(await nonceOf('devnet-a', HARDHAT_ACCOUNT_0)).toBe(nonceBefore);
+    expect(h!.problems).toEqual([]);
+  });
+
   it('activity: newest first; a pending transfer (spinner) turns confirmed live when its block is mined', async () => {
     const { app } = await devnetHarness({ refreshed: true });
     await openPage(app, 'Activity');
@@ -419,9 +491,9 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
     await form.getByLabel('Amount', { exact: true }).fill('0.5');
     await form.getByRole('button', { name: 'Review' }).click();
     await app.getByRole('button', { name: 'Confirm and send' }).click();
+    const first = await confirmInSecureWindow({ amount: '0.5 ETH', to: ACCOUNT_5, passwordRequired: true });
     const sent = app.getByRole('region', { name: 'Transfer sent' });
     await eventually(() => sent.getAttribute('data-status'), 'confirmed', 15_000);
-    const first = lastAnswer<ActivityEntry>('send.confirm');
 
     // Devnet B stops mining: the next transfer waits in its mempool
     await devnet.request('devnet-b', 'evm_setAutomine', [false]);
@@ -431,8 +503,8 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
     await form.getByLabel('Amount', { exact: true }).fill('0.25');
     await form.getByRole('button', { name: 'Review' }).click();
     await app.getByRole('button', { name: 'Confirm and send' }).click();
+    const second = await confirmInSecureWindow({ amount: '0.25 ETH', to: ACCOUNT_5, passwordRequired: true });
     await sent.waitFor();
-    const second = lastAnswer<ActivityEntry>('send.confirm');
     expect(await sent.getAttribute('data-status')).toBe('pending');
 
     await openPage(app, 'Activity');

@@ -70,3 +70,22 @@ export async function reportFailure(h: UiHarness, name: string): Promise<void> {
   const failed = h.ipcLog.filter((e) => e.kind === 'call' && !e.answer.ok).map((e) => (e.kind === 'call' ? `${e.method}: ${JSON.stringify(e.answer)}` : ''));
   process.stderr.write(`[ui] failed calls: ${JSON.stringify(failed)}\n[ui] problems: ${JSON.stringify(h.problems)}\n`);
 }
+
+/**
+ * The user's side of "Confirm and start" on a cross-chain review: the secure window shows main's kept quote (amount
+ * in, minimum out); confirm there. Returns the transfer main pushed as confirmation.outcome.
+ */
+export async function confirmTransferInSecureWindow<T = unknown>(h: UiHarness, expected: { amount: string; minOut?: string }): Promise<T> {
+  const secure = await h.securePage();
+  await secure.getByRole('heading', { name: 'Confirm this transfer' }).waitFor();
+  expect(await secure.locator('[data-confirm="amount"]').textContent()).toBe(expected.amount);
+  if (expected.minOut !== undefined) expect(await secure.locator('[data-confirm="min-out"]').textContent()).toBe(expected.minOut);
+  const outcomes = () => h.ipcLog.filter((e) => e.kind === 'event' && e.event === 'confirmation.outcome');
+  const before = outcomes().length;
+  await secure.getByRole('button', { name: 'Confirm and start' }).click();
+  await eventually(() => outcomes().length > before, true, 15_000);
+  const last = outcomes().at(-1);
+  const outcome = (last?.kind === 'event' ? last.payload : undefined) as { ok: boolean; transfer?: T } | undefined;
+  if (!outcome?.ok || outcome.transfer === undefined) throw new Error(`the confirmation failed: ${JSON.stringify(outcome)}`);
+  return outcome.transfer;
+}

@@ -88,9 +88,11 @@ describe.skipIf(!hasChromium)('keyboard only in Chromium', () => {
     await tabTo(app, 'button:Settings');
     await tabTo(app, 'button:Lock');
     await tabTo(app, 'button:Refresh');
+    await tabTo(app, 'button:Receive');
     await tabTo(app, 'button:Send');
 
     // back to the nav and into the accounts page: focus lands on its heading, then its actions
+    await app.keyboard.press('Shift+Tab');
     await app.keyboard.press('Shift+Tab');
     await app.keyboard.press('Shift+Tab');
     await app.keyboard.press('Shift+Tab');

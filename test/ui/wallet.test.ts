@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('wallet in Chromium', () => {
       await app.getByText('Auto-lock set to 5 minutes.').waitFor();
       await app.getByRole('switch', { name: 'Lock on sleep' }).click();
       await app.getByText('Strata will stay unlocked on sleep.').waitFor();
-      expect(ok<Settings>(await h!.core.call('settings.get', {}))).toEqual({ autoLockMinutes: 5, lockOnSuspend: false });
+      expect(ok<Settings>(await h!.core.call('settings.get', {}))).toEqual({ autoLockMinutes: 5, lockOnSuspend: false, refreshBalances: true, theme: 'system' });
       await h!.close();
 
       // A new core and a new page on the same data dir: locked, and the settings are what was chosen.

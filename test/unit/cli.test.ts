@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -113,6 +113,24 @@ describe('strata vault (default KDF parameters)', () => {
     await writeFile(join(dir, 'vault.json'), original.slice(0, original.length / 2));
     expect(((await run(['vault', 'unlock', '--dir', dir, '--json'], { env })).json?.error as { code: string }).code).toBe('VAULT_CORRUPT');
   });
+
+  it('change-password: the new password from STRATA_NEW_PASSWORD; afterwards the old one opens no file in the directory', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'strata-cli-')), 'vault');
+    const env = { STRATA_PASSWORD: PASSWORD };
+    expect((await run(['vault', 'init', '--dir', dir, '--json'], { stdin: HARDHAT, env })).code).toBe(0);
+    const code = (out: { json?: Record<string, unknown> }) => (out.json?.error as { code: string } | undefined)?.code;
+    expect(code(await run(['vault', 'change-password', '--dir', dir, '--json'], { env }))).toBe('INVALID_INPUT');
+    expect(code(await run(['vault', 'change-password', '--dir', dir, '--json'], { env: { ...env, STRATA_NEW_PASSWORD: 'short' } }))).toBe('WEAK_PASSWORD');
+    expect(code(await run(['vault', 'change-password', '--dir', dir, '--json'], { env: { STRATA_PASSWORD: 'not the password', STRATA_NEW_PASSWORD: 'a new long password' } }))).toBe('WRONG_PASSWORD');
+
+    const changed = await run(['vault', 'change-password', '--dir', dir, '--json'], { env: { ...env, STRATA_NEW_PASSWORD: 'a new long password' } });
+    expect([changed.code, changed.json]).toEqual([0, { changed: true }]);
+    expect((await readdir(dir)).filter((name) => name.startsWith('vault.json')).sort()).toEqual(['vault.json', 'vault.json.bak']);
+    expect(code(await run(['vault', 'unlock', '--dir', dir, '--json'], { env }))).toBe('WRONG_PASSWORD');
+    await rm(join(dir, 'vault.json'));
+    expect(code(await run(['vault', 'unlock', '--dir', dir, '--json'], { env }))).toBe('WRONG_PASSWORD');
+    expect((await run(['vault', 'unlock', '--dir', dir, '--json'], { env: { STRATA_PASSWORD: 'a new long password' } })).json).toEqual({ unlocked: true, hasMnemonic: true, accountCount: 1 });
+  }, 60_000);
 
   it('--generate shows the phrase once on stderr, never on stdout', async () => {
     const dir = join(await mkdtemp(join(tmpdir(), 'strata-cli-')), 'vault');

@@ -132,6 +132,10 @@ describe('onboarding through the core', () => {
     expect((await h.call('accounts.list')).ok).toBe(false);
     expect(await h.call('vault.unlock', { password: 'not the password' })).toEqual({ ok: false, error: { code: 'WRONG_PASSWORD', message: expect.any(String) } });
     expect((await h.value<VaultStatus>('vault.unlock', { password: PASSWORD })).unlocked).toBe(true);
+    // unlocked: no answer to "is this the password?" either way
+    for (const password of ['not the password', PASSWORD]) {
+      expect(await h.call('vault.unlock', { password })).toEqual({ ok: false, error: { code: 'VAULT_ALREADY_UNLOCKED', message: 'The vault is already unlocked' } });
+    }
 
     expect((await h.call('vault.revealMnemonic', { password: 'nope nope' })).ok).toBe(false);
     expect(h.openWindows.size).toBe(0);
@@ -156,7 +160,7 @@ describe('auto-lock and settings', () => {
   it('locks after the configured idle time, postponed by activity; 0 disables it', async () => {
     const clock = new FakeClock();
     const h = await createCoreHarness({ clock });
-    expect(await h.value<Settings>('settings.get')).toEqual({ autoLockMinutes: 15, lockOnSuspend: true });
+    expect(await h.value<Settings>('settings.get')).toEqual({ autoLockMinutes: 15, lockOnSuspend: true, refreshBalances: true, theme: 'system' });
     await importHardhat(h);
     clock.advance(14 * 60_000);
     h.core.noteActivity();
@@ -167,7 +171,7 @@ describe('auto-lock and settings', () => {
     expect(h.log.filter((r) => r.direction === 'event' && r.name === 'vault.locked').map((r) => r.payload)).toEqual([{ reason: 'idle' }]);
 
     await h.value('vault.unlock', { password: PASSWORD });
-    expect(await h.value<Settings>('settings.update', { autoLockMinutes: 0 })).toEqual({ autoLockMinutes: 0, lockOnSuspend: true });
+    expect(await h.value<Settings>('settings.update', { autoLockMinutes: 0 })).toEqual({ autoLockMinutes: 0, lockOnSuspend: true, refreshBalances: true, theme: 'system' });
     clock.advance(48 * 3600_000);
     expect((await h.value<VaultStatus>('vault.status')).unlocked).toBe(true);
   });
@@ -183,7 +187,7 @@ describe('auto-lock and settings', () => {
     expect((await h.value<VaultStatus>('vault.status')).unlocked).toBe(true);
 
     const restarted = await createCoreHarness({ dataDir: h.dataDir });
-    expect(await restarted.value<Settings>('settings.get')).toEqual({ autoLockMinutes: 5, lockOnSuspend: false });
+    expect(await restarted.value<Settings>('settings.get')).toEqual({ autoLockMinutes: 5, lockOnSuspend: false, refreshBalances: true, theme: 'system' });
     expect(await restarted.value<VaultStatus>('vault.status')).toEqual({ exists: true, unlocked: false, hasMnemonic: false, accountCount: 0 });
     const invalid = await restarted.call('settings.update', { autoLockMinutes: -1 });
     expect(invalid.ok ? null : invalid.error.code).toBe('INVALID_INPUT');

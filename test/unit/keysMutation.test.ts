@@ -46,6 +46,7 @@ describe('parsePrivateKey', () => {
     ['65 digits', `${HARDHAT_KEY_0}0`],
     ['text before', `k${HARDHAT_KEY_0}`],
     ['0x twice', `0x0x${HARDHAT_KEY_0}`],
+    ['0x in the middle', `${HARDHAT_KEY_0.slice(0, 10)}0x${HARDHAT_KEY_0.slice(10)}`],
     ['a non-hex digit', `${HARDHAT_KEY_0.slice(1)}g`],
   ])('refuses %s', (_name, text) => {
     expectStrataError(() => parsePrivateKey(text), 'INVALID_PRIVATE_KEY', /^A private key is 64 hex digits \(32 bytes\)$/);

@@ -106,6 +106,36 @@ describe('writeFileAtomic when hard links are unsupported', () => {
   });
 });
 
+describe('file handles', () => {
+  it('closes every handle it opens and fsyncs the written file, the copied backup and the directory', async () => {
+    const actual = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
+    const opened: Array<{ path: string; flags: unknown; synced: number; closed: number }> = [];
+    vi.mocked(fsp.open).mockImplementation(async (path, flags, mode) => {
+      const handle = await actual.open(path, flags, mode);
+      const record = { path: String(path), flags, synced: 0, closed: 0 };
+      opened.push(record);
+      const sync = handle.sync.bind(handle);
+      const close = handle.close.bind(handle);
+      handle.sync = async () => {
+        record.synced += 1;
+        return sync();
+      };
+      handle.close = async () => {
+        record.closed += 1;
+        return close();
+      };
+      return handle;
+    });
+    await writeFileAtomic(target, 'one', { backup });
+    vi.mocked(fsp.link).mockRejectedValueOnce(fsError('EXDEV'));
+    await writeFileAtomic(target, 'two', { backup });
+    expect(opened.every((h) => h.closed === 1 && h.synced === 1)).toBe(true);
+    const kinds = opened.map((h) => (h.path === dir ? 'dir' : h.path.startsWith(`${backup}.tmp-`) ? 'backup-copy' : h.path.startsWith(`${target}.tmp-`) ? 'temp' : h.path));
+    // first write: temp, dir (after the backup step), dir (after the rename); second: temp, backup copy, dir, dir
+    expect(kinds).toEqual(['temp', 'dir', 'dir', 'temp', 'backup-copy', 'dir', 'dir']);
+  });
+});
+
 describe('removeStaleTempFiles error handling', () => {
   it('does not count a temp file that vanished (ENOENT) and rethrows any other unlink error', async () => {
     await writeFile(join(dir, 'vault.json.tmp-aa'), 'x');

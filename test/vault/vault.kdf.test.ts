@@ -46,9 +46,11 @@ describe('Vault scrypt parameters', () => {
     const after = await readVaultJson(vaultPath(dir));
     expect(after.kdf).toMatchObject({ name: 'scrypt', N: 2048, r: 8, p: 1, dkLen: 32 });
     expect(after.kdf.salt).not.toBe(before.kdf.salt);
-    // the previous version is kept as the backup
-    expect((await snapshot(dir)).backup!.equals(beforeBytes)).toBe(true);
-    expect((await readVaultJson(backupPath(dir))).kdf.N).toBe(1024);
+    // the backup is re-sealed under the new key and cost: no file left on disk has the old, cheaper parameters
+    const backup = await readVaultJson(backupPath(dir));
+    expect(backup.kdf).toEqual(after.kdf);
+    expect(backup.cipher.nonce).not.toBe(after.cipher.nonce);
+    expect((await snapshot(dir)).backup!.equals(beforeBytes)).toBe(false);
 
     // later writes keep the new parameters (the in-memory key was replaced)
     await upgraded.rename(accounts[1]!.id, 'renamed');

@@ -156,6 +156,15 @@ describe('parseVaultFile: wrong lengths and versions', () => {
     await expectStrataError(() => parseVaultFile(JSON.stringify(json)), code);
   });
 
+  it('says what is wrong in words', async () => {
+    const json = await fixture();
+    json.version = 2;
+    const newer = await expectStrataError(() => parseVaultFile(JSON.stringify(json)), 'VAULT_NEWER_FORMAT');
+    expect(newer.message).toBe('The vault was written by a newer version of Strata; update the app');
+    const corrupt = await expectStrataError(() => parseVaultFile('{}'), 'VAULT_CORRUPT');
+    expect(corrupt.message).toBe('The vault file is damaged or not a Strata vault');
+  });
+
   it('a newer version of another format is VAULT_CORRUPT, not VAULT_NEWER_FORMAT', async () => {
     const json = await fixture();
     json.format = 'other-vault';

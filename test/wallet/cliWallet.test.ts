@@ -87,13 +87,17 @@ describe('strata balance / send / activity on the devnet', () => {
     expect(errorCode(await send('--to', ACCOUNT_5, '--amount', '1', '--rpc', 'http://127.0.0.1:9'))).toBe('RPC_UNAVAILABLE');
     expect(errorCode(await send('--to', ACCOUNT_5, '--amount', '1', '--rpc', devnet.chains[1].rpc))).toBe('CHAIN_ID_MISMATCH');
     expect(errorCode(await send('--to', ACCOUNT_5, '--amount', '1', '--asset', 'DOGE'))).toBe('UNKNOWN_ASSET');
+    // well-formed addresses that only burn what they get
+    expect(errorCode(await send('--to', '0x0000000000000000000000000000000000000000', '--amount', '1'))).toBe('INVALID_RECIPIENT');
+    expect(errorCode(await send('--to', '0x000000000000000000000000000000000000dEaD', '--amount', '1'))).toBe('INVALID_RECIPIENT');
+    expect(errorCode(await send('--to', devnet.contracts.usdc, '--amount', '1', '--asset', 'USDC'))).toBe('INVALID_RECIPIENT');
     expect(errorCode(await cli(['send', '--dir', vaultDir, '--chain', 'solana', '--to', ACCOUNT_5, '--amount', '1', '--yes']))).toBe('UNKNOWN_CHAIN');
     const unconfirmed = await cli(['send', '--dir', vaultDir, '--chain', 'devnet-a', '--to', ACCOUNT_5, '--amount', '1']);
     expect([unconfirmed.code, errorCode(unconfirmed)]).toEqual([2, 'INVALID_INPUT']);
     expect(unconfirmed.stderr).toContain('Send 1 ETH on Devnet A');
     expect(await provider.getTransactionCount(ACCOUNT_0)).toBe(nonce);
     provider.destroy();
-  });
+  }, 180_000); // fourteen CLI runs, each one unlocking with the default scrypt cost
 
   it('names a missing devnet and a bad chain for balance', async () => {
     const saved = env;

@@ -94,7 +94,7 @@ describe('Cosmos routes through the cross-chain service (no devnet)', () => {
     expect(route.totalFeesUsd).not.toBeNull();
     balances.set(bankKey(osmoAddress, 'uosmo'), AMOUNT_IN + osmosisGas(route));
 
-    const started = await h.value<Transfer>('transfers.start', { routeId: route.id, accountId });
+    const started = await h.confirmed<Transfer>('transfers.start', { routeId: route.id, accountId });
     expect(started.status).toBe('running');
     await expect.poll(async () => (await h.value<Transfer>('transfers.get', { id: started.id })).status, { timeout: 15_000, interval: 100 }).toBe('completed');
     const done = await h.value<Transfer>('transfers.get', { id: started.id });
@@ -132,7 +132,7 @@ describe('Cosmos routes through the cross-chain service (no devnet)', () => {
     balances.set(bankKey(osmoAddress, 'uosmo'), AMOUNT_IN + osmosisGas(route!));
     // No relayer: the packet stays in flight, and the app closes with the transfer running.
     standIns.relay.mode = 'none';
-    const started = await h.value<Transfer>('transfers.start', { routeId: route!.id, accountId });
+    const started = await h.confirmed<Transfer>('transfers.start', { routeId: route!.id, accountId });
     await expect.poll(async () => (await h.value<Transfer>('transfers.get', { id: started.id })).steps.map((s) => s.state), { timeout: 15_000, interval: 100 }).toEqual(['confirmed', 'delivering']);
     await h.core.dispose();
     relayLastPacket();

@@ -8,7 +8,7 @@ import { startDevnet, type Devnet } from '../../electron/services/devnet/startDe
 import { deriveDevnetTestKeys } from '../../electron/services/devnet/testAccounts';
 import { UNISWAP_V2_ROUTER_ABI } from '../../electron/services/swap/uniswapV2/uniswapV2Abi';
 import { formatAmount } from '../../shared/amounts';
-import type { Route } from '../../shared/domain/route';
+import { routePath, type Route } from '../../shared/domain/route';
 import { Transfer } from '../../shared/domain/transferRecord';
 import type { SecureSessionView } from '../../shared/ipc/contract';
 import { lossLevel } from '../../shared/routing/valueLostGuard';
@@ -110,11 +110,31 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     const ethBefore = await (providers[A] as JsonRpcProvider).getBalance(ACCOUNT_0);
     const usdcBefore = await usdcOf(B);
     const nonces = { [A]: await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0), [B]: await (providers[B] as JsonRpcProvider).getTransactionCount(ACCOUNT_0) };
-    const created = await h.value<Transfer>('transfers.start', { routeId: route.id, accountId });
+    // The app renderer only asks: transfers.start opens a confirm-transfer session showing main's kept quote, and
+    // nothing starts or is signed until the secure window confirms.
+    const asked = await h.value<{ sessionId: string; purpose: string; state: string }>('transfers.start', { routeId: route.id, accountId });
+    expect([asked.purpose, asked.state, h.openWindows.has(asked.sessionId)]).toEqual(['confirm-transfer', 'open', true]);
+    expect(await h.secure(asked.sessionId, 'secure.view', {})).toEqual({
+      ok: true,
+      value: {
+        purpose: 'confirm-transfer',
+        transfer: {
+          accountLabel: 'Account 1', steps: route.steps, amountIn: route.amountIn, minAmountOut: route.minAmountOut,
+          priceImpactBps: route.priceImpactBps, totalFeesUsd: route.totalFeesUsd,
+          valueLostUsd: route.valueLostUsd, valueLostBps: route.valueLostBps, acceptedLossBps: null, passwordRequired: false,
+        },
+      },
+    });
+    expect(await h.value('transfers.list')).toEqual([]);
+    expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonces[A]);
+    expect(await h.secure(asked.sessionId, 'secure.confirm', {})).toEqual({ ok: true, value: { done: true } });
+    const outcome = h.log.find((r) => r.name === 'confirmation.outcome')?.payload as { sessionId: string; ok: boolean; transfer: Transfer };
+    expect([outcome.sessionId, outcome.ok]).toEqual([asked.sessionId, true]);
+    const created = outcome.transfer;
     expect([created.status, created.accountId, created.route]).toEqual(['running', accountId, route]);
-    // A route starts once.
+    // A quote starts once.
     const again = await h.call('transfers.start', { routeId: route.id, accountId });
-    expect(again.ok ? 'ok' : again.error.code).toBe('SESSION_NOT_FOUND');
+    expect(again.ok ? 'ok' : again.error).toEqual({ code: 'QUOTE_EXPIRED', message: 'This quote has expired or was already started: find routes again' });
 
     const done = await waitForStatus(h, created.id, 'completed');
     expect(done.steps.map((s) => s.state)).toEqual(['confirmed', 'delivered', 'confirmed']);
@@ -146,7 +166,38 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     expect((await h.value<Transfer[]>('transfers.list')).map((t) => t.id)).toEqual([created.id]);
   });
 
-  it('refuses what it cannot do: INSUFFICIENT_FUNDS and a quote other than the reviewed one send nothing, NO_ROUTE without a path', async () => {
+  it('two searches for one path keep two quotes; each starts only its own plan, once', async () => {
+    const h = await walletHarness();
+    const accountId = await accountOf(h);
+    const swapOnA = (amount: string) => ({ from: { chain: 'devnet-a', asset: 'native', amount }, to: { chain: 'devnet-a', asset: 'USDC' }, slippagePercent: 1 });
+    const [first] = await h.value<Route[]>('routes.find', swapOnA('0.1'));
+    const [second] = await h.value<Route[]>('routes.find', swapOnA('0.2'));
+    expect(routePath(first as Route)).toBe(routePath(second as Route));
+    expect(first?.id).not.toBe(second?.id);
+    const nonce = await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0);
+
+    // The first quote runs its own amount and minimum, though a later search found the same path.
+    const one = await h.confirmed<Transfer>('transfers.start', { routeId: first?.id, accountId });
+    expect(one.route).toEqual(first);
+    const oneDone = await waitForStatus(h, one.id, 'completed');
+    const two = await h.confirmed<Transfer>('transfers.start', { routeId: second?.id, accountId });
+    expect(two.route).toEqual(second);
+    const twoDone = await waitForStatus(h, two.id, 'completed');
+    const sent = async (t: Transfer) => (await (providers[A] as JsonRpcProvider).getTransaction(t.steps[0]?.calls[0]?.hash as string))?.value;
+    expect([await sent(oneDone), await sent(twoDone)]).toEqual([10n ** 17n, 2n * 10n ** 17n]);
+    expect(BigInt(oneDone.steps[0]?.amountOut as string) >= BigInt(first?.minAmountOut as string)).toBe(true);
+    expect(BigInt(twoDone.steps[0]?.amountOut as string) >= BigInt(second?.minAmountOut as string)).toBe(true);
+    expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce + 2);
+
+    // Each quote starts once.
+    for (const quote of [first, second]) {
+      const again = await h.call('transfers.start', { routeId: quote?.id, accountId });
+      expect(again.ok ? 'ok' : again.error.code).toBe('QUOTE_EXPIRED');
+    }
+    expect((await h.value<Transfer[]>('transfers.list')).map((t) => t.id).sort()).toEqual([one.id, two.id].sort());
+  });
+
+  it('refuses what it cannot do: INSUFFICIENT_FUNDS and an unknown quote id send nothing, NO_ROUTE without a path', async () => {
     const h = await walletHarness();
     const accountId = await accountOf(h);
     const nonce = await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0);
@@ -156,15 +207,12 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce);
     expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
 
-    // Route ids name a path: a second search for the same path replaces the kept quote. The reviewed one is refused.
-    const [reviewed] = await h.value<Route[]>('routes.find', ethToUsdc('1'));
-    const [replaced] = await h.value<Route[]>('routes.find', ethToUsdc('2'));
-    expect(replaced?.id).toBe(reviewed?.id);
-    const stale = await h.call('transfers.start', { routeId: reviewed?.id, accountId, reviewed: { amountIn: reviewed?.amountIn, minAmountOut: reviewed?.minAmountOut } });
-    expect(stale.ok ? 'ok' : stale.error).toEqual({ code: 'QUOTE_CHANGED', message: 'The quote changed since you reviewed it: review the route again' });
-    const promisesMore = { amountIn: replaced?.amountIn, minAmountOut: String(BigInt(replaced?.minAmountOut ?? 0) + 1n) };
-    const worse = await h.call('transfers.start', { routeId: replaced?.id, accountId, reviewed: promisesMore });
-    expect(worse.ok ? 'ok' : worse.error.code).toBe('QUOTE_CHANGED');
+    // A quote id that no search gave is refused before anything is read or signed.
+    const unknown = await h.call('transfers.start', { routeId: 'not-a-quote', accountId });
+    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('QUOTE_EXPIRED');
+    // The `reviewed` patch is gone from the contract: the quote id alone names what runs.
+    const patched = await h.call('transfers.start', { routeId: tooMuch?.id, accountId, reviewed: { amountIn: '1', minAmountOut: '1' } });
+    expect(patched.ok ? 'ok' : patched.error.code).toBe('INVALID_INPUT');
     expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce);
     expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
 
@@ -189,7 +237,7 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
     await (await router.getFunction('swapExactETHForTokens')(0n, [devnet.contracts.weth, devnet.contracts.sbt], trader.address, deadline, { value: 20n * 10n ** 18n })).wait();
 
     const nonce = await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0);
-    const created = await h.value<Transfer>('transfers.start', { routeId: route?.id, accountId });
+    const created = await h.confirmed<Transfer>('transfers.start', { routeId: route?.id, accountId });
     const failed = await waitForStatus(h, created.id, 'failed');
     const step = failed.steps[0];
     expect([step?.state, step?.calls, step?.failure?.reason, step?.failure?.action]).toEqual(['failed', [], 'refused', 'retry']);
@@ -211,7 +259,7 @@ describe('one-click cross-chain swaps through the IPC contract (devnet)', () => 
       // The earlier test's trader left devnet-a's SBT pool off the market price: this route now loses about a third of
       // its value, which the guard refuses without the user's acceptance of that loss (test/wallet/valueLostGuard.devnet.test.ts).
       const acceptedLossBps = Math.max(route?.valueLostBps ?? 0, route?.priceImpactBps ?? 0);
-      const created = await first.value<Transfer>('transfers.start', { routeId: route?.id, accountId, acceptedLossBps });
+      const created = await first.confirmed<Transfer>('transfers.start', { routeId: route?.id, accountId, acceptedLossBps });
       // LayerZero's devnet ETA is 5 s: delayed after 3 × 5 s in delivery.
       await expect.poll(async () => (await first.value<Transfer>('transfers.get', { id: created.id })).steps[1], { timeout: 25_000, interval: 250 }).toMatchObject({ state: 'delivering', delayed: true });
       const delayedEvent = first.log.filter((r) => r.name === 'transfers.changed').map((r) => Transfer.parse(r.payload)).find((t) => t.steps[1]?.delayed);

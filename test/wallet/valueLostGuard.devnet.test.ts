@@ -81,7 +81,13 @@ describe('value-lost and price-impact guard (devnet Uniswap V2 pool of 1,000 ETH
     expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce);
     expect(await h.value<Transfer[]>('transfers.list')).toEqual([]);
 
-    const started = await h.value<Transfer>('transfers.start', { routeId: route.id, accountId, acceptedLossBps: 9096 });
+    // With it, the secure window shows main's own figures: value lost, price impact and the loss accepted.
+    const session = await h.value<SecureSessionView>('transfers.start', { routeId: route.id, accountId, acceptedLossBps: 9096 });
+    const view = (await h.secure(session.sessionId, 'secure.view', {})) as { ok: true; value: { purpose: string; transfer: Record<string, unknown> } };
+    const shown = view.value.transfer;
+    expect([view.value.purpose, shown.valueLostUsd, shown.valueLostBps, shown.priceImpactBps, shown.acceptedLossBps]).toEqual(['confirm-transfer', route.valueLostUsd, 9096, 9091, 9096]);
+    await h.secure(session.sessionId, 'secure.close', {});
+    const started = await h.confirmed<Transfer>('transfers.start', { routeId: route.id, accountId, acceptedLossBps: 9096 });
     await expect.poll(async () => (await h.value<Transfer>('transfers.get', { id: started.id })).status, { timeout: 20_000, interval: 200 }).toBe('completed');
     expect(await (providers[A] as JsonRpcProvider).getTransactionCount(ACCOUNT_0)).toBe(nonce + 1);
     const data = '0x70a08231' + ACCOUNT_0.slice(2).toLowerCase().padStart(64, '0');

@@ -80,14 +80,54 @@ describe('portfolio, send and activity through the IPC contract (devnet, local p
     expect([review.from, review.to, review.amount, review.fee.tier]).toEqual([ACCOUNT_0, ACCOUNT_5, '1500000000000000000', 'fast']);
     expect(review.total).toBe((1_500_000_000_000_000_000n + BigInt(review.fee.amount)).toString());
 
-    const entry = await h.value<ActivityEntry>('send.confirm', { reviewId: review.reviewId });
+    // The app renderer can only ask: send.confirm opens a confirm-send session in the secure window and signs nothing.
+    const nonceBeforeConfirm = await provider.getTransactionCount(ACCOUNT_0);
+    const asked = await h.value<SecureSessionView>('send.confirm', { reviewId: review.reviewId });
+    expect([asked.purpose, asked.state]).toEqual(['confirm-send', 'open']);
+    expect(h.openWindows.has(asked.sessionId)).toBe(true);
+    expect(await h.call('secure.confirm', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: expect.any(String) } });
+    expect(await provider.getTransactionCount(ACCOUNT_0)).toBe(nonceBeforeConfirm);
+    // the secure window shows main's own review, built from the prepared transfer
+    expect(await h.secure(asked.sessionId, 'secure.view', {})).toEqual({
+      ok: true,
+      value: {
+        purpose: 'confirm-send',
+        send: {
+          chain: 'eip155:31337', chainName: 'Devnet A', accountLabel: 'Account 1', from: ACCOUNT_0, to: ACCOUNT_5,
+          asset: review.asset, amount: '1500000000000000000', maxFee: review.fee.amount, feeAsset: review.fee.feeAsset,
+          firstTimeRecipient: true, passwordRequired: true,
+        },
+      },
+    });
+    // a first-time recipient needs the password; a wrong one leaves the session open and signs nothing
+    expect((await h.secure(asked.sessionId, 'secure.confirm', {})) as unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await h.secure(asked.sessionId, 'secure.confirm', { password: 'not the password' })) as unknown).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    expect(await provider.getTransactionCount(ACCOUNT_0)).toBe(nonceBeforeConfirm);
+    expect(await h.secure(asked.sessionId, 'secure.confirm', { password: PASSWORD })).toEqual({ ok: true, value: { done: true } });
+    expect(h.openWindows.has(asked.sessionId)).toBe(false);
+    const outcome = h.log.find((r) => r.name === 'confirmation.outcome')?.payload as { sessionId: string; ok: true; entry: ActivityEntry };
+    expect([outcome.sessionId, outcome.ok]).toEqual([asked.sessionId, true]);
+    const entry = outcome.entry;
     expect([entry.status, entry.amount, entry.to]).toEqual(['pending', '1500000000000000000', ACCOUNT_5]);
-    expect((await h.call('send.confirm', { reviewId: review.reviewId })).ok).toBe(false);
+    expect(await provider.getTransactionCount(ACCOUNT_0)).toBe(nonceBeforeConfirm + 1);
+    // confirmed once: the session is spent, and the review too
+    expect((await h.secure(asked.sessionId, 'secure.confirm', { password: PASSWORD })) as unknown).toMatchObject({ ok: false, error: { code: 'SESSION_NOT_READY' } });
+    const spent = await h.call('send.confirm', { reviewId: review.reviewId });
+    expect(spent.ok ? 'ok' : spent.error).toEqual({ code: 'REVIEW_EXPIRED', message: 'This review has expired or was already sent: review the transfer again' });
+
+    // the second send to the same recipient is no longer first-time: confirmed without the password
+    const again = await h.value<TransferReview>('send.prepare', { accountId, chain: 'devnet-a', to: ACCOUNT_5, asset: 'native', amount: '0.5', tier: 'fast' });
+    const second = await h.value<SecureSessionView>('send.confirm', { reviewId: again.reviewId });
+    const secondView = (await h.secure(second.sessionId, 'secure.view', {})) as { ok: true; value: { send: { firstTimeRecipient: boolean; passwordRequired: boolean } } };
+    expect([secondView.value.send.firstTimeRecipient, secondView.value.send.passwordRequired]).toEqual([false, false]);
+    expect(await h.secure(second.sessionId, 'secure.confirm', {})).toEqual({ ok: true, value: { done: true } });
+    expect(await provider.getTransactionCount(ACCOUNT_0)).toBe(nonceBeforeConfirm + 2);
 
     // a restart: a new core over the same data dir settles the pending entry against the chain on unlock
     const restarted = await walletHarness(h.dataDir);
     await expect.poll(async () => (await restarted.value<ActivityEntry[]>('activity.list'))[0]?.status, { timeout: 10_000 }).toBe('confirmed');
-    expect((await provider.getBalance(ACCOUNT_5)) - before).toBe(1_500_000_000_000_000_000n);
+    await expect.poll(async () => (await restarted.value<ActivityEntry[]>('activity.list')).every((e) => e.status === 'confirmed'), { timeout: 10_000 }).toBe(true);
+    expect((await provider.getBalance(ACCOUNT_5)) - before).toBe(2_000_000_000_000_000_000n);
     const changed = restarted.log.filter((r) => r.name === 'activity.changed').map((r) => (r.payload as ActivityEntry).status);
     expect(changed).toContain('confirmed');
 
@@ -101,6 +141,11 @@ describe('portfolio, send and activity through the IPC contract (devnet, local p
     expect(await refuse({ amount: '0.0000000000000000001' })).toBe('INVALID_AMOUNT');
     expect(await refuse({ chain: 'devnet-c' })).toBe('UNKNOWN_CHAIN');
     expect(await refuse({ asset: 'DOGE' })).toBe('UNKNOWN_ASSET');
+    expect(await refuse({ to: '0x0000000000000000000000000000000000000000' })).toBe('INVALID_RECIPIENT');
+    expect(await refuse({ to: '0x000000000000000000000000000000000000dEaD', asset: 'USDC' })).toBe('INVALID_RECIPIENT');
+    expect(await refuse({ to: '0xdEAD000000000000000042069420694206942069' })).toBe('INVALID_RECIPIENT');
+    expect(await refuse({ to: devnet.contracts.usdc.toLowerCase(), asset: 'USDC' })).toBe('INVALID_RECIPIENT');
+    expect(await refuse({ to: devnet.contracts.weth, asset: 'WETH' })).toBe('INVALID_RECIPIENT');
     expect(await provider.getTransactionCount(ACCOUNT_0)).toBe(nonce);
 
     const max = await restarted.value<{ amount: string; formatted: string }>('send.max', { accountId, chain: 'devnet-a', asset: 'USDC', tier: 'normal' });

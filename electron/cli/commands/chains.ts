@@ -1,9 +1,12 @@
 import { listChains } from '../../services/chains/chainRegistry';
 import { parseOptions } from '../args';
-import type { CommandResult } from '../io';
+import type { CliIo, CommandResult } from '../io';
+import { chainsRpcCommand } from './chainsRpc';
 
-/** `strata chains [--json]`: the built-in chains. */
-export async function chainsCommand(argv: string[]): Promise<CommandResult> {
+/** `strata chains [--json]`: the built-in chains; `strata chains rpc|set-rpc …`: a chain's RPC endpoints (chainsRpc.ts). */
+export async function chainsCommand(argv: string[], io: CliIo): Promise<CommandResult> {
+  const [sub, ...rest] = argv;
+  if (sub === 'rpc' || sub === 'set-rpc') return chainsRpcCommand(sub, rest, io);
   parseOptions(argv, {});
   const chains = listChains().map((c) => ({
     id: c.id,

@@ -44,7 +44,7 @@ export async function swapCommand(argv: string[], io: CliIo): Promise<CommandRes
     const show = (units: string) => (last ? `${formatAmount(BigInt(units), last.assetOut.decimals)} ${last.assetOut.symbol}` : units);
     io.stderr(`Route ${index}: ${route.steps.map((s) => `${s.kind} ${s.assetIn.symbol}→${s.assetOut.symbol} (${s.provider})`).join(' → ')}\n  expected ${show(route.amountOut)}, at least ${show(route.minAmountOut)}, ~${route.etaSeconds} s\n  value lost at most ${route.valueLostUsd == null ? 'unknown' : `$${route.valueLostUsd}`} (${lossPercentText(routeLossBps(route))}%, ${route.lossLevel ?? 'ok'}), price impact ${lossPercentText(route.priceImpactBps)}%\n`);
     if (!opts.yes) throw new StrataError('INVALID_INPUT', 'Nothing was sent: add --yes to sign and run this route');
-    const started = await wallet.crossChain.startTransfer(route.id, pickAccount(vault, opts.account as string | undefined), undefined, acceptedLossBps);
+    const started = await wallet.crossChain.startTransfer(route.id, pickAccount(vault, opts.account as string | undefined), acceptedLossBps);
     const deadline = Date.now() + timeoutMs;
     let transfer: Transfer = started;
     while (transfer.status === 'running' && Date.now() < deadline) {

@@ -7,7 +7,10 @@ import { Vault } from '../../services/vault/vault';
 import { parseOptions, passwordFromEnv, requireString } from '../args';
 import type { CliIo, CommandResult } from '../io';
 
-/** `strata vault init|unlock|accounts --dir <path> --json`; the password comes from STRATA_PASSWORD. */
+/**
+ * `strata vault init|unlock|accounts|change-password --dir <path> --json`; the password comes from STRATA_PASSWORD
+ * (change-password: the new one from STRATA_NEW_PASSWORD).
+ */
 export async function vaultCommand(argv: string[], io: CliIo): Promise<CommandResult> {
   const [sub, ...rest] = argv;
   switch (sub) {
@@ -17,8 +20,10 @@ export async function vaultCommand(argv: string[], io: CliIo): Promise<CommandRe
       return unlock(rest, io);
     case 'accounts':
       return accounts(rest, io);
+    case 'change-password':
+      return changePassword(rest, io);
     default:
-      throw new StrataError('INVALID_INPUT', 'Usage: strata vault init|unlock|accounts --dir <path> [--json]');
+      throw new StrataError('INVALID_INPUT', 'Usage: strata vault init|unlock|accounts|change-password --dir <path> [--json]');
   }
 }
 
@@ -72,4 +77,25 @@ async function accounts(argv: string[], io: CliIo): Promise<CommandResult> {
     .map((a) => [`${a.label} (${a.kind})`, ...a.addresses.map((x) => `  ${x.chain.padEnd(24)} ${x.address}`)].join('\n'))
     .join('\n\n');
   return { json: { accounts: views }, text };
+}
+
+/**
+ * Re-encrypts the vault under STRATA_NEW_PASSWORD (same policy as the app); the old password (STRATA_PASSWORD) then
+ * opens no file in the directory. INVALID_INPUT when STRATA_NEW_PASSWORD is missing, WEAK_PASSWORD, WRONG_PASSWORD.
+ */
+async function changePassword(argv: string[], io: CliIo): Promise<CommandResult> {
+  const opts = parseOptions(argv, { dir: { type: 'string' } });
+  const dir = requireString(opts.dir, 'dir');
+  const current = passwordFromEnv(io.env);
+  const next = io.env.STRATA_NEW_PASSWORD;
+  if (next === undefined || next.length === 0) throw new StrataError('INVALID_INPUT', 'Set STRATA_NEW_PASSWORD to the new password');
+  assertAcceptablePassword(next);
+  const vault = new Vault({ dir });
+  await vault.unlock(current);
+  try {
+    await vault.changePassword(current, next);
+  } finally {
+    vault.lock();
+  }
+  return { json: { changed: true }, text: 'Password changed.' };
 }

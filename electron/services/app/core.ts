@@ -14,6 +14,7 @@ import { PriceHistoryService } from '../prices/priceHistoryService';
 import { RateLimitBackoff } from '../prices/rateLimitBackoff';
 import { Vault } from '../vault/vault';
 import { Wallet } from '../wallet/wallet';
+import { BalanceRefresher } from '../wallet/balanceRefresher';
 import { createAssetCatalogue, createPriceSource } from '../wallet/walletSources';
 import type { AxelarApiUrls } from '../wallet/crossChainTransfers';
 import type { ScryptParams } from '../vault/vault';
@@ -38,6 +39,12 @@ export interface StrataCoreOptions {
   axelarApiUrls?: AxelarApiUrls;
   /** cross-chain executor timing: poll period, and when a step counts as delayed (× its expected time) */
   transferTiming?: { pollMs?: number; delayFactor?: number };
+  /**
+   * Live balances: a refresh on every unlock, then in the background while unlocked (the user's `refreshBalances`
+   * setting turns it off). Absent, balances are read only when asked (the CLI; tests, which must not reach public
+   * endpoints, opt in with a local devnet).
+   */
+  balanceRefresh?: { intervalMs?: number; maxBackoffMs?: number };
 }
 
 /** The main-side services behind both contracts: what the Electron shell, the test bridge and the CLI drive. */
@@ -80,6 +87,14 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
       ...options.transferTiming,
     }));
   const accountChains = async () => (await wallet()).chains.list();
+  const refresher = options.balanceRefresh
+    ? new BalanceRefresher({
+        clock,
+        ...options.balanceRefresh,
+        refresh: async () => (await wallet()).refresh(),
+        enabled: async () => vault.isUnlocked && (await settings.get()).refreshBalances,
+      })
+    : null;
 
   const ctx: CoreContext = {
     dataDir: options.dataDir,
@@ -98,6 +113,7 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
     lock(reason) {
       const wasUnlocked = vault.isUnlocked;
       vault.lock();
+      refresher?.stop();
       void walletOpening?.then((w) => w.lock());
       sessions.cancelAll();
       autoLock.disarm();
@@ -107,6 +123,13 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
       autoLock.arm((await settings.get()).autoLockMinutes);
       options.emit('vault.unlocked', {});
       await ctx.accountsChanged();
+      // The last known figures at once, then fresh ones (before the pending transfers: those can wait).
+      void wallet()
+        .then(async (w) => {
+          await w.restoreLastPortfolio();
+          if (vault.isUnlocked) await refresher?.start();
+        })
+        .catch((error: unknown) => options.onError?.('portfolio.refresh', error));
       // Pending transfers from before a restart are settled against their chains in the background.
       void wallet()
         .then(async (w) => {

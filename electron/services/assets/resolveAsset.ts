@@ -12,7 +12,8 @@ import { canonicalRef, listAssets, type ListAssetsOptions } from './listAssets';
  */
 export function resolveAsset(chain: ChainInfo, refOrSymbol: string, options: ListAssetsOptions = {}): AssetInfo {
   const text = refOrSymbol.trim();
-  const shown = text.slice(0, 64);
+  // Long enough for a whole `ibc/` + 64-hex denom (68 characters), cut visibly beyond.
+  const shown = text.length > 100 ? `${text.slice(0, 100)}…` : text;
   const assets = listAssets(chain, options);
   if (text.length > 0 && text.length <= 160) {
     const ref = text.toLowerCase() === 'native' || (chain.family === 'cosmos' && text === chain.nativeAsset.denom) ? 'native' : canonicalRef(chain, text);

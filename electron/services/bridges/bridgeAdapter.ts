@@ -6,7 +6,7 @@
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { CaipChainId } from '../../../shared/domain/chain';
 import type { StepProvider } from '../../../shared/domain/route';
-import type { ChainRpcs, ProviderFee, StepCall } from '../routing/routingTypes';
+import type { ChainRpcs, ProviderFee, ReceiptLog, StepCall } from '../routing/routingTypes';
 
 /** An asset a bridge carries from one chain to another (`fromAsset` on fromAsset.chain arrives as `toAsset`). */
 export interface BridgeLeg {
@@ -94,12 +94,13 @@ export interface BridgeAdapter {
   /** Where a sent transfer stands now (one look, no waiting). @throws RPC_UNAVAILABLE */
   trackDelivery(sent: SentBridgeTx, ctx: ChainRpcs): Promise<DeliveryStatus>;
   /**
-   * Base units the destination will receive, read from the logs of the confirmed send of `sender` (Axelar: TokenSent's
-   * amount less the fee); null when the logs hold no such send. `chain` is where the send was made (one gateway
-   * address can serve several chains). Optional: without it the executor reads LayerZero's OFTSent (amountReceivedLD).
+   * Base units the destination will receive, read from the logs of the confirmed send of `sender` in the bridge's own
+   * terms (LayerZero: OFTSent's amountReceivedLD; Axelar: TokenSent's amount less the fee; IBC: send_packet's
+   * amount); null when the logs hold no such send. `chain` is where the send was made (one gateway address can serve
+   * several chains).
    */
-  deliveredAmount?(
-    logs: ReadonlyArray<{ address: string; topics: readonly string[]; data: string }>,
+  deliveredAmount(
+    logs: readonly ReceiptLog[],
     sender: string,
     chain?: CaipChainId,
   ): bigint | null | Promise<bigint | null>;

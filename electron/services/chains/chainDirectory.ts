@@ -7,6 +7,7 @@ import { devnetChains } from '../devnet/devnetChains';
 import { readVersionedDocument } from '../storage/readVersionedDocument';
 import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
 import { listChains } from './chainRegistry';
+import { checkEndpointPolicy } from './checkEndpointPolicy';
 import { defaultEndpoints } from './defaultEndpoints';
 import { probeChainId } from './probeChainId';
 
@@ -91,11 +92,12 @@ export class ChainDirectory {
   }
 
   /**
-   * Replaces a chain's endpoints; every one must answer for this chain (an empty list restores the defaults).
-   * @throws CHAIN_ID_MISMATCH, RPC_UNAVAILABLE — and then nothing is saved
+   * Replaces a chain's endpoints; every one must be https (plain http only to this machine) and answer for this chain
+   * (an empty list restores the defaults).
+   * @throws INVALID_INPUT (not https, not a URL), CHAIN_ID_MISMATCH, RPC_UNAVAILABLE — and then nothing is saved
    */
   async setEndpoints(chain: ChainInfo, endpoints: string[]): Promise<string[]> {
-    const unique = [...new Set(endpoints.map((e) => e.trim()))];
+    const unique = [...new Set(endpoints.map((e) => checkEndpointPolicy(e.trim())))];
     for (const url of unique) await this.assertServes(url, chain);
     const next = structuredClone(this.file);
     if (unique.length === 0) delete next.rpcOverrides[chain.id];

@@ -1,12 +1,8 @@
-import { arbitrum, avalanche, base, bsc, mainnet, optimism, polygon } from 'viem/chains';
 import { COSMOS_REGISTRY } from './cosmosRegistry';
+import { evmDefaultEndpoints } from './evmChains';
 
 /** How many of chain-registry's public RPC endpoints we keep as a chain's failover list. */
 const COSMOS_ENDPOINTS = 3;
-
-const EVM: Record<string, readonly string[]> = Object.fromEntries(
-  [mainnet, arbitrum, optimism, base, polygon, bsc, avalanche].map((c) => [`eip155:${c.id}`, c.rpcUrls.default.http]),
-);
 
 const COSMOS: Record<string, readonly string[]> = Object.fromEntries(
   COSMOS_REGISTRY.map(({ entry: { chain } }) => [
@@ -16,9 +12,11 @@ const COSMOS: Record<string, readonly string[]> = Object.fromEntries(
 );
 
 /**
- * The public RPC endpoints a built-in chain starts with: viem's default for EVM chains, chain-registry's list for
- * Cosmos chains. The user can replace them in settings. Never used by tests.
+ * The public RPC endpoints a built-in chain starts with, in failover order: the EVM chain table's (evmChains.ts: viem's
+ * endpoint plus two keyless ones), chain-registry's first three https endpoints for Cosmos chains. The user can
+ * replace them in settings (`chains.setRpc`, `strata chains set-rpc`). Never used by tests.
  */
 export function defaultEndpoints(chainId: string): string[] {
-  return [...(EVM[chainId] ?? COSMOS[chainId] ?? [])];
+  const evm = evmDefaultEndpoints(chainId);
+  return evm.length > 0 ? evm : [...(COSMOS[chainId] ?? [])];
 }

@@ -12,7 +12,8 @@ import { queryChainGasPrice } from './fees/queryChainGasPrice';
 import type { FeeTiers } from './fees/feeTiers';
 import { getCosmosAccount } from './queries/getCosmosAccount';
 import { getCosmosBalances } from './queries/getCosmosBalances';
-import { createCosmosRpc, type CosmosRpc } from './rpc/createCosmosRpc';
+import { processChainClients, type ChainClients } from '../chains/chainClients';
+import type { CosmosRpc } from './rpc/createCosmosRpc';
 import { assertSufficientFunds } from './tx/assertSufficientFunds';
 import { broadcastAndWait, lookUpTx } from './tx/broadcastAndWait';
 import { buildMsgSend } from './tx/buildMsgSend';
@@ -29,8 +30,9 @@ interface CosmosUnsigned {
 }
 
 /** The Cosmos family behind the common ChainAdapter interface, over the cosmjs-based services in this folder. */
-export function createCosmosAdapter(options: { rpc?: (target: ChainEndpoint) => CosmosRpc } = {}): ChainAdapter {
-  const rpcFor = options.rpc ?? ((target: ChainEndpoint) => createCosmosRpc(target.endpoints, target.chain));
+export function createCosmosAdapter(options: { rpc?: (target: ChainEndpoint) => CosmosRpc; clients?: ChainClients } = {}): ChainAdapter {
+  const clients = options.clients ?? processChainClients;
+  const rpcFor = options.rpc ?? ((target: ChainEndpoint) => clients.cosmos(target));
 
   async function prepare(target: ChainEndpoint, request: { from: string; publicKey: Uint8Array | null; to: string; asset: AssetInfo; amount: bigint; tier: TierName }): Promise<PreparedTransfer> {
     if (!request.publicKey) throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');
@@ -49,7 +51,9 @@ export function createCosmosAdapter(options: { rpc?: (target: ChainEndpoint) => 
       return {
         chain: target.chain,
         from: request.from,
-        to: request.to,
+        // the recipient as the message carries it (lower-case bech32), not as typed: the review and the journal
+        // show what is signed
+        to: msg.value.toAddress ?? request.to,
         asset: request.asset,
         amount: request.amount,
         tier: request.tier,

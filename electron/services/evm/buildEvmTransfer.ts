@@ -1,5 +1,5 @@
 import { Transaction } from 'ethers';
-import { ERC20_INTERFACE } from './erc20Abi';
+import { encodeTransfer } from './erc20Abi';
 import type { EvmFeeTier } from './evmFeeTiers';
 import type { EvmAsset } from './parseEvmAsset';
 
@@ -27,7 +27,7 @@ export function buildEvmTransfer(fields: EvmTransferFields): Transaction {
     nonce: Number(fields.nonce),
     to: fields.asset.kind === 'native' ? fields.to : fields.asset.address,
     value: native ? fields.amount : 0n,
-    data: native ? '0x' : ERC20_INTERFACE.encodeFunctionData('transfer', [fields.to, fields.amount]),
+    data: native ? '0x' : encodeTransfer(fields.to, fields.amount),
     gasLimit: fields.gasLimit,
     maxFeePerGas: fields.fee.maxFeePerGas,
     maxPriorityFeePerGas: fields.fee.maxPriorityFeePerGas,

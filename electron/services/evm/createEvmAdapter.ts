@@ -3,13 +3,14 @@ import { StrataError } from '../../../shared/errors';
 import type { ChainAdapter, ChainEndpoint, DigestSigner, PreparedTransfer, SentTransfer, TransactionStatus } from '../chains/chainAdapter';
 import type { FailoverRpc } from '../rpc/createFailoverRpc';
 import type { BalanceRead } from './balanceRead';
-import { createEvmRpc, type EvmRpcOptions } from './createEvmRpc';
+import { createChainClients, processChainClients, type ChainClients } from '../chains/chainClients';
+import type { EvmRpcOptions } from './createEvmRpc';
 import { estimateEvmFees } from './estimateEvmFees';
 import type { EvmFees } from './evmFeeTiers';
 import { getEvmBalances, type GetEvmBalancesOptions } from './getEvmBalances';
 import { getEvmTransactionStatus } from './getEvmTransactionStatus';
 import { maxEvmSendable } from './maxEvmSendable';
-import { nonceManager, type NonceManager } from './nonceManager';
+import type { NonceManager } from './nonceManager';
 import { parseEvmAsset } from './parseEvmAsset';
 import { prepareEvmTransfer } from './prepareEvmTransfer';
 import { sendEvmTransfer, type SendOptions } from './sendEvmTransfer';
@@ -29,10 +30,14 @@ export interface EvmChainAdapter extends ChainAdapter {
 }
 
 export interface EvmAdapterOptions {
-  /** Timeouts, headers and a request observer for the RPC clients the adapter creates. */
+  /**
+   * Where RPC clients and nonces come from: default the process's (chains/chainClients.ts), shared with route steps;
+   * with `rpc` options and no `clients`, a set of the adapter's own made with those options (tests).
+   */
+  clients?: ChainClients;
+  /** Timeouts, headers and request observers for the RPC clients, when the adapter makes its own. */
   rpc?: EvmRpcOptions;
-  /** Replaces how a target's RPC client is made (default createEvmRpc, cached per chain and endpoint list). */
-  rpcFor?: (target: ChainEndpoint) => FailoverRpc;
+  /** Replaces the clients' NonceManager. */
   nonces?: NonceManager;
   balances?: GetEvmBalancesOptions;
   /** Clock in ms since epoch (tests). */
@@ -40,24 +45,15 @@ export interface EvmAdapterOptions {
 }
 
 /**
- * The EVM family behind the common ChainAdapter interface. One adapter serves every EVM chain: RPC clients are kept
- * per (chain, endpoints), so each endpoint's chain id is checked once, and nonces are managed per (chain, address)
- * across calls, so back-to-back sends from one account work.
+ * The EVM family behind the common ChainAdapter interface. One adapter serves every EVM chain: RPC clients come from
+ * ChainClients (one per chain while its endpoints stay the same), so each endpoint's chain id is checked once, and
+ * nonces are managed per (chain, address) across calls and shared with route steps, so back-to-back sends and swap
+ * steps from one account work.
  */
 export function createEvmAdapter(options: EvmAdapterOptions = {}): EvmChainAdapter {
-  const clients = new Map<string, FailoverRpc>();
-  const rpcFor =
-    options.rpcFor ??
-    ((target: ChainEndpoint): FailoverRpc => {
-      const key = `${target.chain.id}\n${target.endpoints.join('\n')}`;
-      let client = clients.get(key);
-      if (client === undefined) {
-        client = createEvmRpc(target, options.rpc);
-        clients.set(key, client);
-      }
-      return client;
-    });
-  const nonces = options.nonces ?? nonceManager();
+  const clients = options.clients ?? (options.rpc ? createChainClients({ evm: options.rpc }) : processChainClients);
+  const rpcFor = (target: ChainEndpoint): FailoverRpc => clients.evm(target);
+  const nonces = options.nonces ?? clients.nonces;
   const now = options.now ?? Date.now;
   /** When each transaction was first asked about, for the dropped grace period when the caller gives no sentAt. */
   const firstSeen = new Map<string, number>();

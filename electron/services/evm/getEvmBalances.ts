@@ -3,9 +3,9 @@ import type { AssetInfo } from '../../../shared/domain/asset';
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
 import type { BalanceRead } from './balanceRead';
 import { decodeBalance } from './decodeBalance';
-import { ERC20_INTERFACE } from './erc20Abi';
+import { encodeBalanceOf } from './erc20Abi';
 import { getEvmBalancesOneByOne } from './getEvmBalancesOneByOne';
-import { MULTICALL3_ADDRESS, MULTICALL3_INTERFACE } from './multicall3Abi';
+import { decodeAggregate3, encodeAggregate3, encodeGetEthBalance, MULTICALL3_ADDRESS } from './multicall3Abi';
 import { parseEvmAsset, type EvmAsset } from './parseEvmAsset';
 import { hexData, quantity, toRpcQuantity } from './rpcValues';
 
@@ -57,7 +57,7 @@ export async function getEvmBalances(
 
   const answers = await Promise.all(
     batches.map(async (batch) => {
-      const data = MULTICALL3_INTERFACE.encodeFunctionData('aggregate3', [batch]);
+      const data = encodeAggregate3(batch);
       return hexData(await call('eth_call', [{ to: multicall, data }, blockTag]), 'aggregate3 result');
     }),
   );
@@ -73,20 +73,20 @@ export async function getEvmBalances(
 
 function subCall(multicall: string, owner: string, asset: EvmAsset): SubCall {
   if (asset.kind === 'native') {
-    return { target: multicall, allowFailure: true, callData: MULTICALL3_INTERFACE.encodeFunctionData('getEthBalance', [owner]) };
+    return { target: multicall, allowFailure: true, callData: encodeGetEthBalance(owner) };
   }
-  return { target: asset.address, allowFailure: true, callData: ERC20_INTERFACE.encodeFunctionData('balanceOf', [owner]) };
+  return { target: asset.address, allowFailure: true, callData: encodeBalanceOf(owner) };
 }
 
 function decodeBatch(answer: string, expected: number): BalanceRead[] {
-  let results: Array<[boolean, string]>;
+  let results: Array<{ success: boolean; returnData: string }>;
   try {
-    results = MULTICALL3_INTERFACE.decodeFunctionResult('aggregate3', answer)[0] as Array<[boolean, string]>;
+    results = decodeAggregate3(answer);
   } catch {
     results = [];
   }
   if (results.length !== expected) {
     return Array.from({ length: expected }, () => ({ ok: false, error: 'Multicall3 gave an unreadable answer' }));
   }
-  return results.map(([success, returnData]) => decodeBalance(success, returnData));
+  return results.map(({ success, returnData }) => decodeBalance(success, returnData));
 }

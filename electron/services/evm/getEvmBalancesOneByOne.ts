@@ -1,7 +1,7 @@
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
 import { RpcResponseError } from '../rpc/rpcErrors';
 import type { BalanceRead } from './balanceRead';
-import { ERC20_INTERFACE } from './erc20Abi';
+import { encodeBalanceOf } from './erc20Abi';
 import { decodeBalance } from './decodeBalance';
 import type { EvmAsset } from './parseEvmAsset';
 import { hexData, quantity } from './rpcValues';
@@ -38,7 +38,7 @@ export async function getEvmBalancesOneByOne(
 async function readOne(call: JsonRpcCall, owner: string, asset: EvmAsset, blockTag: string): Promise<BalanceRead> {
   try {
     if (asset.kind === 'native') return { ok: true, amount: quantity(await call('eth_getBalance', [owner, blockTag]), 'balance') };
-    const data = ERC20_INTERFACE.encodeFunctionData('balanceOf', [owner]);
+    const data = encodeBalanceOf(owner);
     return decodeBalance(true, hexData(await call('eth_call', [{ to: asset.address, data }, blockTag]), 'balanceOf result'));
   } catch (error) {
     if (error instanceof RpcResponseError) return decodeBalance(false, '0x');

@@ -5,7 +5,7 @@ import type { ChainEndpoint, PreparedTransfer, TransferRequest } from '../chains
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
 import { assertEvmFunds } from './assertEvmFunds';
 import type { BalanceRead } from './balanceRead';
-import { ERC20_INTERFACE } from './erc20Abi';
+import { encodeTransfer } from './erc20Abi';
 import { estimateEvmFees } from './estimateEvmFees';
 import { estimateEvmGas } from './estimateEvmGas';
 import { evmChainId } from './evmChainId';
@@ -58,7 +58,7 @@ export async function prepareEvmTransfer(context: PrepareContext, target: ChainE
     call,
     asset.kind === 'native'
       ? { from, to, value: request.amount }
-      : { from, to: asset.address, value: 0n, data: ERC20_INTERFACE.encodeFunctionData('transfer', [to, request.amount]) },
+      : { from, to: asset.address, value: 0n, data: encodeTransfer(to, request.amount) },
   );
   const maxFees = {
     slow: gasLimit * fees.tiers.slow.maxFeePerGas,

@@ -38,12 +38,10 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
     },
 
     'vault.unlock': async ({ password }) => {
-      if (!vault.isUnlocked) {
-        await vault.unlock(password);
-        await ctx.unlocked();
-      } else {
-        await vault.verifyPassword(password);
-      }
+      // Refused when unlocked (VAULT_ALREADY_UNLOCKED, before any password check): an unthrottled "is this the
+      // password?" answer would be an oracle for a compromised renderer.
+      await vault.unlock(password);
+      await ctx.unlocked();
       return ctx.status();
     },
 

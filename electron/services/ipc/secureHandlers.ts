@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { SecureMethods } from '../../../shared/ipc/secureContract';
+import { StrataError } from '../../../shared/errors';
 import type { CoreContext } from '../app/coreContext';
+import { passwordRequired } from '../secure/secureSessions';
 
 export type SecureHandlers = {
   [M in keyof SecureMethods]: (input: z.output<SecureMethods[M]['input']>) => Promise<z.input<SecureMethods[M]['output']>>;
@@ -18,6 +20,21 @@ export function createSecureHandlers(ctx: CoreContext, sessionId: string): Secur
     'secure.submitPrivateKey': async ({ privateKey }) => ({
       ready: sessions.submitPrivateKey(sessionId, privateKey).state === 'ready',
     }),
+    'secure.confirm': async ({ password }) => {
+      const pending = sessions.peekConfirmation(sessionId);
+      if (passwordRequired(pending)) {
+        if (password === undefined) throw new StrataError('INVALID_INPUT', 'Enter your password to confirm');
+        // Throttled like unlock; a wrong password leaves the session open for another try.
+        await ctx.vault.verifyPassword(password);
+      }
+      const { run } = sessions.takeConfirmation(sessionId);
+      try {
+        await run();
+      } finally {
+        ctx.secureWindow.close(sessionId);
+      }
+      return { done: true };
+    },
     'secure.close': async () => {
       sessions.windowClosed(sessionId);
       ctx.secureWindow.close(sessionId);

@@ -1,6 +1,6 @@
 import type { AppHandlers } from './appHandlers';
 import type { CoreContext } from '../app/coreContext';
-import { StrataError } from '../../../shared/errors';
+import { StrataError, toErrorPayload } from '../../../shared/errors';
 
 type WalletMethods =
   | 'chains.list' | 'chains.rpc' | 'chains.setRpc' | 'chains.addCustom' | 'chains.removeCustom' | 'assets.list'
@@ -21,8 +21,9 @@ export function createWalletHandlers(ctx: CoreContext): Pick<AppHandlers, Wallet
       const info = chains.resolve(chain);
       return { chain: info.id, endpoints: chains.endpoints(info.id), defaults: chains.defaults(info.id) };
     },
+    // Replacing endpoints decides what the wallet believes about balances and receipts: the vault must be unlocked (#12).
     'chains.setRpc': async ({ chain, endpoints }) => {
-      const { chains } = await ctx.wallet();
+      const { chains } = await unlocked();
       const info = chains.resolve(chain);
       await chains.setEndpoints(info, endpoints);
       return { chain: info.id, endpoints: chains.endpoints(info.id), defaults: chains.defaults(info.id) };
@@ -47,7 +48,29 @@ export function createWalletHandlers(ctx: CoreContext): Pick<AppHandlers, Wallet
     'portfolio.refresh': async () => (await unlocked()).refresh(),
     'send.prepare': async (input) => (await unlocked()).prepareSend(input),
     'send.max': async (input) => (await unlocked()).maxSend(input),
-    'send.confirm': async ({ reviewId }) => (await unlocked()).confirmSend(reviewId),
+    // Only asks: the secure window shows main's own review and gives the confirmation (secure.confirm), then main
+    // signs; the outcome goes out as confirmation.outcome. A compromised app renderer cannot confirm anything.
+    'send.confirm': async ({ reviewId }) => {
+      const wallet = await unlocked();
+      const summary = wallet.sendConfirmation(reviewId);
+      let sessionId = '';
+      const view = ctx.sessions.beginConfirmation({
+        purpose: 'confirm-send',
+        send: { ...summary, passwordRequired: summary.firstTimeRecipient },
+        run: async () => {
+          try {
+            const entry = await wallet.confirmSend(reviewId);
+            ctx.emit('confirmation.outcome', { sessionId, ok: true, entry });
+          } catch (error) {
+            ctx.emit('confirmation.outcome', { sessionId, ok: false, error: toErrorPayload(error) });
+            throw error;
+          }
+        },
+      });
+      sessionId = view.sessionId;
+      ctx.secureWindow.open(view.sessionId);
+      return view;
+    },
     'activity.list': async () => (await unlocked()).journal.list(),
   };
 }

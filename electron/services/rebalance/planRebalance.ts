@@ -2,7 +2,7 @@ import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import { formatAmount, parseBaseUnits } from '../../../shared/amounts';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { Portfolio } from '../../../shared/domain/portfolio';
-import type { Route, RouteFee } from '../../../shared/domain/route';
+import { routePath, type Route, type RouteFee } from '../../../shared/domain/route';
 import { isStrataError } from '../../../shared/errors';
 import { parseDecimal } from '../../../shared/portfolio/decimal';
 import { judgeTradeLoss, tradeCostUsd } from '../../../shared/rebalance/judgeTradeLoss';
@@ -191,7 +191,8 @@ async function splitTrade(intent: TradeIntent, routes: readonly Route[], rules: 
       let lost = 0n;
       let usdLeft = intent.usd;
       for (const [i, amountIn] of amounts.entries()) {
-        const route = (await quote(amountIn)).find((r) => r.id === (combo[i] as Route).id);
+        // Each search gives fresh quote ids: the same route is found again by its path.
+        const route = (await quote(amountIn)).find((r) => routePath(r) === routePath(combo[i] as Route));
         const cost = route ? costOf(route) : null;
         if (!route || cost === null || route.lossLevel === 'refused') break;
         const usd = i === amounts.length - 1 ? usdLeft : (intent.usd * amountIn) / intent.amountIn;

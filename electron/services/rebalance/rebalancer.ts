@@ -1,5 +1,6 @@
 import type { Portfolio } from '../../../shared/domain/portfolio';
 import type { Transfer } from '../../../shared/domain/transferRecord';
+import { routePath } from '../../../shared/domain/route';
 import { formatAmount } from '../../../shared/amounts';
 import { StrataError, isStrataError, toErrorPayload } from '../../../shared/errors';
 import { parseDecimal } from '../../../shared/portfolio/decimal';
@@ -125,13 +126,13 @@ export class Rebalancer {
    * and answers where it stands now. Again on the same plan: reports, continues a paused one, never starts a trade
    * whose transfer exists. A plan not started yet runs only while it is the newest plan and younger than
    * PLAN_TTL_MS; each trade starts only if its fresh quote is as good as the planned one (startTrade).
-   * @throws SESSION_NOT_FOUND for an unknown plan, PLAN_EXPIRED (nothing changes), VAULT_LOCKED
+   * @throws PLAN_NOT_FOUND for an unknown plan, PLAN_EXPIRED (nothing changes), VAULT_LOCKED
    */
   async execute(planId: string): Promise<RebalanceExecution> {
     const wallet = await this.unlockedWallet();
     const records = await this.records();
     const record = await records.get(planId);
-    if (!record) throw new StrataError('SESSION_NOT_FOUND', 'No such rebalancing plan: make a plan first');
+    if (!record) throw new StrataError('PLAN_NOT_FOUND', 'No such rebalancing plan: make a plan first');
     const now = this.execution(record, wallet);
     if (now.status === 'completed' || now.status === 'failed' || this.running.has(planId)) return now;
     if (now.status === 'ready') {
@@ -146,11 +147,11 @@ export class Rebalancer {
     return { ...now, status: 'running' };
   }
 
-  /** Where a plan's execution stands. @throws SESSION_NOT_FOUND, VAULT_LOCKED */
+  /** Where a plan's execution stands. @throws PLAN_NOT_FOUND, VAULT_LOCKED */
   async status(planId: string): Promise<RebalanceExecution> {
     const wallet = await this.unlockedWallet();
     const record = await (await this.records()).get(planId);
-    if (!record) throw new StrataError('SESSION_NOT_FOUND', 'No such rebalancing plan: make a plan first');
+    if (!record) throw new StrataError('PLAN_NOT_FOUND', 'No such rebalancing plan: make a plan first');
     return this.execution(record, wallet);
   }
 
@@ -222,7 +223,7 @@ export class Rebalancer {
    */
   private async startTrade(plan: RebalancePlan, trade: RebalancePlan['trades'][number], wallet: Wallet, records: RebalanceRecords): Promise<string | null> {
     const routes = await wallet.crossChain.findRoutes(tradeQuery({ sell: trade.sell, buy: trade.buy, amountIn: BigInt(trade.amountIn) }, plan.slippagePercent));
-    const route = routes.find((r) => r.id === trade.route.id);
+    const route = routes.find((r) => routePath(r) === routePath(trade.route));
     if (!route) throw new StrataError('NO_ROUTE', 'The planned route is no longer offered: make a new plan');
     const planned = trade.route;
     // fresh.min / fresh.in < planned.min / planned.in, without division.
@@ -236,8 +237,8 @@ export class Rebalancer {
     const tooDear = judgeTradeLoss(usdFromDecimal(parseDecimal(trade.usd)), route, plan.rules.maxFeePercent);
     if (tooDear) throw new StrataError('QUOTE_CHANGED', `${tooDear} now: make a new plan`);
     if (!(await records.claimTrade(plan.id, trade.index, { routeId: route.id, startedAt: this.options.clock.now() }))) return null;
-    // Route ids name a path: a search for the same path elsewhere (the Swap page) may replace the kept quote meanwhile.
-    const transfer = await wallet.crossChain.startTransfer(route.id, trade.accountId, { amountIn: route.amountIn, minAmountOut: route.minAmountOut });
+    // The fresh quote judged above is the one started (its id names it alone; other searches keep their own).
+    const transfer = await wallet.crossChain.startTransfer(route.id, trade.accountId);
     await records.updateTrade(plan.id, trade.index, { transferId: transfer.id });
     return transfer.id;
   }

@@ -9,7 +9,7 @@ import type { BridgeAdapter } from '../bridges/bridgeAdapter';
 import { devnetChains } from '../devnet/devnetChains';
 import { devnetDeploymentRows } from '../devnet/devnetDeployments';
 import type { DeploymentRow } from '../deployments/deploymentRow';
-import { createEvmRpc } from '../evm/createEvmRpc';
+import { processChainClients, type ChainClients } from '../chains/chainClients';
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
 import { buildRoutingEnvironment } from './buildRoutingEnvironment';
 import type { RoutingEnvironment } from './findRoutes';
@@ -26,6 +26,8 @@ export interface DevnetRoutingOptions {
   layerZeroEtaSeconds?: number;
   /** Default DEVNET_AXELAR_ETA_SECONDS. */
   axelarEtaSeconds?: number;
+  /** Where the chains' RPC clients come from (default the process's). */
+  clients?: ChainClients;
   /**
    * The devnet's swap venues in routes; default Uniswap V2 only, the routes the devnet tests and the UI tests pin.
    * Its Uniswap V3 pools route with ['uniswap-v3', 'uniswap-v2'].
@@ -53,7 +55,7 @@ export function devnetNetworks(options: DevnetRoutingOptions): DevnetNetworks {
   const rpcs = new Map<string, JsonRpcCall>();
   for (const chain of chains) {
     const url = options.chains.find((c) => c.id === chain.id)?.rpc;
-    if (url) rpcs.set(chain.id, createEvmRpc({ chain, endpoints: [url] }).request);
+    if (url) rpcs.set(chain.id, (options.clients ?? processChainClients).evm({ chain, endpoints: [url] }).request);
   }
   const venues = new Set(options.evmVenues ?? ['uniswap-v2']);
   // Leaving a venue's part out of the rows is what keeps it out of the routes.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { CaipChainId, ChainInfo } from '../../../shared/domain/chain';
 import type { Route, RouteFee, RouteStep } from '../../../shared/domain/route';
@@ -8,7 +9,7 @@ import { nativeAssetOf } from '../assets/nativeAsset';
 import type { BridgeAdapter, BridgeQuote } from '../bridges/bridgeAdapter';
 import { estimateEvmFees } from '../evm/estimateEvmFees';
 import type { SwapQuote, SwapVenue } from '../swap/swapVenue';
-import { minAmountOut } from '../swap/uniswapV2/minAmountOut';
+import { minAmountOut } from '../evm/minAmountOut';
 import { createPriceBook, sumOrNull, usdText, type PriceBook } from './routePricing';
 import { routeValueLost } from './routeValueLost';
 import { routeWarnings } from './routeWarnings';
@@ -49,7 +50,10 @@ export interface RouteRequest {
 /** A step's quote with the adapter that made it: what the executor builds calls from. */
 export type PlannedStep = { kind: 'swap'; venue: SwapVenue; quote: SwapQuote } | { kind: 'bridge'; bridge: BridgeAdapter; quote: BridgeQuote };
 
-/** A route for display and IPC (`route`) and the quotes behind it (`plan`, main side only). */
+/**
+ * A route for display and IPC (`route`, its `id` a fresh quote id) and the quotes behind it (`plan`, main side only,
+ * one per step, in order): the executor runs a started quote's steps with exactly these adapters.
+ */
 export interface FoundRoute {
   route: Route;
   plan: PlannedStep[];
@@ -286,7 +290,8 @@ async function quoteRoute(env: RoutingEnvironment, request: RouteRequest, hops: 
     priceImpactBps,
   });
   const route: Route = {
-    id: steps.map((s) => `${s.provider}:${s.fromChain}/${s.assetIn.ref}>${s.toChain}/${s.assetOut.ref}`).join('|'),
+    // A quote id, not the path (routePath): two searches for one path keep two quotes.
+    id: randomUUID(),
     steps,
     amountIn: request.from.amount.toString(),
     amountOut: amount.toString(),

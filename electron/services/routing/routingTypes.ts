@@ -34,6 +34,13 @@ export interface CosmosStepCall {
 /** What a step asks the wallet to sign, in order. Tagged by family so bridges of any family share one executor. */
 export type StepCall = EvmStepCall | CosmosStepCall;
 
+/** One log of a confirmed call's receipt (EVM shaped; Cosmos events come as logs too, cosmos/tx/eventLogs.ts). */
+export interface ReceiptLog {
+  address: string;
+  topics: readonly string[];
+  data: string;
+}
+
 /** A fee of a step before pricing: RouteFee with a bigint amount and no USD value yet. */
 export interface ProviderFee {
   kind: z.infer<typeof FeeKind>;
@@ -42,7 +49,7 @@ export interface ProviderFee {
   amount: bigint;
 }
 
-/** How adapters reach chains: a JSON-RPC call per EVM chain (createEvmRpc(...).request). @throws UNKNOWN_CHAIN */
+/** How adapters reach chains: a JSON-RPC call per EVM chain (ChainClients.evm(...).request, chains/chainClients.ts). @throws UNKNOWN_CHAIN */
 export interface ChainRpcs {
   rpc(chain: CaipChainId): JsonRpcCall;
 }

@@ -3,24 +3,39 @@ import { StrataError, type ErrorCode } from '../../../shared/errors';
 /**
  * The endpoint could not be used: unreachable, timed out, an HTTP error status, or a body that is not JSON-RPC.
  * The failover moves on to the next endpoint on this error, and only on this one. The message names the host only.
+ * Its code is RPC_UNAVAILABLE, so one that escapes a caller still reaches the user with a code.
  */
-export class RpcTransportError extends Error {
+export class RpcTransportError extends StrataError {
   constructor(
     readonly endpoint: string,
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`${endpoint}: ${reason}`, options);
+    super('RPC_UNAVAILABLE', `${endpoint}: ${reason}`, options);
     this.name = 'RpcTransportError';
   }
 }
 
 /**
- * The node answered with a JSON-RPC error object (a revert, "nonce too low", an unknown method): the endpoint works,
- * so this is never a reason to fail over. It is a StrataError so that an unmapped one still reaches the user with a
- * code; callers that know the method (sending, estimating) map it to a more precise code.
+ * The endpoint serves another chain than the one it was configured for (its chain id was checked). The failover
+ * never uses it again.
+ */
+export class EndpointMismatchError extends StrataError {
+  constructor(message: string) {
+    super('CHAIN_ID_MISMATCH', message);
+    this.name = 'EndpointMismatchError';
+  }
+}
+
+/**
+ * The node answered with a JSON-RPC error object (a revert, "nonce too low", an unknown method, CometBFT's "tx not
+ * found"): the endpoint works, so this is never a reason to fail over. It is a StrataError so that an unmapped one
+ * still reaches the user with a code; callers that know the method (sending, estimating) map it to a more precise code.
  */
 export class RpcResponseError extends StrataError {
+  /** `rpcData` as printable text (CometBFT puts its explanation there), at most 1,000 characters */
+  readonly dataText: string;
+
   constructor(
     readonly method: string,
     readonly rpcCode: number,
@@ -32,6 +47,7 @@ export class RpcResponseError extends StrataError {
       details: JSON.stringify({ code: rpcCode, message: rpcMessage, data: rpcData }).slice(0, 4000),
     });
     this.name = 'RpcResponseError';
+    this.dataText = sanitizeNodeText(typeof rpcData === 'string' ? rpcData : rpcData === null || rpcData === undefined ? '' : JSON.stringify(rpcData), 1000);
   }
 }
 

@@ -1,6 +1,6 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import type { SecurePurpose, SecureSessionState, SecureSessionView } from '../../../shared/ipc/contract';
-import type { SecureView } from '../../../shared/ipc/secureContract';
+import type { SecureView, SendConfirmation, TransferConfirmation } from '../../../shared/ipc/secureContract';
 import { StrataError } from '../../../shared/errors';
 import { generateMnemonic, parseMnemonic } from '../keys/mnemonic';
 import { parsePrivateKey } from '../keys/privateKey';
@@ -23,6 +23,18 @@ interface Session {
   hasPassphrase?: boolean;
   secret?: SessionSecret;
   failedConfirmations: number;
+  /** a confirm-send session: what the window shows, and what main runs once it is confirmed */
+  confirmation?: PendingConfirmation;
+}
+
+/** An action waiting for the user's word in the secure window; `run` signs and broadcasts, at most once. */
+export type PendingConfirmation =
+  | { purpose: 'confirm-send'; send: SendConfirmation; run: () => Promise<void> }
+  | { purpose: 'confirm-transfer'; transfer: TransferConfirmation; run: () => Promise<void> };
+
+/** Whether the confirmation must carry the vault password. */
+export function passwordRequired(confirmation: PendingConfirmation): boolean {
+  return confirmation.purpose === 'confirm-send' ? confirmation.send.passwordRequired : confirmation.transfer.passwordRequired;
 }
 
 /** A session left open longer than this expires and its secret is wiped. */
@@ -63,6 +75,36 @@ export class SecureSessions {
     return this.publish(session);
   }
 
+  /**
+   * A session that shows `confirmation.send` in the secure window and runs `confirmation.run` when (and only when) the
+   * secure window confirms it. Beginning any other session cancels it.
+   */
+  beginConfirmation(confirmation: PendingConfirmation): SecureSessionView {
+    const session = this.open(confirmation.purpose);
+    session.confirmation = confirmation;
+    return this.publish(session);
+  }
+
+  /**
+   * Hands an open confirmation to the caller exactly once (the session becomes `consumed`); the caller checks the
+   * password first with `peekConfirmation`. @throws SESSION_NOT_FOUND, SESSION_NOT_READY
+   */
+  takeConfirmation(id: string): PendingConfirmation {
+    const session = this.findOpen(id);
+    const confirmation = session.confirmation;
+    if (!confirmation) throw new StrataError('SESSION_NOT_READY', 'Nothing to confirm in this session');
+    session.confirmation = undefined;
+    this.end(session, 'consumed');
+    return confirmation;
+  }
+
+  /** The open confirmation of a session, left in place. @throws SESSION_NOT_FOUND, SESSION_NOT_READY */
+  peekConfirmation(id: string): PendingConfirmation {
+    const confirmation = this.findOpen(id).confirmation;
+    if (!confirmation) throw new StrataError('SESSION_NOT_READY', 'Nothing to confirm in this session');
+    return confirmation;
+  }
+
   status(id: string): SecureSessionView {
     return toView(this.find(id));
   }
@@ -79,6 +121,14 @@ export class SecureSessions {
         return { purpose: 'import-mnemonic' };
       case 'import-private-key':
         return { purpose: 'import-private-key' };
+      case 'confirm-send':
+      case 'confirm-transfer': {
+        const confirmation = session.confirmation;
+        if (!confirmation) throw new StrataError('SESSION_NOT_READY', 'Nothing to confirm in this session');
+        return confirmation.purpose === 'confirm-send'
+          ? { purpose: 'confirm-send', send: structuredClone(confirmation.send) }
+          : { purpose: 'confirm-transfer', transfer: structuredClone(confirmation.transfer) };
+      }
     }
   }
 
@@ -211,6 +261,7 @@ function wipe(session: Session): void {
   if (session.secret?.kind === 'privateKey') session.secret.privateKey.fill(0);
   session.secret = undefined;
   session.words = undefined;
+  session.confirmation = undefined;
 }
 
 /** `count` distinct 1-based positions out of `total`, ascending, from a CSPRNG. */

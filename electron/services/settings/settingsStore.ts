@@ -4,9 +4,17 @@ import { Settings } from '../../../shared/ipc/contract';
 import { readVersionedDocument } from '../storage/readVersionedDocument';
 import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, lockOnSuspend: true };
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, lockOnSuspend: true, refreshBalances: true, theme: 'system' };
 
-const SettingsFile = z.object({ version: z.literal(1), settings: Settings });
+// Settings added after format 1 shipped are filled with their default when a file lacks them, here only: in the
+// update schema a default would overwrite the saved value on every unrelated change.
+const SettingsFile = z.object({
+  version: z.literal(1),
+  settings: Settings.extend({
+    refreshBalances: z.boolean().default(DEFAULT_SETTINGS.refreshBalances),
+    theme: Settings.shape.theme.default(DEFAULT_SETTINGS.theme),
+  }),
+});
 
 /**
  * Non-secret preferences in `<dataDir>/settings.json`, written atomically. A missing or unreadable file gives the

@@ -1,3 +1,4 @@
+import { cosmosEventsOfLogs, parseCoinText } from '../cosmos/tx/eventLogs';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { CaipChainId, ChainInfo } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
@@ -10,7 +11,7 @@ import type { CosmosRpc } from '../cosmos/rpc/createCosmosRpc';
 import { estimateSwapExactAmountIn } from './osmosisPoolManager/estimateSwapExactAmountIn';
 import { OSMOSIS_POOLS, poolRoute, type OsmosisPool } from './osmosisPoolManager/osmosisPools';
 import type { SwapPair, SwapQuote, SwapVenue } from './swapVenue';
-import { minAmountOut } from './uniswapV2/minAmountOut';
+import { minAmountOut } from '../evm/minAmountOut';
 
 /** Gas of one poolmanager swap at most (concentrated-liquidity swaps crossing ticks use up to about 300k). */
 export const OSMOSIS_SWAP_GAS = 350_000n;
@@ -101,6 +102,13 @@ export function createOsmosisPoolManagerVenue(options: OsmosisVenueOptions): Swa
         tokenOutMinAmount: minimum.toString(),
       };
       return { calls: [{ family: 'cosmos', chain: chain.id, typeUrl: MSG_SWAP_EXACT_AMOUNT_IN_TYPE_URL, value, label: 'swap' }], minAmountOut: minimum };
+    },
+
+    receivedAmount(logs, swap) {
+      // The final hop's payout: the last `token_swapped` event's tokens_out, in the output denom.
+      const swapped = cosmosEventsOfLogs(logs).filter((e) => e.type === 'token_swapped');
+      const coin = parseCoinText(swapped[swapped.length - 1]?.attributes.find((a) => a.key === 'tokens_out')?.value ?? '');
+      return coin !== null && coin.denom === denomOfAsset(chain, swap.tokenOut) ? coin.amount : null;
     },
   };
 }

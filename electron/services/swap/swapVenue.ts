@@ -5,7 +5,7 @@
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { CaipChainId } from '../../../shared/domain/chain';
 import type { StepProvider } from '../../../shared/domain/route';
-import type { ProviderFee, StepCall } from '../routing/routingTypes';
+import type { ProviderFee, ReceiptLog, StepCall } from '../routing/routingTypes';
 
 /** A trade a venue can make on one chain (directed: tokenIn -> tokenOut). */
 export interface SwapPair {
@@ -56,4 +56,10 @@ export interface SwapVenue {
   quote(chain: CaipChainId, tokenIn: AssetInfo, tokenOut: AssetInfo, amountIn: bigint): Promise<SwapQuote>;
   /** The unsigned calls of a quoted trade. @throws INVALID_INPUT (slippage, deadline), INVALID_ADDRESS */
   buildSwap(quote: SwapQuote, options: SwapBuildOptions): BuiltSwap;
+  /**
+   * What a confirmed swap paid `recipient` in `tokenOut`, base units, read from the swap's receipt logs in the
+   * venue's own terms (Uniswap V2: the token's Transfer, or WETH's Withdrawal for native coin; Osmosis: the last
+   * `token_swapped` event); null when the logs hold no such payment.
+   */
+  receivedAmount(logs: readonly ReceiptLog[], swap: { chain: CaipChainId; tokenOut: AssetInfo; recipient: string }): bigint | null;
 }

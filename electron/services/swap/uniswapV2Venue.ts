@@ -6,8 +6,9 @@ import type { ChainRpcs, ProviderFee, StepCall } from '../routing/routingTypes';
 import type { BuiltSwap, SwapPair, SwapVenue } from './swapVenue';
 import { buildExactApproval, EXACT_APPROVAL_GAS } from '../evm/buildExactApproval';
 import { buildSwapExactIn } from './uniswapV2/buildSwapExactIn';
+import { receivedFromRouterLogs } from './receivedFromRouterLogs';
 import { getAmountOut, UNISWAP_V2_FEE_BPS } from './uniswapV2/getAmountOut';
-import { minAmountOut } from './uniswapV2/minAmountOut';
+import { minAmountOut } from '../evm/minAmountOut';
 import { readPairReserves } from './uniswapV2/readPairReserves';
 import { UNISWAP_V2_ROUTER_ABI } from './uniswapV2/uniswapV2Abi';
 import { checkAddress, checkAmount, type Address, type SwapToken, type UniswapV2Deployment } from './uniswapV2/uniswapV2Types';
@@ -149,6 +150,10 @@ export function createUniswapV2SwapVenue(chains: readonly UniswapV2VenueChain[],
       const method = quote.tokenOut.ref === 'native' ? 'swapExactTokensForETH' : 'swapExactTokensForTokens';
       const data = encodeFunctionData({ abi: UNISWAP_V2_ROUTER_ABI, functionName: method, args: [amountIn, amountOutMin, path, recipient, options.deadline] });
       return { calls: [tagged(approval, `approve ${quote.tokenIn.symbol}`), tagged({ to: router, data, value: 0n }, label)], minAmountOut: amountOutMin };
+    },
+
+    receivedAmount(logs, swap) {
+      return receivedFromRouterLogs(logs, swap, configOf(swap.chain).deployment.weth);
     },
   };
 }

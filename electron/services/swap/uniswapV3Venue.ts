@@ -11,7 +11,8 @@ import { aggregate3, decodeResult, type BatchCall } from './uniswapV3/aggregate3
 import { encodeV3Path } from './uniswapV3/encodeV3Path';
 import { liquidityShareBps, priceImpactBps, type PoolHop } from './uniswapV3/poolMath';
 import { QUOTER_V2_ABI, ROUTER_ADDRESS_THIS, SWAP_ROUTER_02_ABI, UNISWAP_V3_FACTORY_ABI, UNISWAP_V3_POOL_ABI } from './uniswapV3/uniswapV3Abi';
-import { minAmountOut } from './uniswapV2/minAmountOut';
+import { minAmountOut } from '../evm/minAmountOut';
+import { receivedFromRouterLogs } from './receivedFromRouterLogs';
 
 /** One chain's Uniswap V3 (a deployments-registry row) and what trades on it. */
 export interface UniswapV3VenueChain {
@@ -232,6 +233,11 @@ export function createUniswapV3SwapVenue(chains: readonly UniswapV3VenueChain[],
       if (quote.tokenIn.ref === 'native') return { calls: [tagged({ to: router, data, value: amountIn }, label)], minAmountOut: amountOutMinimum };
       const approval = buildExactApproval(tokens[0] as Address, router, amountIn);
       return { calls: [tagged(approval, `approve ${quote.tokenIn.symbol}`), tagged({ to: router, data, value: 0n }, label)], minAmountOut: amountOutMinimum };
+    },
+
+    // A token out is the pool's Transfer to the recipient; native out is WETH9's Withdrawal when the router unwraps.
+    receivedAmount(logs, swap) {
+      return receivedFromRouterLogs(logs, swap, configOf(swap.chain).wrappedNative);
     },
   };
 }

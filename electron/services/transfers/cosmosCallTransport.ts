@@ -8,7 +8,8 @@ import type { CosmosSigner } from '../cosmos/cosmosSigner';
 import { estimateCosmosFees } from '../cosmos/fees/estimateCosmosFees';
 import type { FeeTierName, GasPriceConfig } from '../cosmos/fees/feeTiers';
 import { getCosmosAccount } from '../cosmos/queries/getCosmosAccount';
-import { createCosmosRpc, type CosmosRpc } from '../cosmos/rpc/createCosmosRpc';
+import { processChainClients, type ChainClients } from '../chains/chainClients';
+import type { CosmosRpc } from '../cosmos/rpc/createCosmosRpc';
 import { RpcResponseError } from '../cosmos/rpc/jsonRpcTransport';
 import { lookUpTx, type FoundTx } from '../cosmos/tx/broadcastAndWait';
 import { cosmosEventsAsLogs, cosmosEventsOfLogs, parseCoinText } from '../cosmos/tx/eventLogs';
@@ -87,8 +88,8 @@ export function cosmosCallTransport(options: CosmosCallTransportOptions): CallTr
           return { code: response.code, codespace: response.codespace ?? '', log: response.log ?? '' };
         } catch (error) {
           // CometBFT refuses bytes its mempool cache holds before the app sees them: the node has them.
-          if (error instanceof RpcResponseError && /already exists in cache/i.test(error.data)) return { code: 0, codespace: '', log: '' };
-          if (error instanceof RpcResponseError) throw new StrataError('TX_REJECTED', 'The node refused the transaction', { details: safeText(`hash=${hash} ${error.rpcMessage} ${error.data}`, 300) });
+          if (error instanceof RpcResponseError && /already exists in cache/i.test(error.dataText)) return { code: 0, codespace: '', log: '' };
+          if (error instanceof RpcResponseError) throw new StrataError('TX_REJECTED', 'The node refused the transaction', { details: safeText(`hash=${hash} ${error.rpcMessage} ${error.dataText}`, 300) });
           throw error;
         }
       });
@@ -114,8 +115,8 @@ export function cosmosCallTransport(options: CosmosCallTransportOptions): CallTr
  * The transport of a vault account on a Cosmos chain over its configured endpoints.
  * @throws VAULT_LOCKED, ACCOUNT_NOT_FOUND, INVALID_INPUT (watch-only), RPC_UNAVAILABLE (no endpoint)
  */
-export function vaultCosmosCallTransport(vault: VaultSigningPort, accountId: string, target: ChainEndpoint): CallTransport {
-  return cosmosCallTransport({ chain: target.chain, rpc: createCosmosRpc(target.endpoints, target.chain), signer: vaultCosmosSigner(vault, accountId, target.chain) });
+export function vaultCosmosCallTransport(vault: VaultSigningPort, accountId: string, target: ChainEndpoint, clients: ChainClients = processChainClients): CallTransport {
+  return cosmosCallTransport({ chain: target.chain, rpc: clients.cosmos(target), signer: vaultCosmosSigner(vault, accountId, target.chain) });
 }
 
 /** A Cosmos result as the executor's receipt: its events as logs (cosmosEventsAsLogs). */

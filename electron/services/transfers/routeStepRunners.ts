@@ -1,4 +1,4 @@
-import { decodeEventLog, encodeEventTopics, erc20Abi, getAddress, parseAbi } from 'viem';
+import { getAddress } from 'viem';
 import { formatAmount } from '../../../shared/amounts';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { CaipChainId } from '../../../shared/domain/chain';
@@ -6,12 +6,11 @@ import type { RouteStep } from '../../../shared/domain/route';
 import type { StepFailure } from '../../../shared/domain/transferRecord';
 import { StrataError } from '../../../shared/errors';
 import type { BridgeAdapter, BridgeFundsLocation, BridgeQuote, DeliveryStatus } from '../bridges/bridgeAdapter';
-import { OFT_ABI } from '../bridges/layerzeroOft/oftAbi';
 import type { RoutingEnvironment } from '../routing/findRoutes';
-import type { Hex, StepCall as ProviderCall } from '../routing/routingTypes';
+import type { StepCall as ProviderCall } from '../routing/routingTypes';
 import type { SwapVenue } from '../swap/swapVenue';
-import { MAX_SLIPPAGE_BPS } from '../swap/uniswapV2/minAmountOut';
-import { cosmosSwapAmountOut, cosmosTransportCall } from './cosmosCallTransport';
+import { MAX_SLIPPAGE_BPS, minAmountOut as slippageMinimum } from '../evm/minAmountOut';
+import { cosmosTransportCall } from './cosmosCallTransport';
 import type { CallReceipt, CallTransport, FailureReport, StepCall, StepContext, StepRunner } from './stepRunner';
 
 /** How long a swap built now stays valid on chain: 20 minutes (the router refuses it afterwards). */
@@ -21,36 +20,44 @@ export interface RouteRunnerOptions {
   env: RoutingEnvironment;
   /** The transport of the transfer's account on a chain (evmCallTransport over a vault signer). */
   transportFor(chain: CaipChainId): CallTransport;
-  /** Uniswap V2's WETH on a chain: a swap to native coin is read from its Withdrawal log. */
-  wethOf(chain: CaipChainId): string;
   now?: () => number;
 }
 
-const WETH_EVENTS = parseAbi(['event Withdrawal(address indexed src, uint256 wad)']);
-const [TRANSFER_TOPIC] = encodeEventTopics({ abi: erc20Abi, eventName: 'Transfer' }) as [Hex];
-const [WITHDRAWAL_TOPIC] = encodeEventTopics({ abi: WETH_EVENTS, eventName: 'Withdrawal' }) as [Hex];
-const [OFT_SENT_TOPIC] = encodeEventTopics({ abi: OFT_ABI, eventName: 'OFTSent' }) as [Hex];
+
+/** The venue or bridge that carries a step: the started quote's plan names it (findRoutes' PlannedStep fits). */
+export type StepAdapter = { kind: 'swap'; venue: SwapVenue } | { kind: 'bridge'; bridge: BridgeAdapter };
 
 /**
- * The StepRunner of one route step, by its provider ('uniswap-v2' swaps; 'layerzero-oft', 'axelar-gateway' bridges). Everything is
- * rebuilt from the journaled RouteStep and `ctx.amountIn` (a resume has no in-memory plan): a fresh quote, calls that
- * enforce at least the step's REVIEWED minimum (scaled to the actual input), returned in order by how many of the
- * step's calls confirmed already.
- * @throws INVALID_INPUT when no venue or bridge of the environment is the step's provider
+ * The StepRunner of one route step with the adapter the quote's plan used ('uniswap-v2', 'osmosis-poolmanager' swaps;
+ * 'layerzero-oft', 'axelar-gateway', 'ibc-transfer' bridges). Each call is built from the journaled RouteStep and
+ * `ctx.amountIn`: one fresh quote per call, calls that enforce at least the step's REVIEWED minimum (scaled to the
+ * actual input), returned in order by how many of the step's calls confirmed already.
+ * @throws INTERNAL when the adapter is not of the step's kind and provider
  */
-export function routeStepRunner(step: RouteStep, options: RouteRunnerOptions): StepRunner {
+export function routeStepRunner(step: RouteStep, adapter: StepAdapter, options: RouteRunnerOptions): StepRunner {
+  if (adapter.kind !== step.kind) throw new StrataError('INTERNAL', `A ${step.kind} step was given a ${adapter.kind} adapter`);
+  const id = adapter.kind === 'swap' ? adapter.venue.id : adapter.bridge.id;
+  if (id !== step.provider) throw new StrataError('INTERNAL', `A ${step.provider} step was given the ${id} adapter`);
+  return adapter.kind === 'swap' ? swapRunner(step, adapter.venue, options) : bridgeRunner(step, adapter.bridge, options);
+}
+
+/**
+ * The adapter of a journaled step when no plan is in memory (a resume after a restart): the environment's venue of
+ * the step's provider that trades its pair, or its bridge of that provider whose legs carry the step (Axelar has two
+ * adapters: EVM <-> EVM and EVM <-> Cosmos). Never a guess: no adapter carries it -> an error, nothing signed.
+ * @throws INVALID_INPUT when the environment has no adapter that carries the step
+ */
+export function journaledStepAdapter(step: RouteStep, env: Pick<RoutingEnvironment, 'venues' | 'bridges'>): StepAdapter {
   if (step.kind === 'swap') {
-    const venue = options.env.venues.find((v) => v.id === step.provider);
-    if (!venue) throw new StrataError('INVALID_INPUT', `No swap venue "${step.provider}" is configured`);
-    return swapRunner(step, venue, options);
+    const trades = (v: SwapVenue): boolean => v.pairs(step.fromChain).some((p) => same(p.tokenIn.ref, step.assetIn.ref) && same(p.tokenOut.ref, step.assetOut.ref));
+    const venue = env.venues.find((v) => v.id === step.provider && trades(v));
+    if (!venue) throw new StrataError('INVALID_INPUT', `No ${step.provider} venue trades ${step.assetIn.symbol} for ${step.assetOut.symbol} here`);
+    return { kind: 'swap', venue };
   }
-  // Two adapters may share a provider id (Axelar between EVM chains, and between EVM and Cosmos): take the one
-  // that carries this step's leg.
-  const candidates = options.env.bridges.filter((b) => b.id === step.provider);
-  const carries = (b: BridgeAdapter): boolean => b.legs({ chain: step.fromChain, asset: step.assetIn }, { chain: step.toChain }).some((l) => l.toAsset.ref === step.assetOut.ref);
-  const bridge = candidates.find(carries) ?? candidates[0];
-  if (!bridge) throw new StrataError('INVALID_INPUT', `No bridge "${step.provider}" is configured`);
-  return bridgeRunner(step, bridge, options);
+  const carries = (b: BridgeAdapter): boolean => b.legs({ chain: step.fromChain, asset: step.assetIn }, { chain: step.toChain }).some((l) => same(l.toAsset.ref, step.assetOut.ref));
+  const bridge = env.bridges.find((b) => b.id === step.provider && carries(b));
+  if (!bridge) throw new StrataError('INVALID_INPUT', `No ${step.provider} bridge carries ${step.assetIn.symbol} from ${step.fromChain} to ${step.toChain} here`);
+  return { kind: 'bridge', bridge };
 }
 
 /**
@@ -76,6 +83,15 @@ function toleranceFor(step: RouteStep, quoted: bigint, required: bigint): number
   }
   const bps = Number(((quoted - required) * 10_000n) / quoted);
   return Math.min(bps, MAX_SLIPPAGE_BPS);
+}
+
+/**
+ * A quote made at no tolerance with `bps` applied: its minimum becomes the expected output less bps (as a quote at
+ * that tolerance states it), never above the bridge's own floor.
+ */
+export function withTolerance(quote: BridgeQuote, bps: number): BridgeQuote {
+  const tolerant = slippageMinimum(quote.amountOut, bps);
+  return { ...quote, minAmountOut: tolerant < quote.minAmountOut ? tolerant : quote.minAmountOut };
 }
 
 /** The executor's call for a provider's call: EVM fields, or a Cosmos message for cosmosCallTransport. */
@@ -119,27 +135,8 @@ function swapRunner(step: RouteStep, venue: SwapVenue, options: RouteRunnerOptio
     },
     async amountOut(ctx) {
       const receipt = lastReceipt(ctx);
-      if (!receipt) return null;
-      if (isCosmosChain(step.toChain)) {
-        const chain = options.env.chains.find((c) => c.id === step.toChain);
-        return cosmosSwapAmountOut(receipt, step.assetOut.ref === 'native' ? (chain?.nativeAsset.denom ?? '') : step.assetOut.ref);
-      }
-      if (step.assetOut.ref === 'native') {
-        // The router unwraps: WETH's Withdrawal(router, wad) is what it paid out to the recipient.
-        const weth = options.wethOf(step.toChain);
-        for (const log of receipt.logs) {
-          if (!same(log.address, weth) || log.topics[0] !== WITHDRAWAL_TOPIC) continue;
-          const { args } = decodeEventLog({ abi: WETH_EVENTS, eventName: 'Withdrawal', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
-          return args.wad;
-        }
-        return null;
-      }
-      for (const log of receipt.logs) {
-        if (!same(log.address, step.assetOut.ref) || log.topics[0] !== TRANSFER_TOPIC) continue;
-        const { args } = decodeEventLog({ abi: erc20Abi, eventName: 'Transfer', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
-        if (same(args.to, transport.from)) return args.value;
-      }
-      return null;
+      // What the venue paid out, as the venue reads its own receipt (Uniswap: Transfer or WETH's Withdrawal; Osmosis: token_swapped).
+      return receipt ? venue.receivedAmount(receipt.logs, { chain: step.toChain, tokenOut: step.assetOut, recipient: transport.from }) : null;
     },
     describeFailure: (ctx, reason) => fundsReport(options.env, step, { sender: transport.from, recipient: transport.from }, ctx, reason),
   };
@@ -159,9 +156,10 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
     async nextCall(ctx) {
       if (actionConfirmed(ctx)) return null;
       const required = requiredMinimum(step, ctx.amountIn);
-      const probe = await bridge.quote(leg, ctx.amountIn, { rpc: options.env.rpc, slippageBps: 0, recipient: transport.from });
-      const slippageBps = toleranceFor(step, probe.amountOut, required);
-      const quote: BridgeQuote = await bridge.quote(leg, ctx.amountIn, { rpc: options.env.rpc, slippageBps, recipient: transport.from });
+      // One quote per call: at no tolerance it states what arrives and the bridge's own floor; the send then
+      // enforces the reviewed minimum through the tolerance that meets it exactly.
+      const quoted = await bridge.quote(leg, ctx.amountIn, { rpc: options.env.rpc, slippageBps: 0, recipient: transport.from });
+      const quote = withTolerance(quoted, toleranceFor(step, quoted.amountOut, required));
       if (quote.minAmountOut < required) throw new StrataError('INTERNAL', 'The bridge send was built below the reviewed minimum');
       const built = await bridge.buildSend(quote, { sender: transport.from, recipient: recipient() }, options.env);
       const call = built.calls[ctx.confirmed.length];
@@ -170,17 +168,10 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
       return built.trackingKey === undefined ? evmCall(call) : { ...evmCall(call), trackingKey: built.trackingKey };
     },
     async amountOut(ctx) {
-      const logs = lastReceipt(ctx)?.logs ?? [];
-      // What the destination receives, as the bridge reads it from the send receipt (Axelar: the amount less its fee).
-      if (bridge.deliveredAmount) return await bridge.deliveredAmount(logs, transport.from, step.fromChain);
-      // LayerZero: the OFT's amountReceivedLD (dust removed), from OFTSent.
-      for (const log of logs) {
-        if (log.topics[0] !== OFT_SENT_TOPIC) continue;
-        const { args } = decodeEventLog({ abi: OFT_ABI, eventName: 'OFTSent', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
-        if (same(args.fromAddress, transport.from)) return args.amountReceivedLD;
-      }
-      return null;
+      // What the destination receives, as the bridge reads it from its send receipt (LayerZero: amountReceivedLD; Axelar: less its fee).
+      return await bridge.deliveredAmount(lastReceipt(ctx)?.logs ?? [], transport.from, step.fromChain);
     },
+
     async trackDelivery(ctx) {
       const sent = [...ctx.record.calls].reverse().find((c) => c.state === 'confirmed' && !c.label.startsWith('approve'));
       if (!sent) throw new StrataError('INTERNAL', 'A delivering bridge step has no confirmed send');

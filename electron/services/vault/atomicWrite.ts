@@ -12,7 +12,7 @@
  * writer's work in progress.
  */
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
-import { copyFile, link, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const FILE_MODE = 0o600;
@@ -27,9 +27,21 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
-/** Creates the directory (and parents) with mode 0700 when missing; an existing directory keeps its mode. */
+/**
+ * Creates the directory (and parents) with mode 0700 when missing, and takes group and other access away from an
+ * existing one (a data directory made by hand, or by an older version, may be 0755). A directory owned by someone
+ * else (EPERM) is left as it is: that is the user's explicit setup, and refusing would lock them out.
+ */
 export async function ensurePrivateDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: DIR_MODE });
+  if (process.platform === 'win32') return;
+  const { mode } = await stat(dir);
+  if ((mode & 0o077) === 0) return;
+  try {
+    await chmod(dir, mode & 0o700);
+  } catch (error) {
+    if (errorCode(error) !== 'EPERM') throw error;
+  }
 }
 
 /** fsync a directory so renames in it survive power loss. Windows cannot open directories for this: skipped there. */

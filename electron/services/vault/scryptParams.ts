@@ -19,15 +19,26 @@ const MAX_R_TIMES_P = 64;
 /** @noble/hashes refuses more than its default maxmem (1 GiB + 2 KiB); stay below so a valid file can always run. */
 const MAX_MEMORY_BYTES = 1024 ** 3;
 
+/**
+ * The most work a file may ask for: 4x DEFAULT_SCRYPT's N*r*p. A tampered header asking for far more (64x is still
+ * under the memory limit, e.g. N=2^20, r=4, p=16) would otherwise hold the app in scrypt for a minute per attempt.
+ */
+export const MAX_WORK_FACTOR = 4;
+
+/** scrypt's work in units of one BlockMix: N * r * p. */
+export function scryptWork(params: ScryptParams): number {
+  return params.N * params.r * params.p;
+}
+
 /** Memory scrypt needs, as @noble/hashes computes it: 128 * r * (N + p) bytes. */
 export function scryptMemoryBytes(params: ScryptParams): number {
   return 128 * params.r * (params.N + params.p);
 }
 
 /**
- * Whether parameters are ones we are willing to run: N a power of two in [2, 2^22], small r and p, 32-byte key, and
- * a memory need under 1 GiB. A file that asks for more is treated as corrupt rather than allowed to hang or exhaust
- * the machine.
+ * Whether parameters are ones we are willing to run: N a power of two in [2, 2^22], small r and p, 32-byte key, at
+ * most 4x the default work (N*r*p) and a memory need under 1 GiB. A file that asks for more is treated as corrupt
+ * rather than allowed to hang or exhaust the machine.
  */
 export function isSaneScryptParams(params: ScryptParams): boolean {
   const { N, r, p, dkLen } = params;
@@ -35,6 +46,7 @@ export function isSaneScryptParams(params: ScryptParams): boolean {
   if (N < 2 || N > 2 ** MAX_LOG2_N || (N & (N - 1)) !== 0) return false;
   if (r < 1 || r > MAX_R || p < 1 || p > MAX_P || r * p > MAX_R_TIMES_P) return false;
   if (dkLen !== KEY_LENGTH) return false;
+  if (scryptWork(params) > MAX_WORK_FACTOR * scryptWork(DEFAULT_SCRYPT)) return false;
   return scryptMemoryBytes(params) <= MAX_MEMORY_BYTES;
 }
 

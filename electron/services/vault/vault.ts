@@ -19,6 +19,7 @@ import type { AccountRecord, VaultPayload, WatchTarget } from './payload';
 import { resolveDefaultParams, upgradedParams, type ScryptParams } from './scryptParams';
 import { assertKeysMatch, openPayload, sealPayload } from './sealedPayload';
 import type { VaultHeader } from './vaultFile';
+import { UnlockThrottle } from './unlockThrottle';
 import { VaultStorage } from './vaultStorage';
 
 export { DEFAULT_SCRYPT, type ScryptParams } from './scryptParams';
@@ -31,6 +32,8 @@ export interface VaultOptions {
   dir: string;
   /** scrypt parameters for new writes; missing fields come from DEFAULT_SCRYPT. */
   kdf?: Partial<ScryptParams>;
+  /** Wall clock for the unlock throttle (epoch ms); Date.now by default. */
+  now?: () => number;
 }
 
 interface Session {
@@ -48,6 +51,7 @@ function wipeSession(session: Session): void {
 export class Vault {
   private readonly storage: VaultStorage;
   private readonly defaults: ScryptParams;
+  private readonly throttle: UnlockThrottle;
   private session: Session | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   /** Bumped by lock(); an operation that started before a lock() must not leave the vault unlocked. */
@@ -56,6 +60,12 @@ export class Vault {
   constructor(options: VaultOptions) {
     this.storage = new VaultStorage(options.dir);
     this.defaults = resolveDefaultParams(options.kdf);
+    this.throttle = new UnlockThrottle(options.dir, options.now ?? Date.now);
+  }
+
+  /** Milliseconds before the next password attempt is allowed (0: now). */
+  unlockWaitMs(): Promise<number> {
+    return this.throttle.waitMs();
   }
 
   /** True when vault.json or vault.json.bak is present. */
@@ -82,6 +92,7 @@ export class Vault {
       assertPassword(password);
       const payload = changes.initialPayload(secret);
       if (await this.storage.exists()) throw new StrataError('VAULT_EXISTS', 'A vault already exists');
+      await this.storage.securePrivateDir();
       await this.storage.removeStaleTempFiles();
       const salt = newSalt();
       const keys = await deriveKeys(password, salt, this.defaults);
@@ -99,25 +110,31 @@ export class Vault {
 
   /**
    * Decrypts the vault and keeps its keys in memory. Raises the file's scrypt parameters to the current defaults
-   * (re-encrypting atomically) when they are lower. WRONG_PASSWORD, VAULT_NOT_FOUND, VAULT_CORRUPT,
-   * VAULT_NEWER_FORMAT, IO_ERROR; none of them writes anything.
+   * (re-encrypting atomically) when they are lower. WRONG_PASSWORD, UNLOCK_THROTTLED (after 5 wrong passwords in a
+   * row), VAULT_ALREADY_UNLOCKED (no password check on an unlocked vault), VAULT_NOT_FOUND, VAULT_CORRUPT,
+   * VAULT_NEWER_FORMAT, VAULT_UNSAFE_PATH, IO_ERROR; none of them writes the vault (a wrong password counts in the
+   * throttle file).
    */
   async unlock(password: string): Promise<void> {
     const epoch = this.lockEpoch;
     return this.exclusive(async () => {
       assertPassword(password);
+      if (this.session !== null) throw new StrataError('VAULT_ALREADY_UNLOCKED', 'The vault is already unlocked');
+      await this.storage.securePrivateDir();
       await this.storage.removeStaleTempFiles();
       const file = await this.storage.read();
-      const keys = await deriveKeys(password, file.header.salt, file.header.params);
-      let payload: VaultPayload;
-      try {
-        payload = openPayload(keys, file);
-      } catch (error) {
-        wipeKeys(keys);
-        throw error;
-      }
+      const { keys, payload } = await this.throttled(async () => {
+        const derived = await deriveKeys(password, file.header.salt, file.header.params);
+        try {
+          return { keys: derived, payload: openPayload(derived, file) };
+        } catch (error) {
+          wipeKeys(derived);
+          throw error;
+        }
+      });
       let session: Session = { keys, header: file.header, payload, keyring: await Keyring.fromPayload(payload) };
       session = await this.upgradeKdf(session, password);
+      if (!(await this.storage.backupMatches(session.header))) await this.resealBackup(session.keys, session.header, session.payload);
       if (!this.startSession(session, epoch)) {
         throw new StrataError('VAULT_LOCKED', 'The vault was locked while it was being unlocked');
       }
@@ -136,7 +153,7 @@ export class Vault {
     return this.exclusive(async () => {
       assertPassword(password);
       const header = this.session?.header ?? (await this.storage.read()).header;
-      await checkPassword(password, header);
+      await this.throttled(() => checkPassword(password, header));
     });
   }
 
@@ -146,7 +163,7 @@ export class Vault {
       assertPassword(current);
       assertPassword(next);
       const session = this.requireSession();
-      await checkPassword(current, session.header);
+      await this.throttled(() => checkPassword(current, session.header));
       const params = upgradedParams(session.header.params, this.defaults) ?? session.header.params;
       const rekeyed = await this.rekey(session, next, params);
       if (this.session !== session) {
@@ -166,7 +183,7 @@ export class Vault {
       const session = this.requireSession();
       const { mnemonic, passphrase } = session.payload;
       if (mnemonic === null) throw new StrataError('NO_MNEMONIC', 'This vault has no recovery phrase');
-      await checkPassword(password, session.header);
+      await this.throttled(() => checkPassword(password, session.header));
       return { mnemonic, passphrase };
     });
   }
@@ -228,6 +245,23 @@ export class Vault {
     return this.session;
   }
 
+  /**
+   * Runs a password check under the throttle: UNLOCK_THROTTLED before any scrypt when it is too early, a
+   * WRONG_PASSWORD counted, a success resetting the count.
+   */
+  private async throttled<T>(check: () => Promise<T>): Promise<T> {
+    await this.throttle.assertAllowed();
+    let result: T;
+    try {
+      result = await check();
+    } catch (error) {
+      if (error instanceof StrataError && error.code === 'WRONG_PASSWORD') await this.throttle.recordFailure();
+      throw error;
+    }
+    await this.throttle.recordSuccess();
+    return result;
+  }
+
   /** Runs `task` after every earlier queued task has settled. */
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
     const result = this.queue.then(task);
@@ -261,7 +295,10 @@ export class Vault {
     });
   }
 
-  /** Writes the session's payload under a new password/salt/params; returns the new keys and header. */
+  /**
+   * Writes the session's payload under a new password/salt/params; returns the new keys and header. The backup is
+   * then re-sealed under the new key too, so that nothing on disk opens with the old password (or the old cost).
+   */
   private async rekey(session: Session, password: string, params: ScryptParams): Promise<{ keys: VaultKeys; header: VaultHeader }> {
     const salt = newSalt();
     const keys = await deriveKeys(password, salt, params);
@@ -272,7 +309,22 @@ export class Vault {
       wipeKeys(keys);
       throw error;
     }
+    await this.resealBackup(keys, header, session.payload);
     return { keys, header };
+  }
+
+  /**
+   * Makes vault.json.bak a copy of the current payload under the current key (fresh nonce). Runs after a rekey, and
+   * on unlock when the backup's header is not the current one (a crash or a full disk between the two writes of a
+   * rekey). The new vault.json is durable before this runs, so losing the old backup loses nothing: when the re-seal
+   * fails the old backup is deleted instead; when even that fails, the next unlock retries.
+   */
+  private async resealBackup(keys: VaultKeys, header: VaultHeader, payload: VaultPayload): Promise<void> {
+    try {
+      await this.storage.replaceBackup(sealPayload(keys, header, payload));
+    } catch {
+      await this.storage.removeBackup().catch(() => undefined);
+    }
   }
 
   /**

@@ -1,5 +1,3 @@
-import { QueryBalanceRequest, QueryBalanceResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query';
-import { decodeFunctionResult, encodeFunctionData, erc20Abi } from 'viem';
 import { formatAmount } from '../../../shared/amounts';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
@@ -8,36 +6,32 @@ import type { Transfer } from '../../../shared/domain/transferRecord';
 import { StrataError } from '../../../shared/errors';
 import { assertLossAccepted } from '../../../shared/routing/valueLostGuard';
 import type { Clock, EmitEvent } from '../app/ports';
-import type { ChainEndpoint } from '../chains/chainAdapter';
+import type { ChainAdapter, ChainEndpoint } from '../chains/chainAdapter';
 import type { ChainDirectory, DevnetInfo } from '../chains/chainDirectory';
 import { createAxelarCosmosBridge, evmUsdcAsset } from '../bridges/axelarCosmos/axelarCosmosBridge';
 import { createAxelarLcdFeeSource, type AxelarFeeSource } from '../bridges/axelarCosmos/axelarFeeSource';
 import { MAINNET_AXELAR_EVM_CHAINS } from '../bridges/axelarCosmos/axelarNetwork';
 import { createAxelarscanClient, type AxelarTransferStatusSource } from '../bridges/axelarCosmos/axelarscanClient';
+import { listAssets } from '../assets/listAssets';
 import { nativeAssetOf } from '../assets/nativeAsset';
 import { gasPricesFor } from '../cosmos/registry/gasPrices';
-import { createEvmRpc } from '../evm/createEvmRpc';
-import { abciQuery, CosmosQueryError } from '../cosmos/rpc/abciQuery';
-import { createCosmosRpc, type CosmosRpc } from '../cosmos/rpc/createCosmosRpc';
+import { processChainClients, type ChainClients } from '../chains/chainClients';
 import { vaultCosmosSigner } from '../cosmos/vaultCosmosSigner';
 import { addressFromPublicKey } from '../../../shared/addresses/addressFromPublicKey';
-import { devnetUniswapV2 } from '../devnet/uniswap/devnetUniswapV2';
-import { quantity } from '../evm/rpcValues';
-import type { FoundRoute, RoutingEnvironment } from '../routing/findRoutes';
+import type { PlannedStep, RoutingEnvironment } from '../routing/findRoutes';
+import { QuoteBook } from '../routing/quoteBook';
 import { vaultCosmosCallTransport } from '../transfers/cosmosCallTransport';
 import { evmCallTransport } from '../transfers/evmCallTransport';
-import { routeStepRunner } from '../transfers/routeStepRunners';
-import type { StepRunner } from '../transfers/stepRunner';
+import { journaledStepAdapter, routeStepRunner } from '../transfers/routeStepRunners';
+import type { CallTransport, StepRunner } from '../transfers/stepRunner';
 import { resumeTransfers, runTransfer, type RunTransferOptions } from '../transfers/runTransfer';
 import { TransferJournal } from '../transfers/transferJournal';
 import type { Vault } from '../vault/vault';
 import { findAccount } from './accountAddress';
-import { findRoutesFor, routingEnvironment, type RouteQuery } from './routeQuery';
+import { composeRoutingEnvironment, findRoutesFor, withUsdPrices, type RouteQuery } from './routeQuery';
 import { vaultSigner } from './vaultSigner';
-import type { PriceSource } from './wallet';
+import type { PriceSource } from './priceSource';
 
-/** How long a found route can be started: quotes move, so an older one must be found again. */
-export const ROUTE_TTL_MS = 5 * 60_000;
 /** A resume that met an RPC or I/O error is tried again after this long (while unlocked). */
 export const RESUME_RETRY_MS = 10_000;
 
@@ -50,6 +44,8 @@ export interface CrossChainOptions {
   prices: PriceSource;
   chains: ChainDirectory;
   target(chainId: string): ChainEndpoint;
+  /** The chain adapter of a chain's family: the funds check reads balances through its getBalances. */
+  adapterFor(chain: ChainInfo): ChainAdapter;
   /** executor poll period (default runTransfer's 1 s) */
   pollMs?: number;
   /** a step is delayed after its expected time × this (default runTransfer's) */
@@ -58,6 +54,8 @@ export interface CrossChainOptions {
   axelarApiUrls?: AxelarApiUrls;
   /** Axelar's APIs for EVM <-> Cosmos routes (transfer fee, transfer status); default: made from axelarApiUrls */
   axelar?: { fees: AxelarFeeSource; status: AxelarTransferStatusSource };
+  /** RPC clients and nonces, shared with the wallet's sends (default the process's). */
+  clients?: ChainClients;
 }
 
 export interface AxelarApiUrls {
@@ -66,19 +64,27 @@ export interface AxelarApiUrls {
 }
 
 /**
- * One-click cross-chain swaps: finds routes (the devnet's EVM chains and the Cosmos chains), keeps the found ones for ROUTE_TTL_MS so that a
- * start runs exactly the quoted route, and runs transfers in the background over a TransferJournal in the data dir,
+ * One-click cross-chain swaps: finds routes (the devnet's EVM chains and the Cosmos chains), keeps each found quote
+ * with its plan for QUOTE_TTL_MS (QuoteBook) so that a start runs exactly that plan, and runs transfers in the background over a TransferJournal in the data dir,
  * signing with the vault. A locked vault stops new signing (the executor leaves the transfer `running`); the next
  * unlock resumes it.
  */
 export class CrossChainTransfers {
-  private readonly found = new Map<string, { found: FoundRoute; expiresAt: number }>();
+  private readonly quotes: QuoteBook;
+  /** The plans of transfers started in this process, by transfer id: their steps run with the plan's adapters. */
+  private readonly plans = new Map<string, PlannedStep[]>();
   private retryTimer: unknown = null;
+  /** The routing environment (its RPC clients, venues, bridges), built once per change of chains or endpoints. */
+  private built: { key: string; env: RoutingEnvironment } | null = null;
+  /** Call transports by account, chain and endpoints (forgotten on lock). */
+  private readonly transports = new Map<string, CallTransport>();
 
   private constructor(
     private readonly options: CrossChainOptions,
     readonly journal: TransferJournal,
-  ) {}
+  ) {
+    this.quotes = new QuoteBook(() => options.clock.now());
+  }
 
   static async open(options: CrossChainOptions): Promise<CrossChainTransfers> {
     const journal = await TransferJournal.open(options.dataDir, {
@@ -90,53 +96,62 @@ export class CrossChainTransfers {
 
   /**
    * The devnet's EVM chains (when one runs), the bundled Cosmos chains over the directory's endpoints, and Axelar
-   * between the EVM chains with an Axelar gateway (over their directory endpoints) and the Cosmos chains.
+   * between the EVM chains with an Axelar gateway (over their directory endpoints) and the Cosmos chains. Built once
+   * and kept while the chains and their endpoints stay the same, so its RPC clients keep their failover state; it has
+   * no prices (a search applies them, `withUsdPrices`).
    */
-  private async environment(): Promise<RoutingEnvironment> {
-    const axelar = this.options.axelar ?? axelarApis(this.options.axelarApiUrls ?? {});
-    // Axelar's EVM chains join before pricing, so one price request covers every chain.
-    return routingEnvironment(this.options.devnet, this.options.prices, this.options.chains, (env) => withAxelarCosmos(env, this.options.chains, axelar));
+  private environment(): RoutingEnvironment {
+    const key = JSON.stringify(this.options.chains.list().map((c) => [c.id, this.options.chains.endpoints(c.id)]));
+    if (this.built?.key !== key) {
+      const axelar = this.options.axelar ?? axelarApis(this.options.axelarApiUrls ?? {});
+      const { clients = processChainClients } = this.options;
+      this.built = { key, env: composeRoutingEnvironment(this.options.devnet, this.options.chains, (env) => withAxelarCosmos(env, this.options.chains, axelar, clients), clients) };
+    }
+    return this.built.env;
   }
 
   /**
-   * Every route for the query, best first, each kept for ROUTE_TTL_MS under its id.
+   * Every route for the query, best first, each under a fresh quote id kept for QUOTE_TTL_MS with its plan.
    * @throws NO_ROUTE (no path), UNKNOWN_CHAIN, UNKNOWN_ASSET, INVALID_AMOUNT, INVALID_INPUT, RPC_UNAVAILABLE
    */
   async findRoutes(query: RouteQuery): Promise<Route[]> {
-    const routes = await findRoutesFor(await this.environment(), this.options.chains, query);
-    this.prune();
-    const expiresAt = this.options.clock.now() + ROUTE_TTL_MS;
-    for (const found of routes) this.found.set(found.route.id, { found, expiresAt });
+    // Prices are applied at quote time, once per search (Axelar's EVM chains are in the environment: one request).
+    const routes = await findRoutesFor(await withUsdPrices(this.environment(), this.options.prices), this.options.chains, query);
+    this.quotes.keep(routes);
     return routes.map((r) => r.route);
   }
 
   /**
-   * Starts exactly a found route for an account: checks the balance (nothing is sent when short), records the
-   * transfer and runs it in the background (progress as transfers.changed events).
-   * @throws VAULT_LOCKED, SESSION_NOT_FOUND (route unknown or expired), ACCOUNT_NOT_FOUND, INVALID_INPUT (watch-only),
-   *   QUOTE_CHANGED (not the quote `reviewed` describes), PRICE_IMPACT_TOO_HIGH (a route losing more than 15% without
-   *   `acceptedLossBps` of at least its loss: shared/routing/valueLostGuard), INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
+   * Starts exactly a found quote for an account: checks the balance (nothing is sent when short), records the
+   * transfer and runs the quote's plan in the background (progress as transfers.changed events). A quote starts once.
+   * @throws VAULT_LOCKED, QUOTE_EXPIRED (unknown, expired or already started), ACCOUNT_NOT_FOUND, INVALID_INPUT
+   *   (watch-only), INSUFFICIENT_FUNDS, RPC_UNAVAILABLE, PRICE_IMPACT_TOO_HIGH (a route losing more than 15% without
+   *   `acceptedLossBps` of at least its loss: shared/routing/valueLostGuard)
    */
-  async startTransfer(routeId: string, accountId: string, reviewed?: { amountIn: string; minAmountOut: string }, acceptedLossBps?: number): Promise<Transfer> {
-    const { vault } = this.options;
-    if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
-    this.prune();
-    const kept = this.found.get(routeId);
-    if (!kept) throw new StrataError('SESSION_NOT_FOUND', 'This route has expired or was already started: find routes again');
-    const record = findAccount(vault, accountId);
-    if (record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');
-    const route = kept.found.route;
-    // Route ids name a path, not a quote: a later search for the same path (another page, a rebalancing plan) keeps
-    // its own quote under the same id. Start only what the user saw, or one that gives at least as much for as much.
-    if (reviewed && (route.amountIn !== reviewed.amountIn || BigInt(route.minAmountOut) < BigInt(reviewed.minAmountOut))) {
-      throw new StrataError('QUOTE_CHANGED', 'The quote changed since you reviewed it: review the route again');
-    }
-    await this.assertFunds(route, record.id);
-    assertLossAccepted(route, acceptedLossBps);
-    this.found.delete(routeId);
-    const created = await this.journal.create(route, { accountId: record.id });
+  async startTransfer(quoteId: string, accountId: string, acceptedLossBps?: number): Promise<Transfer> {
+    const { route, plan, accountId: id } = await this.checkStart(quoteId, accountId, acceptedLossBps);
+    // Taken again after the balance check: a concurrent start of the same quote got it first.
+    this.quotes.get(quoteId);
+    this.quotes.remove(quoteId);
+    const created = await this.journal.create(route, { accountId: id });
+    this.plans.set(created.id, plan);
     this.run(created.id);
     return created;
+  }
+
+  /**
+   * Every check startTransfer makes, changing nothing: what the secure window's confirmation is built from, before
+   * the user is asked. @throws like startTransfer
+   */
+  async checkStart(quoteId: string, accountId: string, acceptedLossBps?: number): Promise<{ route: Route; plan: PlannedStep[]; accountId: string; accountLabel: string }> {
+    const { vault } = this.options;
+    if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+    const { route, plan } = this.quotes.get(quoteId);
+    const record = findAccount(vault, accountId);
+    if (record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');
+    await this.assertFunds(route, record.id);
+    assertLossAccepted(route, acceptedLossBps);
+    return { route, plan, accountId: record.id, accountLabel: record.label };
   }
 
   list(): Transfer[] {
@@ -169,7 +184,8 @@ export class CrossChainTransfers {
 
   /** On lock: forgets found routes and the retry timer. Transfers mid-flight stop at their next signature. */
   lock(): void {
-    this.found.clear();
+    this.quotes.clear();
+    this.transports.clear();
     if (this.retryTimer !== null) this.options.clock.clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
@@ -184,6 +200,10 @@ export class CrossChainTransfers {
   private run(id: string): void {
     void this.runOptions()
       .then((options) => runTransfer(id, options))
+      .then(() => {
+        // A transfer that ended needs its plan no more (one left running keeps it for the retry).
+        if (this.journal.get(id)?.status !== 'running') this.plans.delete(id);
+      })
       .catch(() => {
         // Left `running` (RPC down, vault locked): the next unlock, or the retry, resumes it.
         if (this.options.vault.isUnlocked) this.scheduleRetry();
@@ -191,85 +211,70 @@ export class CrossChainTransfers {
   }
 
   private async runOptions(): Promise<RunTransferOptions> {
-    const env = await this.environment();
-    const { devnet } = this.options;
-    const weth = devnet ? devnetUniswapV2(devnet.contracts).weth : '';
+    const env = this.environment();
     return {
       journal: this.journal,
       pollMs: this.options.pollMs,
       delayFactor: this.options.delayFactor,
       now: () => this.options.clock.now(),
-      runnerFor: (step, _index, transfer) => {
+      runnerFor: (step, index, transfer) => {
         const accountId = transfer.accountId;
         if (accountId === undefined) throw new StrataError('INTERNAL', 'This transfer names no account to sign with');
-        return whileUnlocked(this.options.vault, routeStepRunner(step, {
+        // Started here: the quote's own adapters. Resumed after a restart: the environment's adapter that carries the step.
+        const adapter = this.plans.get(transfer.id)?.[index] ?? journaledStepAdapter(step, env);
+        return whileUnlocked(this.options.vault, routeStepRunner(step, adapter, {
           env,
-          wethOf: () => weth,
           now: () => this.options.clock.now(),
-          transportFor: (chainId) => {
-            const target = this.options.target(chainId);
-            if (target.chain.family === 'cosmos') return vaultCosmosCallTransport(this.options.vault, accountId, target);
-            return evmCallTransport(target, vaultSigner(this.options.vault, accountId, target.chain));
-          },
+          transportFor: (chainId) => this.transportFor(accountId, chainId),
         }));
       },
     };
   }
 
+  /** The account's call transport on a chain, one per account, chain and endpoint list (its RPC client kept). */
+  private transportFor(accountId: string, chainId: string): CallTransport {
+    const target = this.options.target(chainId);
+    const key = JSON.stringify([accountId, target.chain.id, target.endpoints]);
+    let transport = this.transports.get(key);
+    if (transport === undefined) {
+      const clients = this.options.clients ?? processChainClients;
+      transport = target.chain.family === 'cosmos'
+        ? vaultCosmosCallTransport(this.options.vault, accountId, target, clients)
+        : evmCallTransport(target, vaultSigner(this.options.vault, accountId, target.chain), clients);
+      this.transports.set(key, transport);
+    }
+    return transport;
+  }
+
   /**
-   * The route's input must be in the account, and for native input also the native fees the route names on that
-   * chain (gas at its upper estimate, messaging). @throws INSUFFICIENT_FUNDS
+   * The route's input must be in the account on its first chain, and the native fees the route names there (gas at
+   * its upper estimate, messaging) in that chain's fee coin; both added up when they are one asset. Read through the
+   * chain adapter's getBalances (one round trip). @throws INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
    */
   private async assertFunds(route: Route, accountId: string): Promise<void> {
     const first = route.steps[0];
     if (!first) throw new StrataError('INVALID_INPUT', 'This route has no step');
     const target = this.options.target(first.fromChain);
-    if (target.chain.family === 'cosmos') return this.assertCosmosFunds(route, accountId, target);
-    const owner = vaultSigner(this.options.vault, accountId, target.chain).address;
-    const env = await this.environment();
-    const rpc = env.rpc(first.fromChain);
-    const asset = first.assetIn;
-    let needed = BigInt(route.amountIn);
-    let balance: bigint;
-    if (asset.ref === 'native') {
-      needed += route.fees.filter((f) => f.chain === first.fromChain && f.asset.ref === 'native' && (f.kind === 'gas' || f.kind === 'messaging')).reduce((sum, f) => sum + BigInt(f.amount), 0n);
-      balance = quantity(await rpc('eth_getBalance', [owner, 'latest']), 'balance');
-    } else {
-      const data = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [owner as `0x${string}`] });
-      const raw = await rpc<`0x${string}`>('eth_call', [{ to: asset.ref, data }, 'latest']);
-      balance = decodeFunctionResult({ abi: erc20Abi, functionName: 'balanceOf', data: raw });
-    }
-    if (balance < needed) {
-      throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(needed, asset.decimals)} ${asset.symbol} (fees included) and the account has ${formatAmount(balance, asset.decimals)}`);
-    }
-  }
-
-  /**
-   * On a Cosmos chain: the bank balance of the input denom covers the amount, and that of the chain's fee token the
-   * gas the route names there (both added up when they are one denom). @throws INSUFFICIENT_FUNDS, RPC_UNAVAILABLE
-   */
-  private async assertCosmosFunds(route: Route, accountId: string, target: ChainEndpoint): Promise<void> {
     const { chain } = target;
-    const first = route.steps[0] as Route['steps'][number];
-    const owner = addressFromPublicKey(vaultCosmosSigner(this.options.vault, accountId, chain).pubkey, chain);
-    const feeDenom = gasPricesFor(chain).denom;
-    const gas = route.fees.filter((f) => f.chain === chain.id && f.kind === 'gas').reduce((sum, f) => sum + BigInt(f.amount), 0n);
-    const needs = new Map<string, { amount: bigint; asset: Pick<AssetInfo, 'symbol' | 'decimals'> }>();
-    const add = (denom: string, amount: bigint, asset: Pick<AssetInfo, 'symbol' | 'decimals'>) => needs.set(denom, { amount: (needs.get(denom)?.amount ?? 0n) + amount, asset });
-    add(cosmosDenomOf(chain, first.assetIn), BigInt(route.amountIn), first.assetIn);
-    if (gas > 0n) add(feeDenom, gas, feeDenom === chain.nativeAsset.denom ? chain.nativeAsset : { symbol: feeDenom, decimals: 0 });
-    const rpc = createCosmosRpc(target.endpoints, chain);
-    for (const [denom, need] of needs) {
-      const balance = await cosmosBankBalance(rpc, owner, denom);
+    const owner = chain.family === 'cosmos'
+      ? addressFromPublicKey(vaultCosmosSigner(this.options.vault, accountId, chain).pubkey, chain)
+      : vaultSigner(this.options.vault, accountId, chain).address;
+    const needs = new Map<string, { asset: AssetInfo; amount: bigint }>();
+    // One entry per denom: on Cosmos `native` and the coin's denom are one balance.
+    const keyOf = (asset: AssetInfo) => (chain.family === 'cosmos' && asset.ref === 'native' ? chain.nativeAsset.denom : asset.ref);
+    const add = (asset: AssetInfo, amount: bigint) => needs.set(keyOf(asset), { asset, amount: (needs.get(keyOf(asset))?.amount ?? 0n) + amount });
+    add(first.assetIn, BigInt(route.amountIn));
+    const fees = route.fees.filter((f) => f.chain === chain.id && (f.kind === 'gas' || f.kind === 'messaging')).reduce((sum, f) => sum + BigInt(f.amount), 0n);
+    if (fees > 0n) add(feeAssetOf(chain), fees);
+    const wanted = [...needs.values()];
+    const [balances] = await this.options.adapterFor(chain).getBalances(target, [owner], wanted.map((n) => n.asset));
+    for (const [i, need] of wanted.entries()) {
+      const balance = balances?.[i] ?? 0n;
       if (balance < need.amount) {
-        throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(need.amount, need.asset.decimals)} ${need.asset.symbol} on ${chain.name} (fees included) and the account has ${formatAmount(balance, need.asset.decimals)}`);
+        const { decimals, symbol } = need.asset;
+        throw new StrataError('INSUFFICIENT_FUNDS', `This route needs ${formatAmount(need.amount, decimals)} ${symbol} on ${chain.name} (fees included) and the account has ${formatAmount(balance, decimals)} ${symbol}`);
       }
     }
-  }
-
-  private prune(): void {
-    const now = this.options.clock.now();
-    for (const [id, kept] of this.found) if (kept.expiresAt <= now) this.found.delete(id);
   }
 }
 
@@ -303,24 +308,13 @@ function whileUnlocked(vault: Pick<Vault, 'isUnlocked'>, runner: StepRunner): St
   };
 }
 
-/** The bank denom of a Cosmos asset (`native` is the chain's own coin). */
-function cosmosDenomOf(chain: ChainInfo, asset: Pick<AssetInfo, 'ref'>): string {
-  return asset.ref === 'native' ? chain.nativeAsset.denom : asset.ref;
-}
-
-/** One denom's bank balance (`/cosmos.bank.v1beta1.Query/Balance`): 0 for an account the chain has never seen. @throws RPC_UNAVAILABLE */
-async function cosmosBankBalance(rpc: CosmosRpc, address: string, denom: string): Promise<bigint> {
-  return rpc.withNode(async (node) => {
-    try {
-      const bytes = await abciQuery(node, '/cosmos.bank.v1beta1.Query/Balance', QueryBalanceRequest.encode({ address, denom }).finish());
-      const amount = QueryBalanceResponse.decode(bytes).balance?.amount ?? '0';
-      if (!/^[0-9]{1,78}$/.test(amount)) throw new StrataError('RPC_UNAVAILABLE', 'The node returned a malformed balance');
-      return BigInt(amount);
-    } catch (error) {
-      if (error instanceof CosmosQueryError) throw new StrataError('RPC_UNAVAILABLE', `${node.label} could not answer the balance query`, { details: error.message });
-      throw error;
-    }
-  });
+/** The asset gas is paid in on a chain: its native coin (EVM), or the fee denom chain-registry names (Cosmos). */
+function feeAssetOf(chain: ChainInfo): AssetInfo {
+  const native = nativeAssetOf(chain);
+  if (chain.family !== 'cosmos') return native;
+  const denom = gasPricesFor(chain).denom;
+  if (denom === chain.nativeAsset.denom) return native;
+  return listAssets(chain).find((a) => a.ref === denom) ?? { ...native, ref: denom, symbol: denom, decimals: 0, priceId: null };
 }
 
 /** Axelar's fee and status APIs, at the given base URLs or the public ones. */
@@ -333,21 +327,13 @@ function axelarApis(urls: AxelarApiUrls): { fees: AxelarFeeSource; status: Axela
  * Polygon): their native coin and the gateway's USDC, reached over the directory's endpoints (the router prices their
  * gas over them; routingEnvironment prices their assets). Chains the environment already has (a devnet) keep their own.
  */
-function withAxelarCosmos(env: RoutingEnvironment, chains: ChainDirectory, apis: { fees: AxelarFeeSource; status: AxelarTransferStatusSource }): RoutingEnvironment {
+function withAxelarCosmos(env: RoutingEnvironment, chains: ChainDirectory, apis: { fees: AxelarFeeSource; status: AxelarTransferStatusSource }, clients: ChainClients): RoutingEnvironment {
   const known = chains.list();
   const added = MAINNET_AXELAR_EVM_CHAINS.flatMap((axelar) => {
     const chain = known.find((c) => c.id === axelar.chain);
     return chain === undefined || env.chains.some((c) => c.id === chain.id) ? [] : [{ chain, assets: [nativeAssetOf(chain), evmUsdcAsset(axelar)] }];
   });
-  const rpcs = new Map<string, ReturnType<typeof createEvmRpc>>();
-  const rpcOf = (chain: ChainInfo) => {
-    let rpc = rpcs.get(chain.id);
-    if (rpc === undefined) {
-      rpc = createEvmRpc({ chain, endpoints: chains.endpoints(chain.id) });
-      rpcs.set(chain.id, rpc);
-    }
-    return rpc;
-  };
+  const rpcOf = (chain: ChainInfo) => clients.evm({ chain, endpoints: chains.endpoints(chain.id) });
   const addedOn = (id: string) => added.find((a) => a.chain.id === id);
   const bridge = createAxelarCosmosBridge({ fees: apis.fees, status: apis.status });
   return {

@@ -3,16 +3,16 @@ import type { CaipChainId } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
 import type { ChainDirectory, DevnetInfo } from '../chains/chainDirectory';
 import { cosmosChains } from '../chains/cosmosChains';
-import { createCosmosRpc, type CosmosRpc, type CosmosRpcOptions } from '../cosmos/rpc/createCosmosRpc';
+import { createChainClients, processChainClients, type ChainClients } from '../chains/chainClients';
+import type { CosmosRpc, CosmosRpcOptions } from '../cosmos/rpc/createCosmosRpc';
 import { listAssets } from '../assets/listAssets';
 import { evmChains } from '../chains/evmChains';
 import { MAINNET_DEPLOYMENTS } from '../deployments/mainnetDeployments';
-import { createEvmRpc } from '../evm/createEvmRpc';
 import { buildRoutingEnvironment } from '../routing/buildRoutingEnvironment';
 import { devnetNetworks } from '../routing/devnetRouting';
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
 import { findRoutes, type FoundRoute, type RoutingEnvironment } from '../routing/findRoutes';
-import type { PriceSource } from './wallet';
+import type { PriceSource } from './priceSource';
 
 /** A route search as the contract and the CLI state it: chains by id or alias, assets by symbol or ref, amount in decimal. */
 export interface RouteQuery {
@@ -29,57 +29,70 @@ export interface CosmosEndpoints {
 }
 
 /**
- * The routing environment with USD prices now (prices that cannot be had leave fees without a USD value), built
- * once by buildRoutingEnvironment from (chains, deployment rows, RPC clients): a running devnet's chains, rows and
- * bridges (from its state file), and, with `cosmos` (the chain directory's endpoints), the mainnet EVM chains with
- * the registry's rows (Uniswap V3) and the bundled Cosmos chains (IBC, Osmosis), all over their configured RPCs.
+ * The routing environment without prices, built once by buildRoutingEnvironment from (chains, deployment rows, RPC
+ * clients): a running devnet's chains, rows and bridges (from its state file), and, with `cosmos` (the chain
+ * directory's endpoints), the mainnet EVM chains with the registry's rows (Uniswap V3) and the bundled Cosmos chains
+ * (IBC, Osmosis), all over their configured RPCs. It holds the RPC clients: build it once per change of chains or
+ * endpoints and price it per search (`withUsdPrices`).
  * @throws NO_ROUTE with neither a devnet nor endpoints
  */
-export async function routingEnvironment(
+export function composeRoutingEnvironment(
   devnet: DevnetInfo | undefined,
-  prices: PriceSource,
   cosmos?: CosmosEndpoints,
   extend: (env: RoutingEnvironment) => RoutingEnvironment = (env) => env,
-): Promise<RoutingEnvironment> {
+  clients: ChainClients = processChainClients,
+): RoutingEnvironment {
   if (!devnet && !cosmos) throw new StrataError('NO_ROUTE', 'Routes need a network: configure chain endpoints or start a devnet');
-  const local = devnet ? devnetNetworks({ chains: devnet.chains, contracts: devnet.contracts, ...(devnet.deployments ? { deployments: devnet.deployments } : {}), usdPrices: {} }) : undefined;
+  const local = devnet ? devnetNetworks({ chains: devnet.chains, contracts: devnet.contracts, ...(devnet.deployments ? { deployments: devnet.deployments } : {}), usdPrices: {}, clients }) : undefined;
   const mainnet = cosmos ? evmChains().filter((c) => MAINNET_DEPLOYMENTS.some((r) => r.chain === c.id)) : [];
-  const mainnetRpcs = new Map<string, JsonRpcCall>();
   const evmRpc = (chainId: CaipChainId): JsonRpcCall => {
     const own = local?.rpcs.get(chainId);
     if (own) return own;
     const chain = mainnet.find((c) => c.id === chainId);
     if (!chain || !cosmos) throw new StrataError('UNKNOWN_CHAIN', `No EVM RPC for ${String(chainId).slice(0, 64)}`);
-    let rpc = mainnetRpcs.get(chainId);
-    if (!rpc) {
-      rpc = createEvmRpc({ chain, endpoints: [...cosmos.endpoints(chainId)] }).request;
-      mainnetRpcs.set(chainId, rpc);
-    }
-    return rpc;
+    // the clients hand out one failover client per chain and endpoint list, so failover state survives searches
+    return clients.evm({ chain, endpoints: [...cosmos.endpoints(chainId)] }).request;
   };
-  const base = extend(
+  return extend(
     buildRoutingEnvironment({
       chains: [...(local?.chains ?? []), ...mainnet, ...(cosmos ? cosmosChains() : [])],
       deployments: [...(local?.deployments ?? []), ...MAINNET_DEPLOYMENTS],
       evmRpc,
-      ...(cosmos ? { cosmosRpc: cosmosRpcs(cosmos) } : {}),
+      ...(cosmos ? { cosmosRpc: cosmosRpcs(cosmos, clients) } : {}),
       evmAssets: (chain) => (local?.chains.some((c) => c.id === chain.id) ? local.assets(chain) : listAssets(chain)),
       bridges: local?.bridges ?? [],
       usdPrices: {},
     }),
   );
-  // Cosmos chains list every registry asset: only their coins and what the venues trade are priced (one request).
-  const cosmosIds = new Set(base.venues.flatMap((v) => base.chains.flatMap((c) => (c.family === 'cosmos' ? v.pairs(c.id).map((p) => p.tokenIn.priceId) : []))));
+}
+
+/**
+ * `env` with USD prices asked now, in one request (prices that cannot be had leave fees without a USD value). Cosmos
+ * chains list every registry asset: only their coins and what the venues trade are priced.
+ */
+export async function withUsdPrices(env: RoutingEnvironment, prices: PriceSource): Promise<RoutingEnvironment> {
+  const cosmosIds = new Set(env.venues.flatMap((v) => env.chains.flatMap((c) => (c.family === 'cosmos' ? v.pairs(c.id).map((p) => p.tokenIn.priceId) : []))));
   const ids = [
     ...new Set(
-      base.chains.flatMap((c) =>
-        base.assets(c.id).flatMap((a, i) => (a.priceId && (c.family !== 'cosmos' || i === 0 || cosmosIds.has(a.priceId)) ? [a.priceId] : [])),
+      env.chains.flatMap((c) =>
+        env.assets(c.id).flatMap((a, i) => (a.priceId && (c.family !== 'cosmos' || i === 0 || cosmosIds.has(a.priceId)) ? [a.priceId] : [])),
       ),
     ),
   ];
   const found = await prices.getPrices(ids).catch(() => ({}));
   const usdPrices = Object.fromEntries(Object.entries(found).map(([id, p]) => [id, p.usd]));
-  return { ...base, usdPrices };
+  return { ...env, usdPrices };
+}
+
+/** composeRoutingEnvironment priced now (a one-off search, e.g. `strata route`). @throws NO_ROUTE */
+export async function routingEnvironment(
+  devnet: DevnetInfo | undefined,
+  prices: PriceSource,
+  cosmos?: CosmosEndpoints,
+  extend?: (env: RoutingEnvironment) => RoutingEnvironment,
+  clients: ChainClients = processChainClients,
+): Promise<RoutingEnvironment> {
+  return withUsdPrices(composeRoutingEnvironment(devnet, cosmos, extend, clients), prices);
 }
 
 /**
@@ -102,18 +115,13 @@ export async function findRoutesFor(env: RoutingEnvironment, chains: Pick<ChainD
   });
 }
 
-/** One failover client per Cosmos chain, made on first use from the configured endpoints. */
-function cosmosRpcs(cosmos: CosmosEndpoints): (chain: CaipChainId) => CosmosRpc {
-  const clients = new Map<CaipChainId, CosmosRpc>();
+/** A Cosmos chain's failover client from `shared` (or from clients made with `rpcOptions`), on first use. */
+function cosmosRpcs(cosmos: CosmosEndpoints, shared: ChainClients): (chain: CaipChainId) => CosmosRpc {
+  const clients = cosmos.rpcOptions ? createChainClients({ cosmos: cosmos.rpcOptions }) : shared;
   const known = cosmosChains();
   return (chainId) => {
-    let client = clients.get(chainId);
-    if (client === undefined) {
-      const chain = known.find((c) => c.id === chainId);
-      if (chain === undefined) throw new StrataError('UNKNOWN_CHAIN', `Unknown Cosmos chain ${String(chainId).slice(0, 64)}`);
-      client = createCosmosRpc([...cosmos.endpoints(chainId)], chain, cosmos.rpcOptions);
-      clients.set(chainId, client);
-    }
-    return client;
+    const chain = known.find((c) => c.id === chainId);
+    if (chain === undefined) throw new StrataError('UNKNOWN_CHAIN', `Unknown Cosmos chain ${String(chainId).slice(0, 64)}`);
+    return clients.cosmos({ chain, endpoints: [...cosmos.endpoints(chainId)] });
   };
 }

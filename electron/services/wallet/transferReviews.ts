@@ -30,12 +30,20 @@ export class TransferReviews {
     return { reviewId, expiresAt };
   }
 
-  /** Removes and returns a review. @throws SESSION_NOT_FOUND when unknown, spent or expired */
+  /** Removes and returns a review. @throws REVIEW_EXPIRED when unknown, spent or expired */
   take(reviewId: string): StoredReview {
     this.prune();
     const review = this.reviews.get(reviewId);
     this.reviews.delete(reviewId);
-    if (!review) throw new StrataError('SESSION_NOT_FOUND', 'This review has expired or was already sent: review the transfer again');
+    if (!review) throw new StrataError('REVIEW_EXPIRED', 'This review has expired or was already sent: review the transfer again');
+    return review;
+  }
+
+  /** A review, left in place (for the secure window's confirmation). @throws REVIEW_EXPIRED like take */
+  peek(reviewId: string): StoredReview {
+    this.prune();
+    const review = this.reviews.get(reviewId);
+    if (!review) throw new StrataError('REVIEW_EXPIRED', 'This review has expired or was already sent: review the transfer again');
     return review;
   }
 

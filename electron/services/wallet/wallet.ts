@@ -1,20 +1,24 @@
+import { assertSendableRecipient } from '../../../shared/addresses/assertSendableRecipient';
 import { formatAmount, parseAmount } from '../../../shared/amounts';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
 import type { Portfolio } from '../../../shared/domain/portfolio';
 import type { ActivityEntry, FeeQuote, FeeTier, TransferReview } from '../../../shared/domain/transfer';
+import type { SendConfirmation } from '../../../shared/ipc/secureContract';
 import { StrataError } from '../../../shared/errors';
-import type { PriceInput } from '../../../shared/portfolio/valuePortfolio';
+import type { PriceSource } from './priceSource';
 import { sendWithJournal } from '../activity/sendWithJournal';
 import { ActivityJournal } from '../activity/activityJournal';
 import type { Clock, EmitEvent } from '../app/ports';
 import type { ChainAdapter, ChainEndpoint } from '../chains/chainAdapter';
+import { createChainClients } from '../chains/chainClients';
 import { ChainDirectory, type DevnetInfo } from '../chains/chainDirectory';
 import { createCosmosAdapter } from '../cosmos/cosmosAdapter';
-import { createEvmAdapter } from '../evm/createEvmAdapter';
+import { createEvmAdapter, type EvmChainAdapter } from '../evm/createEvmAdapter';
 import type { Vault } from '../vault/vault';
 import { accountAddress, findAccount } from './accountAddress';
 import { CrossChainTransfers, type AxelarApiUrls } from './crossChainTransfers';
+import { PortfolioSnapshot } from './portfolioSnapshot';
 import { refreshPortfolio } from './refreshPortfolio';
 import { TransferReviews } from './transferReviews';
 import { vaultSigner } from './vaultSigner';
@@ -26,10 +30,8 @@ export interface AssetCatalogue {
   resolve(chain: ChainInfo, ref: string): AssetInfo;
 }
 
-/** USD prices by CoinGecko id; a missing id has no price. Never throws for being offline: stale values instead. */
-export interface PriceSource {
-  getPrices(ids: string[]): Promise<Record<string, PriceInput>>;
-}
+// Its own file so that crossChainTransfers.ts and routeQuery.ts need not import this one (no import circle).
+export type { PriceSource } from './priceSource';
 
 export interface WalletOptions {
   dataDir: string;
@@ -62,11 +64,10 @@ export class Wallet {
   private portfolio: Portfolio = EMPTY_PORTFOLIO;
   private refreshing: Promise<Portfolio> | null = null;
   private readonly reviews: TransferReviews;
-  private readonly evm = createEvmAdapter();
-  private readonly cosmos = createCosmosAdapter();
   /** the timer of the next pending-transfer lookup, or null when none is scheduled */
   private pendingTimer: unknown = null;
   private pendingDelay = PENDING_POLL_MS;
+  private readonly snapshot: PortfolioSnapshot;
 
   private constructor(
     private readonly options: WalletOptions,
@@ -75,8 +76,11 @@ export class Wallet {
     readonly assets: AssetCatalogue,
     /** routes and multi-step transfers (one-click cross-chain swaps) */
     readonly crossChain: CrossChainTransfers,
+    /** one chain adapter per family, shared with crossChain (its funds check reads balances through them) */
+    private readonly adapters: { evm: EvmChainAdapter; cosmos: ChainAdapter },
   ) {
     this.reviews = new TransferReviews(options.clock);
+    this.snapshot = new PortfolioSnapshot(options.dataDir);
   }
 
   static async open(options: WalletOptions): Promise<Wallet> {
@@ -91,8 +95,12 @@ export class Wallet {
       if (endpoints.length === 0) throw new StrataError('RPC_UNAVAILABLE', `No RPC endpoint is configured for ${chain.name}`);
       return { chain, endpoints };
     };
-    const crossChain = await CrossChainTransfers.open({ ...options, chains, target });
-    return new Wallet(options, chains, journal, options.assets(chains), crossChain);
+    // One set of RPC clients and nonces for the wallet's sends, balances and route steps: one nonce rule per account.
+    const clients = createChainClients();
+    const adapters = { evm: createEvmAdapter({ clients }), cosmos: createCosmosAdapter({ clients }) };
+    const adapterFor = (chain: ChainInfo): ChainAdapter => (chain.family === 'evm' ? adapters.evm : adapters.cosmos);
+    const crossChain = await CrossChainTransfers.open({ ...options, chains, target, clients, adapterFor });
+    return new Wallet(options, chains, journal, options.assets(chains), crossChain, adapters);
   }
 
   /** The chains the portfolio reads: the devnet's alone when one is configured, else every other chain. */
@@ -103,7 +111,7 @@ export class Wallet {
   }
 
   adapterFor(chain: ChainInfo): ChainAdapter {
-    return chain.family === 'evm' ? this.evm : this.cosmos;
+    return chain.family === 'evm' ? this.adapters.evm : this.adapters.cosmos;
   }
 
   target(chain: ChainInfo): ChainEndpoint {
@@ -146,7 +154,21 @@ export class Wallet {
     );
     this.portfolio = portfolio;
     this.options.emit('portfolio.updated', portfolio);
+    // A cache: a full disk costs the next unlock its instant figures, not this refresh.
+    await this.snapshot.save(portfolio).catch(() => undefined);
     return portfolio;
+  }
+
+  /**
+   * After an unlock: the last saved portfolio (with its `updatedAt`) becomes the current one, unless a refresh got
+   * there first, and goes out as `portfolio.updated`, so the figures show before the next refresh answers.
+   */
+  async restoreLastPortfolio(): Promise<void> {
+    if (this.portfolio.updatedAt !== null) return;
+    const saved = await this.snapshot.load();
+    if (saved === null || !this.options.vault.isUnlocked || this.portfolio.updatedAt !== null) return;
+    this.portfolio = saved;
+    this.options.emit('portfolio.updated', saved);
   }
 
   /** Validates and prices a transfer for the review screen; nothing is signed. */
@@ -158,6 +180,7 @@ export class Wallet {
     const from = accountAddress(vault, record, chain);
     if (!from) throw new StrataError('INVALID_INPUT', 'This account has no address on that chain');
     const asset = this.assets.resolve(chain, input.asset);
+    assertSendableRecipient(input.to, asset.ref);
     const amount = parseAmount(input.amount, asset.decimals);
     const target = input.endpoints ? { chain, endpoints: input.endpoints } : this.target(chain);
     const prepared = await this.adapterFor(chain).prepareTransfer(target, {
@@ -191,6 +214,30 @@ export class Wallet {
     const asset = this.assets.resolve(chain, input.asset);
     const max = await this.adapterFor(chain).maxSendable(this.target(chain), { from: from.address, publicKey: from.publicKey, asset, tier: input.tier });
     return { amount: max.toString(), formatted: formatAmount(max, asset.decimals) };
+  }
+
+  /**
+   * What the secure window shows for a review, from the prepared transfer main will sign: chain, accounts, asset,
+   * amount, the most the fee can cost, and whether the wallet ever sent to this recipient on this chain.
+   * @throws REVIEW_EXPIRED when the review is unknown, spent or expired
+   */
+  sendConfirmation(reviewId: string): Omit<SendConfirmation, 'passwordRequired'> {
+    const { prepared, accountId } = this.reviews.peek(reviewId);
+    const record = findAccount(this.options.vault, accountId);
+    const to = prepared.to.toLowerCase();
+    const history = this.journal.list();
+    return {
+      chain: prepared.chain.id,
+      chainName: prepared.chain.name,
+      accountLabel: record.label,
+      from: prepared.from,
+      to: prepared.to,
+      asset: prepared.asset,
+      amount: prepared.amount.toString(),
+      maxFee: prepared.fees[prepared.tier].toString(),
+      feeAsset: prepared.feeAsset,
+      firstTimeRecipient: !history.some((entry) => entry.chain === prepared.chain.id && entry.to.toLowerCase() === to),
+    };
   }
 
   /** Signs and broadcasts exactly a reviewed transfer, journaled before the broadcast. */

@@ -1,13 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { TopBar } from '../components/TopBar';
 import { useAppStore, type WalletPage } from '../stores/appStore';
 import { AccountsPage } from './accounts/AccountsPage';
 import { ActivityPage } from './activity/ActivityPage';
 import { PortfolioPage } from './portfolio/PortfolioPage';
+import { ReceivePage } from './receive/ReceivePage';
 import { SendPage } from './send/SendPage';
 import { SettingsPage } from './settings/SettingsPage';
-import { StrategyPage } from './strategy/StrategyPage';
 import { SwapPage } from './swap/SwapPage';
+
+// The Strategy page (frontier chart, demo prices, questionnaire) loads when first opened: it is the largest page and
+// not needed for the first paint.
+const StrategyPage = lazy(() => import('./strategy/StrategyPage').then((m) => ({ default: m.StrategyPage })));
 
 function Page({ page }: { page: WalletPage }) {
   switch (page) {
@@ -20,11 +24,17 @@ function Page({ page }: { page: WalletPage }) {
     case 'send':
       return <SendPage />;
     case 'strategy':
-      return <StrategyPage />;
+      return (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <StrategyPage />
+        </Suspense>
+      );
     case 'swap':
       return <SwapPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'receive':
+      return <ReceivePage />;
   }
 }
 

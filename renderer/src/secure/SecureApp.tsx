@@ -4,6 +4,8 @@ import { LockIcon } from '../components/icons';
 import { Spinner } from '../components/Spinner';
 import { StrataMark } from '../components/StrataMark';
 import { errorText } from '../ipc/errorText';
+import { ConfirmSendView } from './ConfirmSendView';
+import { ConfirmTransferView } from './ConfirmTransferView';
 import { CreateMnemonicView } from './CreateMnemonicView';
 import { ImportKeyView } from './ImportKeyView';
 import { ImportMnemonicView } from './ImportMnemonicView';
@@ -73,6 +75,10 @@ export function SecureApp() {
     );
   } else if (view.purpose === 'reveal-mnemonic') {
     body = <RevealView words={view.words} hasPassphrase={view.hasPassphrase} onClose={() => void close()} />;
+  } else if (view.purpose === 'confirm-transfer') {
+    body = <ConfirmTransferView transfer={view.transfer} onClose={() => void close()} />;
+  } else if (view.purpose === 'confirm-send') {
+    body = <ConfirmSendView send={view.send} onClose={() => void close()} />;
   } else if (view.purpose === 'import-mnemonic') {
     body = <ImportMnemonicView onClose={() => void close()} />;
   } else {

@@ -3,8 +3,8 @@ import type { VaultStatus } from '../../../shared/ipc/contract';
 
 /** Which top-level screen the app window shows. */
 export type Route = 'loading' | 'onboarding' | 'unlock' | 'wallet' | 'boot-error';
-/** Pages inside the unlocked wallet ('send' is reached from buttons, not from the top bar). */
-export type WalletPage = 'portfolio' | 'accounts' | 'activity' | 'strategy' | 'settings' | 'send' | 'swap';
+/** Pages inside the unlocked wallet ('send' and 'receive' are reached from buttons, not from the top bar). */
+export type WalletPage = 'portfolio' | 'accounts' | 'activity' | 'strategy' | 'settings' | 'send' | 'swap' | 'receive';
 /** What the send form starts with when opened from a holding ("Send" on a USDC row). */
 export interface SendPreset {
   accountId?: string;

@@ -17,13 +17,21 @@ interface PortfolioState {
   clear(): void;
 }
 
+function isOlder(next: Portfolio, current: Portfolio | null): boolean {
+  if (current === null || current.updatedAt === null) return false;
+  return next.updatedAt === null || next.updatedAt < current.updatedAt;
+}
+
 /** Cache of main's portfolio snapshot, kept current by `portfolio.updated` and `portfolio.progress` events. */
 export const usePortfolioStore = create<PortfolioState>()((set) => ({
   portfolio: null,
   progress: null,
   refreshing: false,
   error: null,
-  setPortfolio: (portfolio) => set({ portfolio, error: null }),
+  // Answers and pushed snapshots can cross: an older one (a `portfolio.get` answered before the last known figures
+  // were restored, or before a background refresh landed) never replaces a newer one.
+  setPortfolio: (portfolio) =>
+    set((state) => (isOlder(portfolio, state.portfolio) ? { error: null } : { portfolio, error: null })),
   // A progress report with everything done ends the refresh, whoever started it (main may refresh on its own).
   setProgress: (progress) => set({ progress: progress.total > 0 && progress.done >= progress.total ? null : progress }),
   setRefreshing: (refreshing) => set(refreshing ? { refreshing } : { refreshing, progress: null }),

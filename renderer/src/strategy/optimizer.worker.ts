@@ -4,12 +4,17 @@
  * the page drops answers whose id is not its latest, so stale results never replace newer ones.
  */
 import '../zodConfig';
-import { computeStrategy, strategyError, type StrategyRequest } from '../../../shared/strategy/computeStrategy';
-import type { WorkerAnswer } from './workerMessages';
+import { computeStrategy, strategyError } from '../../../shared/strategy/computeStrategy';
+import { warmUpStrategy } from '../../../shared/strategy/warmUpStrategy';
+import type { WorkerAnswer, WorkerRequest } from './workerMessages';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (event: MessageEvent<StrategyRequest & { id: number }>) => {
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  if ('warmUp' in event.data) {
+    warmUpStrategy();
+    return;
+  }
   const { id, ...request } = event.data;
   const started = performance.now();
   let answer: WorkerAnswer;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StrategyRequest } from '../../../shared/strategy/computeStrategy';
-import type { WorkerAnswer } from './workerMessages';
+import { optimizerWorker } from './optimizerWorker';
+import type { WorkerAnswer, WorkerRequest } from './workerMessages';
 
 /** Wait this long after the last change before computing: sliders fire on every pixel. */
 export const DEBOUNCE_MS = 50;
@@ -17,15 +18,15 @@ export function useStrategyCompute(request: StrategyRequest | null): ComputeStat
   const [state, setState] = useState<ComputeState>({ answer: null, computing: false });
 
   useEffect(() => {
-    // Vite bundles this as a same-origin module file: allowed by script-src 'self' (a blob: worker would not be).
-    const worker = new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
+    // The window's one worker, already warm when the app started it (warmOptimizerWorker); kept when the page goes.
+    const worker = optimizerWorker();
     worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
       if (event.data.id !== latest.current) return;
       setState({ answer: event.data, computing: false });
     };
     workerRef.current = worker;
     return () => {
-      worker.terminate();
+      worker.onmessage = null;
       workerRef.current = null;
     };
   }, []);
@@ -34,7 +35,8 @@ export function useStrategyCompute(request: StrategyRequest | null): ComputeStat
     if (request === null) return;
     const id = ++latest.current;
     setState((s) => ({ ...s, computing: true }));
-    const timer = setTimeout(() => workerRef.current?.postMessage({ ...request, id }), DEBOUNCE_MS);
+    const message: WorkerRequest = { ...request, id };
+    const timer = setTimeout(() => workerRef.current?.postMessage(message), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [request]);
 

@@ -1,8 +1,9 @@
 import { decodeEventLog, encodeEventTopics, encodeFunctionData, erc20Abi, getAddress, toHex } from 'viem';
 import { StrataError } from '../../../../shared/errors';
 import { buildExactApproval, EXACT_APPROVAL_GAS } from '../../evm/buildExactApproval';
-import { minAmountOut } from '../../swap/uniswapV2/minAmountOut';
-import { readContract } from '../../swap/uniswapV2/readContract';
+import { getLogsChunked } from '../../evm/getLogsChunked';
+import { minAmountOut } from '../../evm/minAmountOut';
+import { readContract } from '../../evm/readContract';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
 import type { ChainRpcs, Hex, StepCall } from '../../routing/routingTypes';
 import { formatAmount } from '../../../../shared/amounts';
@@ -167,7 +168,7 @@ export function createAxelarGatewayBridge(options: AxelarGatewayBridgeOptions): 
         return { state: 'inflight', detail: 'Waiting for Axelar to deliver the transfer', destinationChain: destination.chain, guid: commandId };
       }
       const fromBlock = sent.trackingKey !== undefined && /^0x[0-9a-fA-F]{1,16}$/.test(sent.trackingKey) ? sent.trackingKey : toHex(0);
-      const executed = await rpc<Array<{ transactionHash: Hex }>>('eth_getLogs', [{ address: destination.gateway, topics: [EXECUTED_TOPIC, commandId], fromBlock, toBlock: 'latest' }]);
+      const { logs: executed } = await getLogsChunked<{ transactionHash: Hex }>(rpc, { address: destination.gateway, topics: [EXECUTED_TOPIC, commandId] }, { fromBlock: BigInt(fromBlock), toBlock: 'latest' }, { stopAtFirst: true });
       const delivery = executed[0];
       return { state: 'delivered', detail: 'Delivered', destinationChain: destination.chain, ...(delivery ? { destinationTxHash: delivery.transactionHash } : {}), guid: commandId };
     },

@@ -1,8 +1,9 @@
 import { decodeEventLog, encodeEventTopics, encodeFunctionData, pad, zeroAddress } from 'viem';
 import { StrataError } from '../../../../shared/errors';
 import { buildExactApproval, EXACT_APPROVAL_GAS } from '../../evm/buildExactApproval';
-import { minAmountOut } from '../../swap/uniswapV2/minAmountOut';
-import { readContract } from '../../swap/uniswapV2/readContract';
+import { getLogsChunked } from '../../evm/getLogsChunked';
+import { minAmountOut } from '../../evm/minAmountOut';
+import { readContract } from '../../evm/readContract';
 import { checkAddress, checkAmount } from '../../swap/uniswapV2/uniswapV2Types';
 import type { ChainRpcs, Hex, ProviderFee, StepCall } from '../../routing/routingTypes';
 import type { BridgeAdapter, BridgeLeg, BridgeQuote } from '../bridgeAdapter';
@@ -91,9 +92,11 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
    * and the message stays verified on the endpoint, not executed.
    */
   const receiveAlert = async (destination: OftDeployment, guid: Hex, fromBlock: string, ctx: ChainRpcs): Promise<boolean> => {
-    const alerts = await ctx.rpc(destination.chain)<Array<{ data: Hex; topics: [Hex, ...Hex[]] }>>('eth_getLogs', [
-      { address: destination.endpoint, topics: [LZ_RECEIVE_ALERT_TOPIC, pad(destination.oft, { size: 32 })], fromBlock, toBlock: 'latest' },
-    ]);
+    const { logs: alerts } = await getLogsChunked<{ data: Hex; topics: [Hex, ...Hex[]] }>(
+      ctx.rpc(destination.chain),
+      { address: destination.endpoint, topics: [LZ_RECEIVE_ALERT_TOPIC, pad(destination.oft, { size: 32 })] },
+      { fromBlock: BigInt(fromBlock), toBlock: 'latest' },
+    );
     return alerts.some((log) => decodeEventLog({ abi: LZ_RECEIVE_ALERT_ABI, eventName: 'LzReceiveAlert', data: log.data, topics: log.topics }).args.guid.toLowerCase() === guid.toLowerCase());
   };
 
@@ -159,6 +162,17 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
       return { calls, trackingKey: destinationBlock };
     },
 
+    deliveredAmount(logs, sender, chain) {
+      // The OFT's amountReceivedLD (dust removed) from its OFTSent, emitted by one of the registry's OFTs.
+      const ofts = new Set(registry.tokens.flatMap((t) => t.deployments.filter((d) => chain === undefined || d.chain === chain).map((d) => d.oft.toLowerCase())));
+      for (const log of logs) {
+        if (!ofts.has(log.address.toLowerCase()) || log.topics[0] !== OFT_SENT_TOPIC) continue;
+        const { args } = decodeEventLog({ abi: OFT_ABI, eventName: 'OFTSent', data: log.data as Hex, topics: log.topics as [Hex, ...Hex[]] });
+        if (args.fromAddress.toLowerCase() === sender.toLowerCase()) return args.amountReceivedLD;
+      }
+      return null;
+    },
+
     async trackDelivery(sent, ctx): Promise<IbcDeliveryStatus> {
       const receipt = await ctx.rpc(sent.chain)<Receipt | null>('eth_getTransactionReceipt', [sent.txHash]);
       if (!receipt) return { state: 'inflight', detail: 'The source transaction is not mined yet' };
@@ -171,9 +185,13 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
         const destination = source.token.deployments.find((d) => d.eid === args.dstEid);
         if (!destination) return { state: 'failed', detail: `The message went to LayerZero eid ${args.dstEid}, which Strata does not know`, guid: args.guid };
         const fromBlock = sent.trackingKey !== undefined && /^0x[0-9a-fA-F]{1,16}$/.test(sent.trackingKey) ? sent.trackingKey : '0x0';
-        const received = await ctx.rpc(destination.chain)<Array<{ transactionHash: Hex }>>('eth_getLogs', [
-          { address: destination.oft, topics: [OFT_RECEIVED_TOPIC, args.guid], fromBlock, toBlock: 'latest' },
-        ]);
+        // Chunked: public endpoints refuse wide ranges (the scan starts at the journaled destination block).
+        const { logs: received } = await getLogsChunked<{ transactionHash: Hex }>(
+          ctx.rpc(destination.chain),
+          { address: destination.oft, topics: [OFT_RECEIVED_TOPIC, args.guid] },
+          { fromBlock: BigInt(fromBlock), toBlock: 'latest' },
+          { stopAtFirst: true },
+        );
         const delivery = received[0];
         if (delivery) {
           return { state: 'delivered', detail: 'Delivered', destinationChain: destination.chain, destinationTxHash: delivery.transactionHash, guid: args.guid };

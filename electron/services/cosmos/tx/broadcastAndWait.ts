@@ -47,9 +47,9 @@ export async function broadcastAndWait(client: CosmosRpc, txBytes: Uint8Array, o
     } catch (error) {
       if (!(error instanceof RpcResponseError)) throw error;
       // CometBFT refuses a transaction its mempool cache already holds before the app sees it.
-      if (/already exists in cache/i.test(error.data)) return { code: 0, codespace: '', log: '' };
+      if (/already exists in cache/i.test(error.dataText)) return { code: 0, codespace: '', log: '' };
       throw new StrataError('TX_FAILED', 'The node refused the transaction', {
-        details: safeText(`hash=${hash} ${error.rpcMessage} ${error.data}`, 300),
+        details: safeText(`hash=${hash} ${error.rpcMessage} ${error.dataText}`, 300),
       });
     }
   }).catch((error: unknown) => {
@@ -154,7 +154,7 @@ export async function lookUpTx(node: CosmosNode, hash: string): Promise<FoundTx 
       fee: feeOfTx(response.tx),
     };
   } catch (error) {
-    if (error instanceof RpcResponseError && /not found/i.test(`${error.rpcMessage} ${error.data}`)) return null;
+    if (error instanceof RpcResponseError && /not found/i.test(`${error.rpcMessage} ${error.dataText}`)) return null;
     // E.g. "transaction indexing is disabled": this endpoint cannot confirm anything, another one may.
     if (error instanceof RpcResponseError) {
       throw new RpcTransportError(node.label, `cannot look up transactions (${safeText(error.rpcMessage, 80)})`);

@@ -1,7 +1,7 @@
 import { encodeFunctionData } from 'viem';
 import { StrataError } from '../../../../shared/errors';
 import { buildExactApproval } from '../../evm/buildExactApproval';
-import { minAmountOut } from './minAmountOut';
+import { minAmountOut } from '../../evm/minAmountOut';
 import { UNISWAP_V2_ROUTER_ABI } from './uniswapV2Abi';
 import { checkAddress, checkAmount, swapPath, type Address, type EvmCall, type SwapToken, type UniswapV2Deployment } from './uniswapV2Types';
 

@@ -1,5 +1,5 @@
 import type { JsonRpcCall } from '../../rpc/httpJsonRpc';
-import { readContract } from './readContract';
+import { readContract } from '../../evm/readContract';
 import { UNISWAP_V2_ROUTER_ABI } from './uniswapV2Abi';
 import { checkAmount, type Address } from './uniswapV2Types';
 

@@ -1,7 +1,7 @@
 import { getAddress, zeroAddress } from 'viem';
 import { StrataError } from '../../../../shared/errors';
 import type { JsonRpcCall } from '../../rpc/httpJsonRpc';
-import { readContract } from './readContract';
+import { readContract } from '../../evm/readContract';
 import { UNISWAP_V2_FACTORY_ABI, UNISWAP_V2_PAIR_ABI } from './uniswapV2Abi';
 import type { Address } from './uniswapV2Types';
 

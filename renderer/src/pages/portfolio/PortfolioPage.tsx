@@ -2,7 +2,7 @@ import { loadPortfolio } from '../../app/walletData';
 import { refreshPortfolio } from '../../app/refreshPortfolio';
 import { Button } from '../../components/Button';
 import { FormMessage } from '../../components/FormMessage';
-import { RefreshIcon, SendIcon } from '../../components/icons';
+import { ReceiveIcon, RefreshIcon, SendIcon } from '../../components/icons';
 import { Spinner } from '../../components/Spinner';
 import { assetGroups, chainGroups, pricesTime } from '../../lib/portfolioView';
 import { exactTime, timeAgo } from '../../lib/relativeTime';
@@ -36,6 +36,7 @@ export function PortfolioPage() {
   const byId = useChainsStore((s) => s.byId);
   const accounts = useAccountsStore((s) => s.accounts);
   const openSend = useAppStore((s) => s.openSend);
+  const setPage = useAppStore((s) => s.setPage);
   const now = useNow();
   // A refresh main started itself shows the same progress as one asked for here.
   const refreshing = refreshingHere || progress !== null;
@@ -65,6 +66,9 @@ export function PortfolioPage() {
         <div className="toolbar">
           <Button icon={<RefreshIcon />} onClick={() => void refreshPortfolio()} busy={refreshing} busyText="Refreshing…">
             Refresh
+          </Button>
+          <Button icon={<ReceiveIcon />} onClick={() => setPage('receive')}>
+            Receive
           </Button>
           <Button variant="primary" icon={<SendIcon />} onClick={() => openSend()}>
             Send

@@ -3,7 +3,9 @@ import type { ActivityEntry, FeeTier, TransferReview } from '../../../../shared/
 import { Button } from '../../components/Button';
 import { FormMessage } from '../../components/FormMessage';
 import { AlertIcon, ArrowLeftIcon } from '../../components/icons';
-import { call } from '../../ipc/client';
+import { cancelSecureSession, recordSecureSession, useSecureSession } from '../../app/secureSession';
+import { call, on } from '../../ipc/client';
+import { errorFromPayload } from '../../ipc/clientError';
 import { errorText } from '../../ipc/errorText';
 import { exactAmount } from '../../lib/amountDisplay';
 import { useNow } from '../../lib/useNow';
@@ -45,11 +47,16 @@ interface ReviewScreenProps {
 
 /**
  * The last screen before signing: what leaves which account, to whom, on which network, the most the fee can cost
- * and the total. "Confirm and send" asks main to sign exactly this review (`send.confirm` with its id).
+ * and the total. "Confirm and send" asks main for a confirmation of exactly this review (`send.confirm` with its id):
+ * main opens the secure window with its own copy of the review, the user confirms there, and the outcome comes back
+ * as a `confirmation.outcome` event. This window cannot confirm anything itself.
  */
 export function ReviewScreen({ review, request, accountLabel, chainName, assetPrice, feePrice, firstTime, onEdit, onReprepared, onSent }: ReviewScreenProps) {
   const [busy, setBusy] = useState<'confirm' | 'reprepare' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** the secure window's confirmation session, while it is open */
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const session = useSecureSession(sessionId);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const now = useNow(1000);
   const expired = now >= review.expiresAt;
@@ -73,14 +80,37 @@ export function ReviewScreen({ review, request, accountLabel, chainName, assetPr
     }
   }
 
+  useEffect(() => {
+    if (sessionId === null) return undefined;
+    return on('confirmation.outcome', (outcome) => {
+      if (outcome.sessionId !== sessionId) return;
+      setSessionId(null);
+      if (outcome.ok) {
+        if (outcome.entry === undefined) return;
+        useActivityStore.getState().upsert(outcome.entry);
+        onSent(outcome.entry);
+      } else {
+        setError(errorText(errorFromPayload(outcome.error)));
+        setBusy(null);
+      }
+    });
+  }, [sessionId, onSent]);
+
+  useEffect(() => {
+    if (session?.state !== 'cancelled' && session?.state !== 'expired') return;
+    setSessionId(null);
+    setBusy(null);
+    setError('Not sent: the transfer was not confirmed in the secure window.');
+  }, [session?.state]);
+
   async function confirm() {
     if (expired) return reprepare(review.fee.tier);
     setBusy('confirm');
     setError(null);
     try {
-      const entry = await call('send.confirm', { reviewId: review.reviewId });
-      useActivityStore.getState().upsert(entry);
-      onSent(entry);
+      const view = await call('send.confirm', { reviewId: review.reviewId });
+      recordSecureSession(view);
+      setSessionId(view.sessionId);
     } catch (e) {
       setError(errorText(e));
       setBusy(null);
@@ -181,14 +211,26 @@ export function ReviewScreen({ review, request, accountLabel, chainName, assetPr
       ) : null}
       <FormMessage
         error={error}
-        status={busy === 'confirm' ? 'Signing and sending…' : busy === 'reprepare' ? 'Updating the fee…' : null}
+        status={
+          busy === 'confirm'
+            ? session?.state === 'consumed'
+              ? 'Signing and sending…'
+              : 'Confirm this transfer in the secure window.'
+            : busy === 'reprepare'
+              ? 'Updating the fee…'
+              : null
+        }
         statusTone="progress"
       />
       <div className="actions actions--split">
-        <Button icon={<ArrowLeftIcon />} onClick={onEdit} disabled={busy !== null}>
-          Edit
-        </Button>
-        <Button variant="primary" size="lg" onClick={() => void confirm()} busy={busy === 'confirm'} busyText="Sending…" disabled={busy !== null}>
+        {sessionId !== null && session?.state === 'open' ? (
+          <Button onClick={() => void cancelSecureSession(sessionId)}>Cancel</Button>
+        ) : (
+          <Button icon={<ArrowLeftIcon />} onClick={onEdit} disabled={busy !== null}>
+            Edit
+          </Button>
+        )}
+        <Button variant="primary" size="lg" onClick={() => void confirm()} busy={busy === 'confirm'} busyText="Waiting…" disabled={busy !== null}>
           {expired ? 'Update review' : 'Confirm and send'}
         </Button>
       </div>

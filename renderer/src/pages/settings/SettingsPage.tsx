@@ -6,6 +6,7 @@ import { call } from '../../ipc/client';
 import { useAppStore } from '../../stores/appStore';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { NetworksSection } from './NetworksSection';
+import { PreferencesSection } from './PreferencesSection';
 import { RevealDialog } from './RevealDialog';
 import { SecuritySection } from './SecuritySection';
 
@@ -37,6 +38,7 @@ export function SettingsPage() {
       </div>
       <div className="settings">
         <SecuritySection />
+        <PreferencesSection />
         <ChangePasswordSection />
         <section className="card settings-section" aria-labelledby="phrase-title">
           <h2 id="phrase-title" className="section__title">

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatAmount } from '../../../../shared/amounts';
-import type { RouteStep } from '../../../../shared/domain/route';
+import { providerLabel } from '../../../../shared/domain/stepProviders';
 import type { AssetDrift, PlanTrade, RebalanceExecution, RebalancePlan as Plan } from '../../../../shared/rebalance/rebalanceSchemas';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -11,14 +11,6 @@ import { formatUsd, sumDecimals } from '../../lib/usd';
 import { useChainsStore } from '../../stores/chainsStore';
 import { usePortfolioStore } from '../../stores/portfolioStore';
 
-const PROVIDERS: Record<RouteStep['provider'], string> = {
-  'uniswap-v2': 'Uniswap V2',
-  'uniswap-v3': 'Uniswap V3',
-  'layerzero-oft': 'LayerZero',
-  'axelar-gateway': 'Axelar',
-  'ibc-transfer': 'IBC',
-  'osmosis-poolmanager': 'Osmosis',
-};
 const STATUS_TEXT: Record<RebalanceExecution['trades'][number]['status'], string> = {
   pending: 'Waiting',
   running: 'Running…',
@@ -29,7 +21,7 @@ const STATUS_TEXT: Record<RebalanceExecution['trades'][number]['status'], string
 /** Planning reads balances and quotes routes: wait for the picked target to settle first. */
 const PLAN_DELAY_MS = 600;
 /** Execution refusals that a fresh plan answers: the plan is too old or replaced, or its quotes moved. */
-const STALE_PLAN: ReadonlySet<string> = new Set(['PLAN_EXPIRED', 'QUOTE_CHANGED']);
+const STALE_PLAN: ReadonlySet<string> = new Set(['PLAN_EXPIRED', 'PLAN_NOT_FOUND', 'QUOTE_CHANGED']);
 
 /**
  * The rebalancing plan for a target allocation (weights by the price table's asset keys): each asset's drift against
@@ -234,7 +226,7 @@ function TradeRow({ trade, chainName, progress }: { trade: PlanTrade; chainName(
       <div className="rebalance__route">
         {trade.route.steps.map((s, i) => (
           <span key={i} className="rebalance__step">
-            {s.kind === 'swap' ? `Swap ${s.assetIn.symbol}→${s.assetOut.symbol}` : `Bridge ${s.assetIn.symbol}`} · {PROVIDERS[s.provider]}
+            {s.kind === 'swap' ? `Swap ${s.assetIn.symbol}→${s.assetOut.symbol}` : `Bridge ${s.assetIn.symbol}`} · {providerLabel(s.provider)}
           </span>
         ))}
         <span className="rebalance__fees">

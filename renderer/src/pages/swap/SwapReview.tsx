@@ -4,7 +4,9 @@ import type { Transfer } from '../../../../shared/domain/transferRecord';
 import { Button } from '../../components/Button';
 import { FormMessage } from '../../components/FormMessage';
 import { ArrowLeftIcon, ShieldIcon } from '../../components/icons';
-import { call } from '../../ipc/client';
+import { recordSecureSession, useSecureSession } from '../../app/secureSession';
+import { call, on } from '../../ipc/client';
+import { errorFromPayload } from '../../ipc/clientError';
 import { errorCode, errorText } from '../../ipc/errorText';
 import { exactAmount } from '../../lib/amountDisplay';
 import { formatUsd, usdValueOf } from '../../lib/usd';
@@ -32,8 +34,9 @@ interface SwapReviewProps {
 
 /**
  * The one review before a cross-chain transfer: what leaves, what arrives at least, every fee, the time it should
- * take, and what the vault will sign. One button starts it (`transfers.start` with the route's id); main runs every
- * step after that.
+ * take, and what the vault will sign. One button asks main to start it (`transfers.start` with the route's id): main
+ * checks it, the secure window shows main's own copy of the route and gives the confirmation, and the started transfer
+ * comes back as a `confirmation.outcome` event; main runs every step after that.
  */
 export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddress, slippagePercent, chainName, priceOf, onEdit, onRequote, onStarted }: SwapReviewProps) {
   const [busy, setBusy] = useState(false);
@@ -43,6 +46,9 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
   const refused = routeLossLevel(route) === 'refused';
   const lossBps = routeLossBps(route);
   const [accepted, setAccepted] = useState(false);
+  /** the secure window's confirmation session, while it is open */
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const session = useSecureSession(sessionId);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -54,26 +60,52 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
   const outPrice = priceOf(assetOut.chain, assetOut.ref);
   const fees = totalFeesUsd(route);
 
+  useEffect(() => {
+    if (sessionId === null) return undefined;
+    return on('confirmation.outcome', (outcome) => {
+      if (outcome.sessionId !== sessionId) return;
+      setSessionId(null);
+      if (outcome.ok) {
+        if (outcome.transfer !== undefined) onStarted(outcome.transfer);
+      } else {
+        fail(errorFromPayload(outcome.error));
+      }
+    });
+  });
+
+  useEffect(() => {
+    if (session?.state !== 'cancelled' && session?.state !== 'expired') return;
+    setSessionId(null);
+    setBusy(false);
+    setError('Not started: the transfer was not confirmed in the secure window.');
+  }, [session?.state]);
+
   async function confirm() {
     setBusy(true);
     setError(null);
     try {
       const acceptance = refused && accepted ? { acceptedLossBps: lossBps } : {};
-      onStarted(await call('transfers.start', { routeId: route.id, accountId, reviewed: { amountIn: route.amountIn, minAmountOut: route.minAmountOut }, ...acceptance }));
+      const view = await call('transfers.start', { routeId: route.id, accountId, ...acceptance });
+      recordSecureSession(view);
+      setSessionId(view.sessionId);
     } catch (e) {
-      const code = errorCode(e);
-      // Both mean this quote can no longer start: offer a fresh search.
-      if (code === 'SESSION_NOT_FOUND' || code === 'QUOTE_CHANGED') setExpired(true);
-      setError(
-        errorText(e, {
-          SESSION_NOT_FOUND: 'This quote has expired or was already used. Find routes again for a fresh quote; nothing was sent.',
-          QUOTE_CHANGED: 'The quote changed since you opened this review (prices move). Nothing was sent: find routes again.',
-          PRICE_IMPACT_TOO_HIGH: `This route loses ${lossPercentText(lossBps)}% of what you send. Nothing was sent: accept that loss below, or pick another route or a smaller amount.`,
-          INSUFFICIENT_FUNDS: `Not enough ${assetIn.symbol} on ${chainName(assetIn.chain)} for this amount plus the route’s fees. Nothing was sent.`,
-        }),
-      );
-      setBusy(false);
+      fail(e);
     }
+  }
+
+  function fail(e: unknown) {
+    const code = errorCode(e);
+    // Both mean this quote can no longer start: offer a fresh search.
+    if (code === 'QUOTE_EXPIRED' || code === 'QUOTE_CHANGED') setExpired(true);
+    setError(
+      errorText(e, {
+        QUOTE_EXPIRED: 'This quote has expired or was already used. Find routes again for a fresh quote; nothing was sent.',
+        QUOTE_CHANGED: 'The quote changed since you opened this review (prices move). Nothing was sent: find routes again.',
+        PRICE_IMPACT_TOO_HIGH: `This route loses ${lossPercentText(lossBps)}% of what you send. Nothing was sent: accept that loss below, or pick another route or a smaller amount.`,
+        INSUFFICIENT_FUNDS: `Not enough ${assetIn.symbol} on ${chainName(assetIn.chain)} for this amount plus the route’s fees. Nothing was sent.`,
+      }),
+    );
+    setBusy(false);
   }
 
   return (
@@ -201,7 +233,7 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
         </label>
       ) : null}
 
-      <FormMessage error={error} status={busy ? 'Checking your balance and starting…' : null} statusTone="progress" />
+      <FormMessage error={error} status={busy ? (sessionId !== null && session?.state === 'open' ? 'Confirm this transfer in the secure window.' : 'Checking your balance and starting…') : null} statusTone="progress" />
       <div className="actions actions--split">
         <Button icon={<ArrowLeftIcon />} onClick={onEdit} disabled={busy}>
           Back to routes

@@ -1,18 +1,9 @@
 import type { AssetInfo } from '../../../../shared/domain/asset';
-import type { Route, RouteFee, RouteStep, StepProvider } from '../../../../shared/domain/route';
+import type { Route, RouteFee, RouteStep } from '../../../../shared/domain/route';
+import { providerLabel } from '../../../../shared/domain/stepProviders';
 import type { StepRecord, StepState, TransferStatus } from '../../../../shared/domain/transferRecord';
 import { displayAmount } from '../../lib/amountDisplay';
 import { formatUsd, sumDecimals } from '../../lib/usd';
-
-/** Who performs a step, as people know them. */
-export const PROVIDER_LABELS: Record<StepProvider, string> = {
-  'uniswap-v2': 'Uniswap V2',
-  'uniswap-v3': 'Uniswap V3',
-  'layerzero-oft': 'LayerZero',
-  'axelar-gateway': 'Axelar',
-  'ibc-transfer': 'IBC',
-  'osmosis-poolmanager': 'Osmosis',
-};
 
 const FEE_LABELS: Record<RouteFee['kind'], string> = { gas: 'Network fee', messaging: 'Messaging fee', bridge: 'Bridge fee', swap: 'Pool fee' };
 
@@ -38,7 +29,7 @@ export function stepTitle(step: RouteStep, chainName: ChainNamer): string {
 
 /** "via Uniswap V2", "via LayerZero". */
 export function stepVia(step: RouteStep): string {
-  return `via ${PROVIDER_LABELS[step.provider]}`;
+  return `via ${providerLabel(step.provider)}`;
 }
 
 /** One fee line: "Network fee 0.000204 ETH · $0.61". */
@@ -58,7 +49,7 @@ export function routeProviders(route: Route): string {
 
 /** "Uniswap V2 → LayerZero → Uniswap V2". */
 export function routeSummary(route: Route): string {
-  return route.steps.map((s) => PROVIDER_LABELS[s.provider]).join(' → ');
+  return route.steps.map((s) => providerLabel(s.provider)).join(' → ');
 }
 
 /** The asset a route delivers (its last step's output). */

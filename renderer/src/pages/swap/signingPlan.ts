@@ -1,6 +1,7 @@
 import type { Route, RouteStep } from '../../../../shared/domain/route';
 import { exactAmount } from '../../lib/amountDisplay';
-import { PROVIDER_LABELS, type ChainNamer } from './routeText';
+import { providerLabel } from '../../../../shared/domain/stepProviders';
+import type { ChainNamer } from './routeText';
 
 const exact = (units: string, asset: { decimals: number; symbol: string }) => `${exactAmount(units, asset.decimals)} ${asset.symbol}`;
 
@@ -10,7 +11,7 @@ const exact = (units: string, asset: { decimals: number; symbol: string }) => `$
  */
 function stepSigning(step: RouteStep, index: number, chainName: ChainNamer): string {
   const on = chainName(step.fromChain);
-  const provider = PROVIDER_LABELS[step.provider];
+  const provider = providerLabel(step.provider);
   // A later step spends what the previous one actually delivered: its amount is known only then.
   const input = index === 0 ? exact(step.amountIn, step.assetIn) : `the ${step.assetIn.symbol} received (≈ ${exact(step.amountIn, step.assetIn)})`;
   const atLeast = exact(step.minAmountOut, step.assetOut);

@@ -1,4 +1,4 @@
-import { StrataError } from '../../../../shared/errors';
+import { StrataError } from '../../../shared/errors';
 
 /** The largest slippage tolerance accepted: 50%. Anything wider is no protection and most likely a typo. */
 export const MAX_SLIPPAGE_BPS = 5_000;

@@ -1,6 +1,6 @@
 import { decodeFunctionResult, encodeFunctionData, type Abi, type ContractFunctionArgs, type ContractFunctionName, type ContractFunctionReturnType } from 'viem';
-import type { JsonRpcCall } from '../../rpc/httpJsonRpc';
-import type { Address, Hex } from './uniswapV2Types';
+import type { JsonRpcCall } from '../rpc/httpJsonRpc';
+import type { Address, Hex } from './evmCall';
 
 /** eth_call of a view function at the latest block, decoded with viem against a typed ABI. */
 export async function readContract<const abi extends Abi, name extends ContractFunctionName<abi, 'view' | 'pure'>>(
