@@ -1,4 +1,4 @@
-import { Contract, Interface, JsonRpcProvider, Wallet, zeroPadValue, type TransactionReceipt } from 'ethers';
+import { AbiCoder, Contract, Interface, JsonRpcProvider, Wallet, id, zeroPadValue, type TransactionReceipt } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFT_SEND_GAS } from '../../electron/services/bridges/layerzeroOft/layerZeroOftBridge';
 import { UNISWAP_V2_SBT_WETH_POOL } from '../../electron/services/devnet/deploy/steps/uniswapV2SbtPools';
@@ -28,6 +28,24 @@ let env: RoutingEnvironment;
 let providers: Record<string, JsonRpcProvider>;
 let sbtAbi: Interface;
 let sbt: string;
+
+const OFT_RECEIVED = id('OFTReceived(bytes32,uint32,address,uint256)');
+
+/** The environment with `chain`'s RPC lying about eth_getLogs for OFTReceived: its answers pass through `rewrite`. */
+function lyingLogs(chain: string, rewrite: (logs: Array<Record<string, unknown>>) => Array<Record<string, unknown>>): RoutingEnvironment {
+  return {
+    ...env,
+    rpc: (c) => {
+      const real = env.rpc(c);
+      if (c !== chain) return real;
+      return (async (method: string, params?: unknown[]) => {
+        const answer = await real(method, params);
+        const asksReceived = method === 'eth_getLogs' && (params?.[0] as { topics?: string[] } | undefined)?.topics?.[0] === OFT_RECEIVED;
+        return asksReceived ? rewrite(answer as Array<Record<string, unknown>>) : answer;
+      }) as typeof real;
+    },
+  };
+}
 
 const slip = (amount: bigint): bigint => (amount * BigInt(10_000 - SLIPPAGE)) / 10_000n;
 const SWAP_LZ_SWAP = 'uniswap-v2 layerzero-oft uniswap-v2';
@@ -192,6 +210,17 @@ describe('executing a direct LayerZero route', () => {
       const inflight = await step.bridge.trackDelivery(sent, env);
       expect(inflight).toMatchObject({ state: 'inflight', destinationChain: B });
       expect(inflight.guid).toMatch(/^0x[0-9a-f]{64}$/);
+      // A lying RPC answers the destination's eth_getLogs with a well-formed OFTReceived of this GUID, recipient and
+      // amount before anything was delivered: the endpoint's own state says not executed, so it stays in flight.
+      const guid = inflight.guid as `0x${string}`;
+      const oftB = oft(B).target as string;
+      const forged = {
+        address: oftB,
+        topics: [OFT_RECEIVED, guid, zeroPadValue(recipient, 32).toLowerCase()],
+        data: AbiCoder.defaultAbiCoder().encode(['uint32', 'uint256'], [DEVNET_LZ_EIDS['devnet-a'], BigInt(found?.route.amountOut as string)]),
+        blockNumber: '0x1', transactionHash: `0x${'22'.repeat(32)}`, logIndex: '0x0',
+      };
+      expect(await step.bridge.trackDelivery(sent, lyingLogs(B, () => [forged]))).toMatchObject({ state: 'inflight', guid });
       expect(await oft(A).getFunction('balanceOf')(account)).toBe(srcBefore - amount);
       expect(await oft(B).getFunction('balanceOf')(recipient)).toBe(dstBefore);
 
@@ -202,6 +231,17 @@ describe('executing a direct LayerZero route', () => {
       const destinationReceipt = await providers[B]?.getTransactionReceipt(delivered.destinationTxHash as string);
       expect(destinationReceipt?.status).toBe(1);
       expect(await oft(B).getFunction('balanceOf')(recipient)).toBe(dstBefore + BigInt(found?.route.amountOut as string));
+      // Delivered per the endpoint, yet a log from another address, for another amount or another recipient is no
+      // evidence: a lying RPC that rewrites the real OFTReceived keeps the transfer in flight.
+      const lies: Array<(log: Record<string, unknown>) => Record<string, unknown>> = [
+        (log) => ({ ...log, address: devnet.contracts.usdc }),
+        (log) => ({ ...log, data: AbiCoder.defaultAbiCoder().encode(['uint32', 'uint256'], [DEVNET_LZ_EIDS['devnet-a'], BigInt(found?.route.amountOut as string) + 1n]) }),
+        (log) => ({ ...log, topics: [(log.topics as string[])[0], (log.topics as string[])[1], zeroPadValue(account, 32).toLowerCase()] }),
+      ];
+      for (const lie of lies) {
+        expect(await step.bridge.trackDelivery(sent, lyingLogs(B, (logs) => logs.map(lie)))).toMatchObject({ state: 'inflight', guid: inflight.guid });
+      }
+      expect(await step.bridge.trackDelivery(sent, lyingLogs(B, (logs) => logs))).toMatchObject({ state: 'delivered', destinationTxHash: delivered.destinationTxHash });
     } finally {
       devnet.relayer.resume();
     }

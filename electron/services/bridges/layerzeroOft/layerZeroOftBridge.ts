@@ -10,6 +10,7 @@ import type { BridgeAdapter, BridgeLeg, BridgeQuote } from '../bridgeAdapter';
 import type { IbcDeliveryStatus } from '../ibcTransfer/trackIbcTransfer';
 import { LZ_RECEIVE_ALERT_ABI, OAPP_PEERS_ABI, OFT_ABI } from './oftAbi';
 import { oftOn, type OftDeployment, type OftRegistry, type OftToken } from './oftRegistry';
+import { executedOnEndpoint, matchingReceivedLog, packetSender, sentPacketOf } from './lzDeliveryEvidence';
 
 /**
  * Gas of an OFT send at most: the devnet's SBT send (burn, EndpointV2.send, SimpleMessageLib) uses about 123k;
@@ -184,17 +185,26 @@ export function createLayerZeroOftBridge(options: LayerZeroOftBridgeOptions): Br
         const { args } = decodeEventLog({ abi: OFT_ABI, eventName: 'OFTSent', data: log.data, topics: log.topics as [Hex, ...Hex[]] });
         const destination = source.token.deployments.find((d) => d.eid === args.dstEid);
         if (!destination) return { state: 'failed', detail: `The message went to LayerZero eid ${args.dstEid}, which Strata does not know`, guid: args.guid };
+        const origin = source.token.deployments.find((d) => d.chain === sent.chain && d.oft.toLowerCase() === source.oft);
+        const packet = origin ? sentPacketOf(receipt.logs, origin.endpoint, args.guid, args.amountReceivedLD) : null;
+        if (!origin || !packet || packet.sender.toLowerCase() !== packetSender(origin).toLowerCase() || packet.dstEid !== destination.eid || packet.srcEid !== origin.eid) {
+          return { state: 'failed', detail: `The source transaction has no LayerZero packet from the ${source.token.symbol} OFT for this message`, guid: args.guid };
+        }
         const fromBlock = sent.trackingKey !== undefined && /^0x[0-9a-fA-F]{1,16}$/.test(sent.trackingKey) ? sent.trackingKey : '0x0';
-        // Chunked: public endpoints refuse wide ranges (the scan starts at the journaled destination block).
-        const { logs: received } = await getLogsChunked<{ transactionHash: Hex }>(
-          ctx.rpc(destination.chain),
-          { address: destination.oft, topics: [OFT_RECEIVED_TOPIC, args.guid] },
-          { fromBlock: BigInt(fromBlock), toBlock: 'latest' },
-          { stopAtFirst: true },
-        );
-        const delivery = received[0];
-        if (delivery) {
-          return { state: 'delivered', detail: 'Delivered', destinationChain: destination.chain, destinationTxHash: delivery.transactionHash, guid: args.guid };
+        // Delivered only on evidence: the destination endpoint's own state says the packet executed, and the
+        // destination OFT's OFTReceived (GUID topic) credits the packet's recipient with exactly the amount sent. A log
+        // from another address, for another recipient or amount (a lying RPC) is not delivery.
+        if (await executedOnEndpoint(destination, packet, ctx)) {
+          // Chunked: public endpoints refuse wide ranges (the scan starts at the journaled destination block).
+          const { logs: received } = await getLogsChunked<{ transactionHash: Hex; address: string; topics: Hex[]; data: Hex }>(
+            ctx.rpc(destination.chain),
+            { address: destination.oft, topics: [OFT_RECEIVED_TOPIC, args.guid] },
+            { fromBlock: BigInt(fromBlock), toBlock: 'latest' },
+          );
+          const delivery = matchingReceivedLog(received, destination, packet);
+          if (delivery) {
+            return { state: 'delivered', detail: 'Delivered', destinationChain: destination.chain, destinationTxHash: delivery.transactionHash, guid: args.guid };
+          }
         }
         if (await receiveAlert(destination, args.guid, fromBlock, ctx)) {
           const where = `LayerZero's endpoint ${destination.endpoint} on ${destination.chainName}`;
