@@ -28,6 +28,21 @@ let providers: Record<string, JsonRpcProvider>;
 let gatewayAbi: Interface;
 let leg: BridgeLeg;
 
+/** The environment with `chain`'s RPC lying about eth_getLogs: its answers pass through `rewrite`. */
+function lyingLogs(chain: string, rewrite: (logs: Array<Record<string, unknown>>) => Array<Record<string, unknown>>): RoutingEnvironment {
+  return {
+    ...env,
+    rpc: (c) => {
+      const real = env.rpc(c);
+      if (c !== chain) return real;
+      return (async (method: string, params?: unknown[]) => {
+        const answer = await real(method, params);
+        return method === 'eth_getLogs' ? rewrite(answer as Array<Record<string, unknown>>) : answer;
+      }) as typeof real;
+    },
+  };
+}
+
 const wallet = (index: number, chain: string) => new Wallet((deriveDevnetTestKeys().accounts[index] as { privateKey: string }).privateKey, providers[chain]);
 const usdcOf = async (chain: string, address: string): Promise<bigint> => (await new Contract(devnet.contracts.usdc as string, ERC20, providers[chain]).getFunction('balanceOf')(address)) as bigint;
 
@@ -133,6 +148,10 @@ describe('Axelar gateway bridge (devnet)', () => {
       const sent = { chain: A, txHash: sendReceipt.hash, ...(built.trackingKey === undefined ? {} : { trackingKey: built.trackingKey }) };
       await devnet.relayer.runOnce();
       expect(await bridge.trackDelivery(sent, env)).toEqual({ state: 'inflight', detail: 'Waiting for Axelar to deliver the transfer', destinationChain: B, guid: commandId });
+      // A lying RPC answering eth_getLogs with an Executed of this command id is no delivery: the gateway's own
+      // isCommandExecuted says not yet.
+      const forgedExecuted = { address: gateway, topics: [gatewayAbi.getEvent('Executed')?.topicHash, commandId], data: '0x', blockNumber: '0x1', transactionHash: `0x${'33'.repeat(32)}`, logIndex: '0x0' };
+      expect(await bridge.trackDelivery(sent, lyingLogs(B, () => [forgedExecuted]))).toMatchObject({ state: 'inflight', guid: commandId });
 
       devnet.relayer.resume();
       await devnet.relayer.waitForDelivery(commandId as `0x${string}`, 10_000);
@@ -140,6 +159,9 @@ describe('Axelar gateway bridge (devnet)', () => {
       expect(delivered).toMatchObject({ state: 'delivered', destinationChain: B, guid: commandId });
       const destination = await providers[B]?.getTransactionReceipt(delivered.destinationTxHash as string);
       expect(destination?.logs.map((l) => gatewayAbi.parseLog(l)?.name).filter(Boolean)).toEqual(['Executed']);
+      // Delivered per the gateway's state; an Executed log from another address (a lying RPC) names no transaction.
+      const otherAddress = await bridge.trackDelivery(sent, lyingLogs(B, (logs) => logs.map((log) => ({ ...log, address: devnet.contracts.usdc, transactionHash: `0x${'44'.repeat(32)}` }))));
+      expect([otherAddress.state, otherAddress.destinationTxHash]).toEqual(['delivered', undefined]);
       expect(await usdcOf(B, recipient)).toBe(before + quote.amountOut);
       // The approval was exact: the gateway took all of it.
       expect(await new Contract(devnet.contracts.usdc as string, ERC20, providers[A]).getFunction('allowance')(sender, gateway)).toBe(0n);

@@ -168,8 +168,10 @@ export function createAxelarGatewayBridge(options: AxelarGatewayBridgeOptions): 
         return { state: 'inflight', detail: 'Waiting for Axelar to deliver the transfer', destinationChain: destination.chain, guid: commandId };
       }
       const fromBlock = sent.trackingKey !== undefined && /^0x[0-9a-fA-F]{1,16}$/.test(sent.trackingKey) ? sent.trackingKey : toHex(0);
-      const { logs: executed } = await getLogsChunked<{ transactionHash: Hex }>(rpc, { address: destination.gateway, topics: [EXECUTED_TOPIC, commandId] }, { fromBlock: BigInt(fromBlock), toBlock: 'latest' }, { stopAtFirst: true });
-      const delivery = executed[0];
+      // Delivery is the gateway's own state (isCommandExecuted above); the Executed log only names the transaction, and
+      // only one from the expected gateway with the expected command id counts (a lying RPC's other log names nothing).
+      const { logs: executed } = await getLogsChunked<{ transactionHash: Hex; address: string; topics: Hex[] }>(rpc, { address: destination.gateway, topics: [EXECUTED_TOPIC, commandId] }, { fromBlock: BigInt(fromBlock), toBlock: 'latest' });
+      const delivery = executed.find((log) => log.address.toLowerCase() === destination.gateway.toLowerCase() && log.topics[0] === EXECUTED_TOPIC && log.topics[1]?.toLowerCase() === commandId.toLowerCase());
       return { state: 'delivered', detail: 'Delivered', destinationChain: destination.chain, ...(delivery ? { destinationTxHash: delivery.transactionHash } : {}), guid: commandId };
     },
   };
