@@ -9,6 +9,7 @@ import { quantity } from '../evm/rpcValues';
 import { sendEvmTransaction } from '../evm/sendEvmTransaction';
 import { signEvmTransaction } from '../evm/signEvmTransaction';
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
+import { assertWithinReviewedFee, simulateBeforeSigning } from './checkBeforeSigning';
 import type { EvmFeeTier } from '../evm/evmFeeTiers';
 import type { CallReceipt, CallStatus, CallTransport, SignedCall, StepCall } from './stepRunner';
 
@@ -58,6 +59,8 @@ export function evmCallTransport(target: ChainEndpoint, signer: DigestSigner, cl
       // Estimated before the nonce is taken: a call that would revert takes no nonce.
       const gasLimit = stepCall.gasLimit ?? (await estimateEvmGas(call, { from: signer.address, to: stepCall.to, value: stepCall.value, data: stepCall.data }));
       const fee = (await estimateEvmFees(call)).tiers.normal;
+      if (stepCall.reviewedGasFeeWei !== undefined) assertWithinReviewedFee({ gasLimit, maxFeePerGas: fee.maxFeePerGas }, stepCall.reviewedGasFeeWei);
+      await simulateBeforeSigning(call, { from: signer.address, to: stepCall.to, value: stepCall.value, data: stepCall.data, gas: gasLimit }, stepCall.label);
       const nonce = await nonces.reserve(target.chain.id, signer.address, pendingNonce);
       try {
         const signed = await signCall(stepCall, nonce, gasLimit, fee);

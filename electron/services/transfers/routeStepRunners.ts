@@ -95,9 +95,16 @@ export function withTolerance(quote: BridgeQuote, bps: number): BridgeQuote {
 }
 
 /** The executor's call for a provider's call: EVM fields, or a Cosmos message for cosmosCallTransport. */
-function evmCall(call: ProviderCall): StepCall {
+function evmCall(call: ProviderCall, step: RouteStep): StepCall {
   if (call.family === 'cosmos') return cosmosTransportCall(call);
-  return { label: call.label, to: call.to, data: call.data, value: call.value };
+  const reviewed = reviewedGasFee(step);
+  return { label: call.label, to: call.to, data: call.data, value: call.value, ...(reviewed === null ? {} : { reviewedGasFeeWei: reviewed }) };
+}
+
+/** The gas fee the user reviewed for a step on its source chain (units × max fee per gas at quote time), wei; null when the route named none. */
+function reviewedGasFee(step: RouteStep): bigint | null {
+  const gas = step.fees.filter((f) => f.kind === 'gas' && f.chain === step.fromChain);
+  return gas.length === 0 ? null : gas.reduce((sum, f) => sum + BigInt(f.amount), 0n);
 }
 
 function isCosmosChain(chain: CaipChainId): boolean {
@@ -131,7 +138,7 @@ function swapRunner(step: RouteStep, venue: SwapVenue, options: RouteRunnerOptio
       const built = venue.buildSwap(quote, { slippageBps, recipient: transport.from, deadline });
       if (built.minAmountOut < required) throw new StrataError('INTERNAL', 'The swap was built below the reviewed minimum');
       const call = built.calls[ctx.confirmed.length];
-      return call === undefined ? null : evmCall(call);
+      return call === undefined ? null : evmCall(call, step);
     },
     async amountOut(ctx) {
       const receipt = lastReceipt(ctx);
@@ -165,7 +172,7 @@ function bridgeRunner(step: RouteStep, bridge: BridgeAdapter, options: RouteRunn
       const call = built.calls[ctx.confirmed.length];
       if (call === undefined) return null;
       // The destination block seen when the send was built: the executor journals it, so a resume tracks from there.
-      return built.trackingKey === undefined ? evmCall(call) : { ...evmCall(call), trackingKey: built.trackingKey };
+      return built.trackingKey === undefined ? evmCall(call, step) : { ...evmCall(call, step), trackingKey: built.trackingKey };
     },
     async amountOut(ctx) {
       // What the destination receives, as the bridge reads it from its send receipt (LayerZero: amountReceivedLD; Axelar: less its fee).

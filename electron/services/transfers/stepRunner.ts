@@ -11,6 +11,8 @@ export interface StepCall {
   value: bigint;
   /** fixed gas limit; default: eth_estimateGas + 20% */
   gasLimit?: bigint;
+  /** the gas fee the user reviewed for this call's step, wei: signing stops above it + 25% (QUOTE_CHANGED) */
+  reviewedGasFeeWei?: bigint;
   /** a bridge send's key for its tracker (BridgeAdapter.buildSend's), journaled with the step and back in `ctx.record` */
   trackingKey?: string;
 }
