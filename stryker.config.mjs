@@ -12,6 +12,7 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     'electron/services/vault/*.ts',
+    'electron/services/storage/atomicWrite.ts',
     'electron/services/keys/*.ts',
     'shared/amounts.ts',
     'shared/addresses/*.ts',

@@ -11,6 +11,7 @@ export default defineConfig({
       'test/**/*Mutation.test.ts',
       'test/**/*.unit.test.ts',
       'test/vault/*.test.ts',
+      'test/storage/atomicWrite*.test.ts',
       'test/unit/{addresses,amounts,deriveKey,mnemonic}.test.ts',
       'test/rebalance/{planTrades,planRebalance}.test.ts',
       'test/transfers/transferJournal.test.ts',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds every bundle Strata runs from, into dist/:
- *   dist/main/main.cjs              main process (Node, CJS, everything bundled but 'electron')
+ *   dist/main/main.cjs              main process (Node, CJS, everything bundled but 'electron' and the native 'node-hid')
  *   dist/preload/preload.cjs        app window preload (sandboxed: may only require 'electron')
  *   dist/preload/securePreload.cjs  secure window preload (same)
  *   dist/cli/strata.cjs             the CLI (when electron/cli/main.ts exists)
@@ -70,7 +70,8 @@ function nodeBundle(entry, outfile) {
     outfile,
     platform: 'node',
     target: NODE_TARGET,
-    external: ['electron'],
+    // node-hid (under the Ledger transport) loads a prebuilt .node binding from its own package folder at run time.
+    external: ['electron', 'node-hid'],
     define: { 'process.env.NODE_ENV': '"production"' },
   };
 }

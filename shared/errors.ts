@@ -69,6 +69,14 @@ export const ERROR_CODES = [
   'SESSION_NOT_FOUND',
   'SESSION_NOT_READY',
   'CONFIRMATION_MISMATCH',
+  // Ledger hardware wallet: no device, device locked, the wrong (or no) app open, the user said no on the device,
+  // contract data needs blind signing enabled in the app, the device went away during an exchange
+  'LEDGER_NOT_FOUND',
+  'LEDGER_LOCKED',
+  'LEDGER_APP_NOT_OPEN',
+  'LEDGER_REJECTED',
+  'LEDGER_BLIND_SIGNING_REQUIRED',
+  'LEDGER_DISCONNECTED',
   // anything else
   'IO_ERROR',
   'INTERNAL',

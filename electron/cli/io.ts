@@ -1,4 +1,5 @@
 import { StrataError, toErrorPayload } from '../../shared/errors';
+import type { LedgerConnector } from '../services/ledger/openLedgerTransport';
 
 /** What a command returns: the JSON value printed with --json, and the human text otherwise. */
 export interface CommandResult {
@@ -11,6 +12,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Tests running the CLI in-process may hand it a Ledger (the software device); otherwise USB or the replay. */
+  ledger?: LedgerConnector;
 }
 
 export const processIo: CliIo = {

@@ -4,6 +4,7 @@ import { balanceCommand } from './commands/balance';
 import { chainsCommand } from './commands/chains';
 import { deriveCommand } from './commands/derive';
 import { devnetCommand } from './commands/devnet';
+import { LEDGER_USAGE, ledgerCommand } from './commands/ledger';
 import { frontierCommand, optimizeCommand, OPTIMIZE_USAGE } from './commands/optimize';
 import { rebalanceCommand, REBALANCE_USAGE } from './commands/rebalance';
 import { routeCommand } from './commands/route';
@@ -27,11 +28,13 @@ Commands:
   vault unlock --dir <path>                check the password and the vault file
   vault accounts --dir <path>              list accounts and their addresses
   vault change-password --dir <path>       re-encrypt under STRATA_NEW_PASSWORD (current one in STRATA_PASSWORD)
+${LEDGER_USAGE}
   balance --chain <chain> --address <addr> [--rpc <url>]
                                            native and token balances in base units
   send --dir <path> --chain <chain> --to <addr> --amount <decimal> [--asset <symbol|contract|denom>]
        [--account <id|label>] [--tier slow|normal|fast] [--rpc <url>] --yes
-                                           sign with the vault (STRATA_PASSWORD), send, wait for confirmation
+                                           sign with the vault (STRATA_PASSWORD), or on the Ledger when
+                                           --account names a Ledger account (EVM), send, wait for confirmation
   activity --dir <path> [--no-recheck]     the wallet's own transactions, pending ones re-checked
   route --from <chain>:<asset> --to <chain>:<asset> --amount <decimal> [--slippage <percent>] [--sort amount|speed]
                                            routes (swap, bridge, swap; or one swap on a chain), best first:
@@ -53,6 +56,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<CommandRes
   chains: chainsCommand,
   derive: deriveCommand,
   vault: vaultCommand,
+  ledger: ledgerCommand,
   devnet: devnetCommand,
   balance: balanceCommand,
   send: sendCommand,

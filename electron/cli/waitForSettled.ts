@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ActivityEntry } from '../../shared/domain/transfer';
+import type { ActivityEntry } from '../../shared/domain/send';
 import { StrataError } from '../../shared/errors';
 import type { Wallet } from '../services/wallet/wallet';
 

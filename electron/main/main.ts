@@ -22,6 +22,7 @@ import { listChains } from '../services/chains/chainRegistry';
 import { devnetChains } from '../services/devnet/devnetChains';
 import { createTransferNotifier } from '../services/transfers/transferNotification';
 import { readTestHooks } from '../services/shell/testHooks';
+import { ledgerConnector } from '../services/ledger/openLedgerTransport';
 
 // The bundle lives in dist/main; its siblings are dist/preload and dist/renderer.
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
@@ -90,6 +91,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     // Live balances in the app (the default interval and back-off); the CLI and tests read balances when asked.
     balanceRefresh: {},
+    // STRATA_LEDGER_REPLAY (a recorded exchange standing in for the device) only outside packaged builds.
+    ledger: ledgerConnector({ env: process.env, allowTestHooks: !app.isPackaged }),
     // Method and error code only: payloads may hold passwords.
     onError: (method, error) => {
       const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'INTERNAL';

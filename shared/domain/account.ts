@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaipChainId, ChainFamily } from './chain';
 
-export const AccountKind = z.enum(['hd', 'private-key', 'watch']);
+export const AccountKind = z.enum(['hd', 'private-key', 'watch', 'ledger']);
 export type AccountKind = z.infer<typeof AccountKind>;
 
 export const AccountAddress = z.object({

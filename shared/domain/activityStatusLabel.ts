@@ -1,4 +1,4 @@
-import type { ActivityEntry } from './transfer';
+import type { ActivityEntry } from './send';
 
 /**
  * Whether a journaled transaction failed in a block and so cost its fee (out of gas, a revert): included, with a

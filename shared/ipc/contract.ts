@@ -16,7 +16,7 @@ import { DriftReport, RebalanceExecution, RebalancePlan, RebalanceRules, Rebalan
 import { Route } from '../domain/route';
 import { StrategySettings } from '../domain/strategy';
 import { Transfer } from '../domain/transferRecord';
-import { ActivityEntry, FeeTier, TransferReview } from '../domain/transfer';
+import { ActivityEntry, FeeTier, SendReview } from '../domain/send';
 import { ERROR_CODES } from '../errors';
 
 const Empty = z.strictObject({});
@@ -70,7 +70,7 @@ export type SecureSessionState = z.infer<typeof SecureSessionState>;
 
 export const SecureSessionView = z.strictObject({
   sessionId: SessionId,
-  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic', 'confirm-send', 'confirm-transfer']),
+  purpose: z.enum(['create-mnemonic', 'import-mnemonic', 'import-private-key', 'reveal-mnemonic', 'confirm-send', 'confirm-transfer', 'confirm-rebalance', 'confirm-setting']),
   state: SecureSessionState,
 });
 export type SecureSessionView = z.infer<typeof SecureSessionView>;
@@ -136,14 +136,18 @@ export const methods = {
     'Adds a watch-only address (an EVM address is watched on every EVM chain).',
   ),
   'accounts.rename': method(z.strictObject({ id: z.string().min(1).max(64), label: Label }), AccountView, 'Renames an account.'),
-  'accounts.remove': method(z.strictObject({ id: z.string().min(1).max(64) }), z.array(AccountView), 'Removes an imported or watch-only account, or the last HD account.'),
+  'accounts.remove': method(
+    z.strictObject({ id: z.string().min(1).max(64) }),
+    z.union([z.array(AccountView), SecureSessionView]),
+    'Removes an imported or watch-only account, or the last HD account. An account holding an imported key is removed only after a confirmation in the secure window (purpose confirm-setting): the answer is then its session and the outcome comes as confirmation.outcome (and accounts.changed).',
+  ),
 
   'chains.list': method(Empty, z.array(ChainInfo), 'Built-in, custom and (when running) devnet chains.'),
   'chains.rpc': method(z.strictObject({ chain: ChainName }), ChainRpc, 'RPC endpoints of a chain, in failover order.'),
   'chains.setRpc': method(
     z.strictObject({ chain: ChainName, endpoints: z.array(RpcUrl).max(5) }),
-    ChainRpc,
-    'Overrides the RPC endpoints of a chain (an empty list restores the defaults); each is checked to answer for this chain.',
+    z.union([ChainRpc, SecureSessionView]),
+    'Overrides the RPC endpoints of a chain (an empty list restores the defaults, at once); each is checked to answer for this chain. Replacing endpoints needs a confirmation in the secure window (purpose confirm-setting): the answer is its session, the outcome comes as confirmation.outcome (with the chain\'s endpoints as rpc).',
   ),
   'chains.addCustom': method(
     z.strictObject({
@@ -173,7 +177,7 @@ export const methods = {
       amount: z.string().trim().min(1).max(100),
       tier: FeeTier,
     }),
-    TransferReview,
+    SendReview,
     'Validates a transfer against the chain and prices it for the review screen. Nothing is signed.',
   ),
   'send.max': method(
@@ -232,8 +236,8 @@ export const methods = {
   ),
   'rebalance.execute': method(
     z.strictObject({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
-    RebalanceExecution,
-    "Runs a plan's trades one after the other as cross-chain transfers (rebalance.changed, transfers.changed events); idempotent: a trade whose transfer exists never runs again.",
+    z.union([SecureSessionView, RebalanceExecution]),
+    "Asks for a confirmation of the kept plan in the secure window (purpose confirm-rebalance) and answers its session; once the secure window confirms, main runs the plan's trades one after the other as cross-chain transfers (confirmation.outcome with the execution, then rebalance.changed, transfers.changed events). A completed, failed or running plan has nothing to sign: the answer is where it stands. Idempotent: a trade whose transfer exists never runs again.",
   ),
   'rebalance.status': method(z.strictObject({ planId: z.string().regex(/^[0-9a-f]{32}$/) }), RebalanceExecution, "Where a plan's execution stands."),
   'rebalance.getTarget': method(Empty, RebalanceTarget.nullable(), 'The saved rebalancing target (weights and rules), or null.'),
@@ -247,7 +251,11 @@ export const methods = {
   'strategy.save': method(StrategySettings, StrategySettings, 'Saves the strategy.'),
 
   'settings.get': method(Empty, Settings, 'Current settings.'),
-  'settings.update': method(Settings.partial().strict(), Settings, 'Updates settings and persists them.'),
+  'settings.update': method(
+    Settings.partial().strict(),
+    z.union([Settings, SecureSessionView]),
+    'Updates settings and persists them. Turning auto-lock off or above 60 minutes needs a confirmation in the secure window (purpose confirm-setting): the answer is then its session, the settings change when the secure window confirms (confirmation.outcome with the settings, settings.changed).',
+  ),
 
   'session.touch': method(Empty, z.strictObject({ lockAt: z.number().int().nullable() }), 'Reports user activity; answers when auto-lock will fire (ms since epoch).'),
 } as const;
@@ -271,7 +279,7 @@ export const events = {
   'activity.changed': ActivityEntry,
   /** what happened after the user confirmed an action in the secure window: the activity entry, or the error */
   'confirmation.outcome': z.discriminatedUnion('ok', [
-    z.strictObject({ sessionId: SessionId, ok: z.literal(true), entry: ActivityEntry.optional(), transfer: Transfer.optional() }),
+    z.strictObject({ sessionId: SessionId, ok: z.literal(true), entry: ActivityEntry.optional(), transfer: Transfer.optional(), execution: RebalanceExecution.optional(), settings: Settings.optional(), rpc: ChainRpc.optional(), accounts: z.array(AccountView).optional() }),
     z.strictObject({ sessionId: SessionId, ok: z.literal(false), error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }) }),
   ]),
   'chains.changed': z.strictObject({ chains: z.array(ChainInfo) }),

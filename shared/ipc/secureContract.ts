@@ -51,6 +51,46 @@ export const TransferConfirmation = z.strictObject({
 });
 export type TransferConfirmation = z.infer<typeof TransferConfirmation>;
 
+/**
+ * What the secure window shows before a rebalancing plan runs: main's kept plan (every trade's account, what it sells
+ * and buys, amounts, route steps, minimum received, fees, price impact) and the plan's total cost.
+ */
+export const RebalanceConfirmation = z.strictObject({
+  planId: z.string(),
+  trades: z
+    .array(
+      z.strictObject({
+        accountLabel: z.string(),
+        steps: z.array(RouteStep).min(1),
+        amountIn: BaseUnits,
+        minAmountOut: BaseUnits,
+        priceImpactBps: z.number().int().nonnegative(),
+        /** the trade's value in USD and its fees in USD (null when some fee has no price) */
+        usd: z.string(),
+        feesUsd: z.string().nullable(),
+      }),
+    )
+    .min(1),
+  /** trades already started (a paused plan); only the others are signed */
+  alreadyStarted: z.number().int().nonnegative(),
+  totalCostUsd: z.string().nullable(),
+  passwordRequired: z.boolean(),
+});
+export type RebalanceConfirmation = z.infer<typeof RebalanceConfirmation>;
+
+/**
+ * What the secure window shows before a change that weakens the wallet's protection is applied (#12): auto-lock off or
+ * above 60 minutes, removing an account that holds an imported key (its key leaves the vault), replacing a chain's
+ * RPC endpoints (they decide what the wallet believes about balances and receipts).
+ */
+export const SettingConfirmation = z.discriminatedUnion('change', [
+  /** toMinutes 0 = auto-lock off */
+  z.strictObject({ change: z.literal('auto-lock'), fromMinutes: z.number().int().nonnegative(), toMinutes: z.number().int().nonnegative() }),
+  z.strictObject({ change: z.literal('remove-account'), accountLabel: z.string(), address: z.string() }),
+  z.strictObject({ change: z.literal('replace-rpc'), chain: CaipChainId, chainName: z.string(), from: z.array(z.string()), to: z.array(z.string()) }),
+]);
+export type SettingConfirmation = z.infer<typeof SettingConfirmation>;
+
 export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({
     purpose: z.literal('create-mnemonic'),
@@ -63,6 +103,8 @@ export const SecureView = z.discriminatedUnion('purpose', [
   z.strictObject({ purpose: z.literal('import-private-key') }),
   z.strictObject({ purpose: z.literal('confirm-send'), send: SendConfirmation }),
   z.strictObject({ purpose: z.literal('confirm-transfer'), transfer: TransferConfirmation }),
+  z.strictObject({ purpose: z.literal('confirm-rebalance'), rebalance: RebalanceConfirmation }),
+  z.strictObject({ purpose: z.literal('confirm-setting'), setting: SettingConfirmation }),
 ]);
 export type SecureView = z.infer<typeof SecureView>;
 

@@ -12,9 +12,13 @@
  * tied between assets (the maximum-return portfolio is then not a vertex) or when a free block is singular.
  */
 
-export class CriticalLineUnavailable extends Error {
+import { StrataError } from '../errors';
+
+/** The path cannot be used here; meanVariance falls back to quadprog. One that escapes would be a bug: INTERNAL. */
+export class CriticalLineUnavailable extends StrataError {
   constructor(reason: string) {
-    super(`critical line algorithm unavailable: ${reason}`);
+    super('INTERNAL', `critical line algorithm unavailable: ${reason}`);
+    this.name = 'CriticalLineUnavailable';
   }
 }
 

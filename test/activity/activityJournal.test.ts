@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ActivityEntry } from '../../shared/domain/transfer';
+import type { ActivityEntry } from '../../shared/domain/send';
 import { ActivityJournal } from '../../electron/services/activity/activityJournal';
 import { expectStrataRejection } from '../unit/expectStrataError';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ActivityEntry } from '../../shared/domain/transfer';
+import type { ActivityEntry } from '../../shared/domain/send';
 import { ActivityJournal, type AdapterFor } from '../../electron/services/activity/activityJournal';
 import { sendWithJournal, type JournaledSender } from '../../electron/services/activity/sendWithJournal';
 import type { DevnetSnapshot } from '../../electron/services/devnet/startDevnet';

@@ -3,6 +3,7 @@ import { httpRpc } from '../../electron/services/devnet/jsonRpc';
 import { createRpcProxy } from '../../electron/services/devnet/rpcProxy';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import { expectStrataRejection } from '../unit/expectStrataError';
+import type { StrataError } from '../../shared/errors';
 
 let devnet: Devnet;
 
@@ -76,7 +77,9 @@ describe('rpc proxy', () => {
     const proxy = await createRpcProxy(devnet.chains[0].rpc, { down: 'http-503' });
     try {
       expect(await post(proxy.url)).toEqual({ status: 503, body: 'rpc proxy is down' });
-      await expectStrataRejection(httpRpc(proxy.url)('eth_chainId'), 'RPC_UNAVAILABLE', /HTTP 503/);
+      const refused = await httpRpc(proxy.url)('eth_chainId').then(() => null, (error: unknown) => error as StrataError);
+      // the message names the endpoint tried; the details say what it answered
+      expect([refused?.code, refused?.details]).toEqual(['RPC_UNAVAILABLE', `${new URL(proxy.url).host}: HTTP 503`]);
       await proxy.takeDown('hang');
       const hung = await timed(() => post(proxy.url, 300));
       expect(hung.value).toEqual({ error: 'TimeoutError' });

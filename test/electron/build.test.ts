@@ -87,17 +87,17 @@ describe('scripts/build.mjs', () => {
     }
   });
 
-  it('leaves the main bundle requiring only electron and Node built-ins', async () => {
+  it('leaves the main bundle requiring only electron, Node built-ins and the native node-hid (Ledger USB)', async () => {
     const source = await readFile(path.join(out, 'main', 'main.cjs'), 'utf8');
     const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-    expect(requiredModules(source).filter((name) => name !== 'electron' && !builtins.has(name))).toStrictEqual([]);
+    expect(requiredModules(source).filter((name) => name !== 'electron' && !builtins.has(name))).toStrictEqual(['node-hid']);
     expect(requiredModules(source)).toContain('electron');
   });
 
-  it.skipIf(!existsSync(path.join(ROOT, 'electron', 'cli', 'main.ts')))('keeps the CLI free of electron', async () => {
+  it.skipIf(!existsSync(path.join(ROOT, 'electron', 'cli', 'main.ts')))('keeps the CLI free of electron (node-hid, native, stays external)', async () => {
     const cli = path.join(out, 'cli', 'strata.cjs');
     const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-    expect(requiredModules(await readFile(cli, 'utf8')).filter((name) => !builtins.has(name))).toStrictEqual([]);
+    expect(requiredModules(await readFile(cli, 'utf8')).filter((name) => !builtins.has(name))).toStrictEqual(['node-hid']);
   });
 
   it('exposes window.strata with exactly one function per contract method plus `on`', async () => {

@@ -146,7 +146,30 @@ describe('rebalancing through the core on the devnet', () => {
     const plan = await h.value<RebalancePlan>('rebalance.plan', {});
     const ethBefore = await provider.getBalance(owner);
     const usdcBefore = await usdcOf(owner);
-    const started = await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id });
+    // From the app, execute only asks: nothing is signed and the plan stays ready until the secure window confirms.
+    const nonceBefore = await provider.getTransactionCount(owner);
+    const asked = await h.value<SecureSessionView>('rebalance.execute', { planId: plan.id });
+    expect([asked.purpose, asked.state, h.openWindows.has(asked.sessionId)]).toEqual(['confirm-rebalance', 'open', true]);
+    const shown = await h.secure(asked.sessionId, 'secure.view', {});
+    expect(shown.ok ? shown.value : shown.error).toEqual({
+      purpose: 'confirm-rebalance',
+      rebalance: {
+        planId: plan.id,
+        trades: plan.trades.map((t) => ({ accountLabel: expect.any(String), steps: t.route.steps, amountIn: t.amountIn, minAmountOut: t.route.minAmountOut, priceImpactBps: t.route.priceImpactBps, usd: t.usd, feesUsd: t.feesUsd })),
+        alreadyStarted: 0,
+        totalCostUsd: plan.totalCostUsd,
+        passwordRequired: false,
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([await provider.getTransactionCount(owner), (await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).status, await h.value<Transfer[]>('transfers.list')]).toEqual([nonceBefore, 'ready', []]);
+    // The app window cannot confirm: secure.confirm is no app method.
+    const forged = await h.call('secure.confirm', {});
+    expect(forged.ok).toBe(false);
+    expect((await h.value<SecureSessionView>('secure.cancel', { sessionId: asked.sessionId })).state).toBe('cancelled');
+    expect([await provider.getTransactionCount(owner), (await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).status]).toEqual([nonceBefore, 'ready']);
+
+    const started = await h.confirmed<RebalanceExecution>('rebalance.execute', { planId: plan.id });
     expect(started.status).toBe('running');
     const lastChange = () => h.log.filter((r) => r.direction === 'event' && r.name === 'rebalance.changed').map((r) => r.payload as RebalanceExecution).pop();
     await expect.poll(() => lastChange()?.status, { timeout: 30_000, interval: 250 }).toBe('completed');
@@ -204,7 +227,7 @@ describe('a crash between marking a trade started and recording its transfer', (
     const nonce = await provider.getTransactionCount(owner);
 
     expect((await second.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).status).toBe('paused');
-    await second.value<RebalanceExecution>('rebalance.execute', { planId: plan.id });
+    await second.confirmed<RebalanceExecution>('rebalance.execute', { planId: plan.id });
     await expect.poll(async () => (await second.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).status, { timeout: 10_000, interval: 100 }).toBe('completed');
     expect((await second.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).trades).toEqual([{ index: 0, transferId: transfer.id, status: 'completed' }]);
     expect((await second.value<Transfer[]>('transfers.list')).map((t) => t.id)).toEqual([transfer.id]);
@@ -237,7 +260,7 @@ describe('a trade that cannot run stops the plan with a clear state', () => {
     const key = HDNodeWallet.fromPhrase(PHRASE, undefined, "m/44'/60'/0'/0/0").connect(provider);
     await (await key.sendTransaction({ to: devnet.accounts[5], value: (19n * E18) / 10n })).wait();
     const nonce = await provider.getTransactionCount(owner);
-    const started = await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id });
+    const started = await h.confirmed<RebalanceExecution>('rebalance.execute', { planId: plan.id });
     expect(started.status).toBe('running');
     await expect.poll(async () => (await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).status, { timeout: 10_000, interval: 100 }).toBe('failed');
     const failed = await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id });
@@ -263,7 +286,7 @@ describe('selling all of the native coin keeps its gas', () => {
     expect([plan.trades.length, trade.sell.symbol, trade.buy.symbol, trade.amountIn, plan.skipped]).toEqual([1, 'ETH', 'USDC', (2n * E18 - GAS_RESERVE_FACTOR * gas).toString(), []]);
 
     const ethBefore = await provider.getBalance(owner);
-    await h.value<RebalanceExecution>('rebalance.execute', { planId: plan.id });
+    await h.confirmed<RebalanceExecution>('rebalance.execute', { planId: plan.id });
     await expect.poll(async () => (await h.value<RebalanceExecution>('rebalance.status', { planId: plan.id })).status, { timeout: 20_000, interval: 100 }).toBe('completed');
     const [transfer] = await h.value<Transfer[]>('transfers.list');
     const paid = await gasPaid(transfer);
@@ -289,7 +312,7 @@ describe('executing runs only what the user reviewed', () => {
     };
     const nonce = await provider.getTransactionCount(owner);
     const failure = async (planId: string) => {
-      await h.value<RebalanceExecution>('rebalance.execute', { planId });
+      await h.confirmed<RebalanceExecution>('rebalance.execute', { planId });
       await expect.poll(async () => (await h.value<RebalanceExecution>('rebalance.status', { planId })).status, { timeout: 10_000, interval: 100 }).toBe('failed');
       const failed = await h.value<RebalanceExecution>('rebalance.status', { planId });
       return [failed.trades, failed.code, failed.message];

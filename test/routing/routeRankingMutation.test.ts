@@ -10,6 +10,7 @@ import { createPriceBook, sumOrNull, usdText } from '../../electron/services/rou
 import { routeWarnings, WARNING_THRESHOLDS } from '../../electron/services/routing/routeWarnings';
 import type { SwapQuote, SwapVenue } from '../../electron/services/swap/swapVenue';
 import type { AssetInfo } from '../../shared/domain/asset';
+import { routePath, type Route } from '../../shared/domain/route';
 import { StrataError } from '../../shared/errors';
 import { expectStrataRejection } from '../unit/expectStrataError';
 
@@ -95,7 +96,8 @@ describe('same-chain single-swap routes', () => {
     const routes = await findRoutes(environment([venue('uniswap-v2', 10n * E18, E6)]), request);
     expect(routes).toHaveLength(1);
     const route = routes[0]?.route;
-    expect(route?.id).toBe(`uniswap-v2:${A}/${USD_A.ref}>${A}/${BRG_A.ref}`);
+    expect(routePath(route as Route)).toBe(`uniswap-v2:${A}/${USD_A.ref}>${A}/${BRG_A.ref}`);
+    expect(route?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(route?.steps.map((s) => [s.kind, s.provider, s.fromChain, s.toChain, s.amountIn, s.amountOut, s.minAmountOut, s.etaSeconds, s.priceImpactBps])).toEqual([
       ['swap', 'uniswap-v2', A, A, '100000000', (1000n * E18).toString(), (990n * E18).toString(), 12, 40],
     ]);

@@ -45,18 +45,18 @@ export async function createCoreHarness(options: { clock?: Clock; dataDir?: stri
   }
 
   /**
-   * An app method that only asks for a confirmation (send.confirm, transfers.start), then confirmed in the secure
+   * An app method that only asks for a confirmation (send.confirm, transfers.start, rebalance.execute, a security-weakening settings.update, accounts.remove or chains.setRpc), then confirmed in the secure
    * window as the user would (with `password` when asked); returns what main pushed as confirmation.outcome (the
-   * activity entry or the transfer). Fails the test when anything is refused.
+   * activity entry, the transfer or the rebalance execution). Fails the test when anything is refused.
    */
   async function confirmed<T = unknown>(method: string, payload: unknown, password?: string): Promise<T> {
     const { sessionId } = await value<{ sessionId: string }>(method, payload);
     const answer = await core.callSecure(sessionId, 'secure.confirm', password === undefined ? {} : { password });
     if (!answer.ok) throw new Error(`secure.confirm after ${method} failed: ${answer.error.code} ${answer.error.message}`);
     const outcome = log.filter((r) => r.name === 'confirmation.outcome' && (r.payload as { sessionId: string }).sessionId === sessionId).at(-1);
-    const result = outcome?.payload as { ok: boolean; entry?: unknown; transfer?: unknown } | undefined;
+    const result = outcome?.payload as { ok: boolean; entry?: unknown; transfer?: unknown; execution?: unknown; settings?: unknown; rpc?: unknown; accounts?: unknown } | undefined;
     if (!result?.ok) throw new Error(`${method}: no successful confirmation.outcome`);
-    return (result.entry ?? result.transfer) as T;
+    return (result.entry ?? result.transfer ?? result.execution ?? result.settings ?? result.rpc ?? result.accounts) as T;
   }
 
   return { core, dataDir, log, openWindows, call, value, confirmed, secure: core.callSecure.bind(core) };

@@ -8,7 +8,7 @@ import { encodeFunctionData } from 'viem';
 import { createChainClients } from '../../electron/services/chains/chainClients';
 import { UNISWAP_V2_ROUTER_ABI } from '../../electron/services/swap/uniswapV2/uniswapV2Abi';
 import { evmCallTransport } from '../../electron/services/transfers/evmCallTransport';
-import type { StepCall } from '../../electron/services/transfers/stepRunner';
+import type { UnsignedCall as StepCall } from '../../electron/services/transfers/stepRunner';
 import { StrataError } from '../../shared/errors';
 import { listenLocal, type LocalHttpServer } from '../support/localHttpServer';
 import { ETH, startEvmFixture, type EvmFixture } from '../evm/support';

@@ -10,7 +10,7 @@ import type { DevnetSnapshot } from '../../electron/services/devnet/startDevnet'
 import { createEvmAdapter } from '../../electron/services/evm/createEvmAdapter';
 import { UNISWAP_V2_ROUTER_ABI } from '../../electron/services/swap/uniswapV2/uniswapV2Abi';
 import { evmCallTransport } from '../../electron/services/transfers/evmCallTransport';
-import type { SignedCall, StepCall } from '../../electron/services/transfers/stepRunner';
+import type { SignedCall, UnsignedCall } from '../../electron/services/transfers/stepRunner';
 import { ETH, receiptOf, startEvmFixture, type EvmFixture } from '../evm/support';
 
 let fx: EvmFixture;
@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 /** swapExactETHForTokens of 0.1 ETH for USDC on devnet-a's Uniswap V2 router, and the router's quote for it. */
-async function swapCall(to: string): Promise<{ call: StepCall; quoted: bigint }> {
+async function swapCall(to: string): Promise<{ call: UnsignedCall; quoted: bigint }> {
   const { weth, usdc, uniswapV2Router02: router } = fx.devnet.contracts as Record<string, `0x${string}`>;
   const amountIn = ETH / 10n;
   const path = [weth as `0x${string}`, usdc as `0x${string}`];

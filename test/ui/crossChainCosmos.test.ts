@@ -116,9 +116,9 @@ describe.skipIf(!hasChromium)('swap & bridge from EVM to Cosmos in Chromium', ()
       coreOptions: { priceApiUrl: prices.url, axelarApiUrls: { lcd: axelar.baseUrl, axelarscan: axelar.baseUrl } },
       setup: async (core) => {
         await createVaultThroughCore(core);
-        ok(await core.call('chains.setRpc', { chain: ETHEREUM, endpoints: [ethereum.url] }));
-        ok(await core.call('chains.setRpc', { chain: OSMOSIS, endpoints: [standIns.chains.osmosis.url] }));
-        ok(await core.call('chains.setRpc', { chain: HUB, endpoints: [standIns.chains.cosmoshub.url] }));
+        ok(await core.callSecure(ok<{ sessionId: string }>(await core.call('chains.setRpc', { chain: ETHEREUM, endpoints: [ethereum.url] })).sessionId, 'secure.confirm', {}));
+        ok(await core.callSecure(ok<{ sessionId: string }>(await core.call('chains.setRpc', { chain: OSMOSIS, endpoints: [standIns.chains.osmosis.url] })).sessionId, 'secure.confirm', {}));
+        ok(await core.callSecure(ok<{ sessionId: string }>(await core.call('chains.setRpc', { chain: HUB, endpoints: [standIns.chains.cosmoshub.url] })).sessionId, 'secure.confirm', {}));
         const [account] = ok<AccountView[]>(await core.call('accounts.list', {}));
         osmoAddress = account!.addresses.find((a) => a.chain === OSMOSIS)!.address;
         hubAddress = account!.addresses.find((a) => a.chain === HUB)!.address;

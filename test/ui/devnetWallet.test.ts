@@ -16,7 +16,7 @@ import type { RpcProxy } from '../../electron/services/devnet/rpcProxy';
 import { startDevnet, type Devnet, type DevnetSnapshot } from '../../electron/services/devnet/startDevnet';
 import { formatAmount } from '../../shared/amounts';
 import type { ChainInfo } from '../../shared/domain/chain';
-import type { ActivityEntry, TransferReview } from '../../shared/domain/transfer';
+import type { ActivityEntry, SendReview } from '../../shared/domain/send';
 import type { ChainRpc } from '../../shared/ipc/contract';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, startUiHarness, type UiHarness } from './harness';
 import { HARDHAT_ACCOUNT_0, PASSWORD, createVaultThroughCore, eventually, ok, openPage, reportFailure } from './flows';
@@ -343,7 +343,7 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
     await form.getByRole('button', { name: 'Review' }).click();
     const review = app.getByRole('region', { name: 'Review transfer' });
     await review.waitFor();
-    const prepared = lastAnswer<TransferReview>('send.prepare');
+    const prepared = lastAnswer<SendReview>('send.prepare');
     const fee = BigInt(prepared.fee.amount);
     expect(prepared.amount).toBe((15n * ETHER) / 10n + '');
     expect(prepared.fee.tier).toBe('normal');
@@ -401,7 +401,7 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
     const usdcBefore = await erc20Balance('devnet-b', devnet.contracts.usdc, ACCOUNT_5);
     await form.getByRole('button', { name: 'Review' }).click();
     await review.waitFor();
-    const usdcReview = lastAnswer<TransferReview>('send.prepare');
+    const usdcReview = lastAnswer<SendReview>('send.prepare');
     expect(usdcReview.amount).toBe('250500000');
     expect(usdcReview.total).toBeNull();
     expect(await review.locator('[data-review="amount"]').textContent()).toBe('250.5 USDC');

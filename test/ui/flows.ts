@@ -89,3 +89,23 @@ export async function confirmTransferInSecureWindow<T = unknown>(h: UiHarness, e
   if (!outcome?.ok || outcome.transfer === undefined) throw new Error(`the confirmation failed: ${JSON.stringify(outcome)}`);
   return outcome.transfer;
 }
+
+/**
+ * Confirms a rebalancing plan in the secure window after the app asked for it (rebalance.execute): checks that the
+ * window shows `expected.trades` (each trade's sell/buy line) and the total cost, clicks "Confirm and rebalance", and
+ * returns the execution main pushed as confirmation.outcome.
+ */
+export async function confirmRebalanceInSecureWindow<T = unknown>(h: UiHarness, expected: { trades: string[]; totalCost: string }): Promise<T> {
+  const secure = await h.securePage();
+  await secure.getByRole('heading', { name: 'Confirm this rebalancing' }).waitFor();
+  expect(await secure.locator('[data-confirm="trade"]').allTextContents()).toEqual(expected.trades);
+  expect(await secure.locator('[data-confirm="total-cost"]').textContent()).toBe(expected.totalCost);
+  const outcomes = () => h.ipcLog.filter((e) => e.kind === 'event' && e.event === 'confirmation.outcome');
+  const before = outcomes().length;
+  await secure.getByRole('button', { name: 'Confirm and rebalance' }).click();
+  await eventually(() => outcomes().length > before, true, 15_000);
+  const last = outcomes().at(-1);
+  const outcome = (last?.kind === 'event' ? last.payload : undefined) as { ok: boolean; execution?: T } | undefined;
+  if (!outcome?.ok || outcome.execution === undefined) throw new Error(`the confirmation failed: ${JSON.stringify(outcome)}`);
+  return outcome.execution;
+}

@@ -18,7 +18,8 @@ import { formatAmount } from '../../shared/amounts';
 import type { Transfer } from '../../shared/domain/transferRecord';
 import { planTrades } from '../../shared/rebalance/planTrades';
 import type { RebalancePlan, TargetWeights } from '../../shared/rebalance/rebalanceSchemas';
-import { createVaultThroughCore, ok, reportFailure } from './flows';
+import { exactAmount } from '../../renderer/src/lib/amountDisplay';
+import { confirmRebalanceInSecureWindow, createVaultThroughCore, ok, reportFailure } from './flows';
 import { CHROMIUM_MISSING, hasChromium, launchChromium, SCREENSHOT_DIR, startUiHarness, type UiHarness } from './harness';
 import { startPriceServer, type PriceServer } from './priceServer';
 
@@ -167,6 +168,16 @@ describe.skipIf(!hasChromium)('rebalancing plan on the Strategy page (devnet)', 
     await dialog.waitFor();
     await h.screenshot(app, 'rebalance-confirm', { fullPage: false });
     await dialog.getByRole('button', { name: 'Confirm and rebalance' }).click();
+    // The app window only asks: nothing is signed until the secure window confirms main's own copy of the plan.
+    await expect.poll(() => app.getByTestId('rebalance-status').textContent(), { timeout: 10_000 }).toBe('Confirm this rebalancing in the secure window.');
+    expect(ok<Transfer[]>(await h.core.call('transfers.list', {}))).toEqual([]);
+    const running = plans().at(-1)!.answer.value;
+    const only = running.trades[0]!;
+    const started = await confirmRebalanceInSecureWindow<{ planId: string; status: string }>(h, {
+      trades: [`Sell ${exactAmount(only.amountIn, 18)} ETH (${only.sell.chain}) → buy at least ${exactAmount(only.route.minAmountOut, only.buy.decimals)} ${only.buy.symbol} (${only.buy.chain})`],
+      totalCost: `$${running.totalCostUsd}`,
+    });
+    expect([started.planId, started.status]).toEqual([running.id, 'running']);
     await expect.poll(() => app.getByTestId('rebalance-progress').getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
     expect(await row.getAttribute('data-status')).toBe('completed');
     expect(await app.getByTestId('rebalance-progress').textContent()).toBe('Rebalanced.');

@@ -171,7 +171,7 @@ describe('auto-lock and settings', () => {
     expect(h.log.filter((r) => r.direction === 'event' && r.name === 'vault.locked').map((r) => r.payload)).toEqual([{ reason: 'idle' }]);
 
     await h.value('vault.unlock', { password: PASSWORD });
-    expect(await h.value<Settings>('settings.update', { autoLockMinutes: 0 })).toEqual({ autoLockMinutes: 0, lockOnSuspend: true, refreshBalances: true, theme: 'system' });
+    expect(await h.confirmed<Settings>('settings.update', { autoLockMinutes: 0 })).toEqual({ autoLockMinutes: 0, lockOnSuspend: true, refreshBalances: true, theme: 'system' });
     clock.advance(48 * 3600_000);
     expect((await h.value<VaultStatus>('vault.status')).unlocked).toBe(true);
   });

@@ -74,9 +74,11 @@ describe('Vault create / unlock / lock', () => {
     expect(expected[3]?.watch).toEqual({ family: 'evm', chain: 'eip155:1', address: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' });
     expect(imported.kind).toBe('private-key');
     expect(watch.kind).toBe('watch');
+    expect(first.requireUnlocked()).toBeUndefined();
 
     first.lock();
     expect(first.isUnlocked).toBe(false);
+    expect((await expectStrataError(() => first.requireUnlocked(), 'VAULT_LOCKED')).message).toBe('Unlock the vault first');
     await expectStrataError(() => first.accounts(), 'VAULT_LOCKED');
     await expectStrataError(() => first.hasMnemonic(), 'VAULT_LOCKED');
     await expectStrataError(first.addHdAccount(), 'VAULT_LOCKED');

@@ -40,7 +40,10 @@ describe('isSaneScryptParams: each limit on its own', () => {
     ['dkLen = 32.5', { dkLen: 32.5 }, false],
     ['N = 2^20 with r = 8 (just over 1 GiB)', { N: 2 ** 20 }, false],
     ['N = 2^19 with r = 16 (just over 1 GiB)', { N: 2 ** 19, r: 16 }, false],
-    ['N = 2^20 with r = 7 (896 MiB)', { N: 2 ** 20, r: 7 }, true],
+    ['N = 2^20 with r = 7 (896 MiB, but 7x the default work)', { N: 2 ** 20, r: 7 }, false],
+    ['N = 2^19 with r = 8 (exactly 4x the default work)', { N: 2 ** 19, r: 8 }, true],
+    ['N = 2^19 with r = 8, p = 2 (8x the default work)', { N: 2 ** 19, r: 8, p: 2 }, false],
+    ['N = 2^19 with r = 9 (4.5x the default work)', { N: 2 ** 19, r: 9 }, false],
   ];
   it.each(cases)('%s -> %s', (_name, change, expected) => {
     expect(isSaneScryptParams({ ...base, ...change })).toBe(expected);

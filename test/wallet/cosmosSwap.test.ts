@@ -67,8 +67,8 @@ async function cosmosWallet(): Promise<{ h: CoreHarness; accountId: string }> {
   const session = await h.value<SecureSessionView>('secure.begin', { purpose: 'import-mnemonic' });
   await h.secure(session.sessionId, 'secure.submitMnemonic', { mnemonic: COSMJS_TEST_MNEMONIC, passphrase: '' });
   await h.value('vault.create', { sessionId: session.sessionId, password: PASSWORD });
-  await h.value('chains.setRpc', { chain: 'osmosis', endpoints: [proxies[0]!.url] });
-  await h.value('chains.setRpc', { chain: 'cosmoshub', endpoints: [proxies[1]!.url] });
+  await h.confirmed('chains.setRpc', { chain: 'osmosis', endpoints: [proxies[0]!.url] });
+  await h.confirmed('chains.setRpc', { chain: 'cosmoshub', endpoints: [proxies[1]!.url] });
   const [account] = await h.value<AccountView[]>('accounts.list');
   const addressOn = (chain: string) => account!.addresses.find((a) => a.chain === chain)!.address;
   osmoAddress = addressOn(OSMOSIS);

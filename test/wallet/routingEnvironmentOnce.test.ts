@@ -1,7 +1,7 @@
 /**
  * One search and one start of a cross-chain swap on the devnet build the routing environment once and ask prices
  * once: the start (funds check through the chain adapter) and the run reuse the search's environment and its RPC
- * clients. Counted on the real code paths: the devnet environment builder, every EVM RPC client construction and every
+ * clients. Counted on the real code paths: the devnet's part of the environment (devnetNetworks), every EVM RPC client construction and every
  * PriceService.getPrices call.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,7 +17,7 @@ import { createCoreHarness, type CoreHarness } from '../support/coreHarness';
 
 vi.mock('../../electron/services/routing/devnetRouting', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../electron/services/routing/devnetRouting')>();
-  return { ...original, devnetRoutingEnvironment: vi.fn(original.devnetRoutingEnvironment) };
+  return { ...original, devnetNetworks: vi.fn(original.devnetNetworks) };
 });
 vi.mock('../../electron/services/evm/createEvmRpc', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../electron/services/evm/createEvmRpc')>();
@@ -51,14 +51,14 @@ async function unlockedCore(): Promise<CoreHarness> {
 
 describe('the routing environment is built once per swap, prices asked at quote time only', () => {
   it('search + start + run: one environment build and one price request; a second swap builds no RPC client', async () => {
-    const builds = vi.mocked(devnetRoutingModule.devnetRoutingEnvironment);
+    const builds = vi.mocked(devnetRoutingModule.devnetNetworks);
     const rpcClients = vi.mocked(createEvmRpcModule.createEvmRpc);
     const priceAsks = vi.spyOn(PriceService.prototype, 'getPrices');
     const h = await unlockedCore();
     const accountId = (await h.value<Array<{ id: string }>>('accounts.list'))[0]?.id as string;
     const swap = async (amount: string): Promise<Transfer> => {
       const [route] = await h.value<Route[]>('routes.find', { from: { chain: 'devnet-a', asset: 'native', amount }, to: { chain: 'devnet-a', asset: 'USDC' }, slippagePercent: 1 });
-      const started = await h.value<Transfer>('transfers.start', { routeId: route?.id, accountId });
+      const started = await h.confirmed<Transfer>('transfers.start', { routeId: route?.id, accountId });
       await expect.poll(async () => (await h.value<Transfer>('transfers.get', { id: started.id })).status, { timeout: 20_000, interval: 100 }).toBe('completed');
       return h.value<Transfer>('transfers.get', { id: started.id });
     };
@@ -81,7 +81,7 @@ describe('the routing environment is built once per swap, prices asked at quote 
   }, 60_000);
 
   it('a changed endpoint list builds the environment again (new clients for the new endpoints)', async () => {
-    const builds = vi.mocked(devnetRoutingModule.devnetRoutingEnvironment);
+    const builds = vi.mocked(devnetRoutingModule.devnetNetworks);
     const h = await unlockedCore();
     const query = { from: { chain: 'devnet-a', asset: 'native', amount: '0.1' }, to: { chain: 'devnet-a', asset: 'USDC' }, slippagePercent: 1 };
     builds.mockClear();
@@ -91,7 +91,7 @@ describe('the routing environment is built once per swap, prices asked at quote 
     const rpc = devnet.chains.find((c) => c.id === A)?.rpc as string;
     // The same node under a second URL form: the list changed, so the environment is rebuilt once.
     const other = rpc.replace('127.0.0.1', 'localhost');
-    await h.value('chains.setRpc', { chain: A, endpoints: [other, rpc] });
+    await h.confirmed('chains.setRpc', { chain: A, endpoints: [other, rpc] });
     await h.value<Route[]>('routes.find', query);
     await h.value<Route[]>('routes.find', query);
     expect(builds).toHaveBeenCalledTimes(2);

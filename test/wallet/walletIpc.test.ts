@@ -1,7 +1,7 @@
 import { JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Portfolio, RefreshProgress } from '../../shared/domain/portfolio';
-import type { ActivityEntry, TransferReview } from '../../shared/domain/transfer';
+import type { ActivityEntry, SendReview } from '../../shared/domain/send';
 import type { SecureSessionView } from '../../shared/ipc/contract';
 import { startDevnet, type Devnet } from '../../electron/services/devnet/startDevnet';
 import { CoinGeckoServer } from '../prices/coinGeckoServer';
@@ -76,7 +76,7 @@ describe('portfolio, send and activity through the IPC contract (devnet, local p
     const accountId = (await h.value<Array<{ id: string }>>('accounts.list'))[0]?.id as string;
     const provider = new JsonRpcProvider(devnet.chains[0].rpc, undefined, { cacheTimeout: -1 });
     const before = await provider.getBalance(ACCOUNT_5);
-    const review = await h.value<TransferReview>('send.prepare', { accountId, chain: 'devnet-a', to: ACCOUNT_5.toLowerCase(), asset: 'native', amount: '1.5', tier: 'fast' });
+    const review = await h.value<SendReview>('send.prepare', { accountId, chain: 'devnet-a', to: ACCOUNT_5.toLowerCase(), asset: 'native', amount: '1.5', tier: 'fast' });
     expect([review.from, review.to, review.amount, review.fee.tier]).toEqual([ACCOUNT_0, ACCOUNT_5, '1500000000000000000', 'fast']);
     expect(review.total).toBe((1_500_000_000_000_000_000n + BigInt(review.fee.amount)).toString());
 
@@ -116,7 +116,7 @@ describe('portfolio, send and activity through the IPC contract (devnet, local p
     expect(spent.ok ? 'ok' : spent.error).toEqual({ code: 'REVIEW_EXPIRED', message: 'This review has expired or was already sent: review the transfer again' });
 
     // the second send to the same recipient is no longer first-time: confirmed without the password
-    const again = await h.value<TransferReview>('send.prepare', { accountId, chain: 'devnet-a', to: ACCOUNT_5, asset: 'native', amount: '0.5', tier: 'fast' });
+    const again = await h.value<SendReview>('send.prepare', { accountId, chain: 'devnet-a', to: ACCOUNT_5, asset: 'native', amount: '0.5', tier: 'fast' });
     const second = await h.value<SecureSessionView>('send.confirm', { reviewId: again.reviewId });
     const secondView = (await h.secure(second.sessionId, 'secure.view', {})) as { ok: true; value: { send: { firstTimeRecipient: boolean; passwordRequired: boolean } } };
     expect([secondView.value.send.firstTimeRecipient, secondView.value.send.passwordRequired]).toEqual([false, false]);

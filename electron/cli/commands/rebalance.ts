@@ -1,13 +1,9 @@
 import { formatAmount } from '../../../shared/amounts';
 import { StrataError } from '../../../shared/errors';
 import { TargetWeights, type RebalanceExecution, type RebalancePlan } from '../../../shared/rebalance/rebalanceSchemas';
-import { systemClock } from '../../services/app/ports';
-import { liveDevnetInfo } from '../../services/devnet/liveDevnetInfo';
-import { Rebalancer } from '../../services/rebalance/rebalancer';
 import { Vault } from '../../services/vault/vault';
-import { Wallet } from '../../services/wallet/wallet';
-import { createAssetCatalogue, createPriceSource } from '../../services/wallet/walletSources';
 import { integerOption, parseOptions, passwordFromEnv, requireString } from '../args';
+import { openCliRebalancer } from '../cliWallet';
 import type { CliIo, CommandResult } from '../io';
 
 export const REBALANCE_USAGE = `  rebalance --dir <path> --plan | --execute [--plan-id <id>] --yes [--target <key=weight,...> [--save-target]]
@@ -46,25 +42,7 @@ export async function rebalanceCommand(argv: string[], io: CliIo): Promise<Comma
   const vault = new Vault({ dir });
   await vault.unlock(passwordFromEnv(io.env));
   try {
-    const devnet = await liveDevnetInfo(io.env);
-    let opening: Promise<Wallet> | undefined;
-    const rebalancer = new Rebalancer({
-      dataDir: dir,
-      vault,
-      clock: systemClock,
-      emit: () => undefined,
-      wallet: () =>
-        (opening ??= Wallet.open({
-          dataDir: dir,
-          vault,
-          clock: systemClock,
-          emit: () => undefined,
-          devnet,
-          assets: createAssetCatalogue,
-          prices: createPriceSource({ dataDir: dir, baseUrl: io.env.STRATA_PRICE_API_URL || undefined, clock: systemClock }),
-          axelarApiUrls: { lcd: io.env.STRATA_AXELAR_LCD_URL || undefined, axelarscan: io.env.STRATA_AXELARSCAN_URL || undefined },
-        })),
-    });
+    const rebalancer = await openCliRebalancer(dir, vault, io.env);
     if (weights && opts['save-target']) await rebalancer.targets.save(weights, {}, Date.now());
     const override = { ...(weights ? { weights } : {}), ...(slippagePercent === undefined ? {} : { slippagePercent }) };
     if (opts.plan) {

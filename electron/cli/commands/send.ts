@@ -1,5 +1,5 @@
 import { formatAmount } from '../../../shared/amounts';
-import { FeeTier } from '../../../shared/domain/transfer';
+import { FeeTier } from '../../../shared/domain/send';
 import { StrataError } from '../../../shared/errors';
 import { Vault } from '../../services/vault/vault';
 import { parseOptions, passwordFromEnv, requireString } from '../args';
@@ -32,7 +32,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<CommandRes
   const vault = new Vault({ dir });
   await vault.unlock(passwordFromEnv(io.env));
   try {
-    const wallet = await openCliWallet(dir, vault, io.env);
+    const wallet = await openCliWallet(dir, vault, io.env, io.ledger);
     const { chain, endpoints } = await cliChain(wallet.chains, requireString(opts.chain, 'chain'), opts.rpc as string | undefined);
     const account = pickAccount(vault, opts.account as string | undefined);
     const review = await wallet.prepareSend({
@@ -50,6 +50,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<CommandRes
         `  from ${review.from}\n  to   ${review.to}\n  fee  up to ${show(review.fee.amount, review.fee.feeAsset.decimals, review.fee.feeAsset.symbol)} (${review.fee.tier})\n`,
     );
     if (!opts.yes) throw new StrataError('INVALID_INPUT', 'Nothing was sent: add --yes to sign and send this transfer');
+    if (vault.accounts().find((a) => a.id === account)?.kind === 'ledger') io.stderr('Review and approve the transaction on the Ledger\n');
     const sent = await wallet.confirmSend(review.reviewId);
     const timeoutMs = opts['timeout-s'] === undefined ? 120_000 : Number(opts['timeout-s']) * 1000;
     const settled = await waitForSettled(wallet, sent.id, timeoutMs);

@@ -36,7 +36,7 @@ export async function swapCommand(argv: string[], io: CliIo): Promise<CommandRes
     // Prices (CoinGecko, or STRATA_PRICE_API_URL) give each route its value lost for the guard; without them it
     // judges the price impact alone.
     const prices = createPriceSource({ dataDir: dir, baseUrl: io.env.STRATA_PRICE_API_URL || undefined, clock: systemClock });
-    const wallet = await openCliWallet(dir, vault, io.env, { prices });
+    const wallet = await openCliWallet(dir, vault, io.env, undefined, { prices });
     const routes = await wallet.crossChain.findRoutes(query);
     const route = routes[index];
     if (!route) throw new StrataError('INVALID_INPUT', `--route ${index}: there are ${routes.length} routes`);

@@ -18,8 +18,8 @@ export function accountView(vault: Vault, record: AccountRecord, chains: ChainIn
     label: record.label,
     kind: record.kind,
     hdIndex: record.hdIndex,
-    family: record.watch ? record.watch.family : null,
-    addresses: record.watch ? watchedAddresses(record.watch, chains) : keyAddresses(vault, record, chains),
+    family: record.watch ? record.watch.family : (record.ledger?.family ?? null),
+    addresses: record.watch ? watchedAddresses(record.watch, chains) : record.ledger ? ledgerAddresses(record.ledger, chains) : keyAddresses(vault, record, chains),
   };
 }
 
@@ -33,4 +33,10 @@ function keyAddresses(vault: Vault, record: AccountRecord, chains: ChainInfo[]):
 function watchedAddresses(watch: NonNullable<AccountRecord['watch']>, chains: ChainInfo[]): AccountAddress[] {
   const targets = watch.chain ? chains.filter((c) => c.id === watch.chain) : chains.filter((c) => c.family === watch.family);
   return targets.map((chain) => ({ chain: chain.id, address: watch.address, path: null, publicKey: null }));
+}
+
+/** A Ledger account's address, path and public key as the device gave them, on the chains it was read for. */
+function ledgerAddresses(ledger: NonNullable<AccountRecord['ledger']>, chains: ChainInfo[]): AccountAddress[] {
+  const targets = ledger.chain ? chains.filter((c) => c.id === ledger.chain) : chains.filter((c) => c.family === ledger.family);
+  return targets.map((chain) => ({ chain: chain.id, address: ledger.address, path: `m/${ledger.path}`, publicKey: ledger.publicKey }));
 }

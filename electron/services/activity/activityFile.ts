@@ -1,6 +1,6 @@
 import { rename } from 'node:fs/promises';
 import { z } from 'zod';
-import { ActivityEntry } from '../../../shared/domain/transfer';
+import { ActivityEntry } from '../../../shared/domain/send';
 import { readVersionedDocument, type VersionedDocument } from '../storage/readVersionedDocument';
 
 export const ACTIVITY_FILE_VERSION = 1;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { ActivityEntry, type ActivityStatus } from '../../../shared/domain/transfer';
+import { ActivityEntry, type ActivityStatus } from '../../../shared/domain/send';
 import { StrataError, type ErrorCode } from '../../../shared/errors';
 import type { ChainEndpoint, TransactionStatus } from '../chains/chainAdapter';
-import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from '../storage/atomicWrite';
 import { ACTIVITY_FILE_VERSION, loadActivityFile } from './activityFile';
 
 /** What may change in an entry after it was recorded. */

@@ -1,5 +1,5 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
-import type { ActivityEntry } from '../../../shared/domain/transfer';
+import type { ActivityEntry } from '../../../shared/domain/send';
 import { StrataError } from '../../../shared/errors';
 import type { ChainEndpoint, DigestSigner, PreparedTransfer, SentTransfer, TransactionStatus } from '../chains/chainAdapter';
 import type { ActivityJournal } from './activityJournal';

@@ -4,6 +4,7 @@ import { secureMethods } from '../../../shared/ipc/secureContract';
 import { accountViews } from '../accounts/accountViews';
 import type { DevnetInfo } from '../chains/chainDirectory';
 import { createAppHandlers } from '../ipc/appHandlers';
+import { openHidTransport, type LedgerConnector } from '../ledger/openLedgerTransport';
 import { createDispatcher } from '../ipc/dispatch';
 import { createSecureHandlers } from '../ipc/secureHandlers';
 import { SecureSessions } from '../secure/secureSessions';
@@ -11,6 +12,7 @@ import { AutoLock } from '../session/autoLock';
 import { SettingsStore } from '../settings/settingsStore';
 import { StrategyStore } from '../strategy/strategyStore';
 import { PriceHistoryService } from '../prices/priceHistoryService';
+import { Rebalancer } from '../rebalance/rebalancer';
 import { RateLimitBackoff } from '../prices/rateLimitBackoff';
 import { Vault } from '../vault/vault';
 import { Wallet } from '../wallet/wallet';
@@ -45,6 +47,8 @@ export interface StrataCoreOptions {
    * endpoints, opt in with a local devnet).
    */
   balanceRefresh?: { intervalMs?: number; maxBackoffMs?: number };
+  /** opens the Ledger for a Ledger account's signature; default: the first Ledger on USB (never a replay) */
+  ledger?: LedgerConnector;
 }
 
 /** The main-side services behind both contracts: what the Electron shell, the test bridge and the CLI drive. */
@@ -85,6 +89,7 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
       prices: createPriceSource({ dataDir: options.dataDir, baseUrl: options.priceApiUrl, clock, backoff: priceBackoff }),
       axelarApiUrls: options.axelarApiUrls,
       ...options.transferTiming,
+      ledger: options.ledger ?? openHidTransport,
     }));
   const accountChains = async () => (await wallet()).chains.list();
   const refresher = options.balanceRefresh
@@ -108,6 +113,7 @@ export function createStrataCore(options: StrataCoreOptions): StrataCore {
     emit: options.emit,
     clock,
     wallet,
+    rebalancer: new Rebalancer({ dataDir: options.dataDir, vault, clock, emit: options.emit, wallet }),
     accountChains,
     appVersion: options.appVersion ?? '0.0.0',
     lock(reason) {

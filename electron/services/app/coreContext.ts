@@ -7,6 +7,7 @@ import type { Vault } from '../vault/vault';
 import type { Wallet } from '../wallet/wallet';
 import type { StrategyStore } from '../strategy/strategyStore';
 import type { PriceHistoryService } from '../prices/priceHistoryService';
+import type { Rebalancer } from '../rebalance/rebalancer';
 import type { Clock, EmitEvent, SecureWindowPort } from './ports';
 
 /** Everything the handlers share. Built once by `createStrataCore`. */
@@ -25,6 +26,8 @@ export interface CoreContext {
   clock: Clock;
   /** balances, prices, sends and activity; opened on first use */
   wallet(): Promise<Wallet>;
+  /** drift, rebalancing plans and their execution (keeps the running executions); built with the other services */
+  rebalancer: Rebalancer;
   /** the chains an account shows addresses for (built-in, devnet, custom) */
   accountChains(): Promise<ChainInfo[]>;
   appVersion: string;

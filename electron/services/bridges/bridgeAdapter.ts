@@ -54,6 +54,7 @@ export interface SentBridgeTx {
   sender?: string;
 }
 
+/** The delivery of a bridge step, one look (the executor's step runners use this one too). */
 export type DeliveryState = 'inflight' | 'delivered' | 'failed';
 
 export interface DeliveryStatus {

@@ -5,7 +5,7 @@
  */
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
-import type { ActivityStatus, FeeTier } from '../../../shared/domain/transfer';
+import type { ActivityStatus, FeeTier } from '../../../shared/domain/send';
 
 /** Where to reach a chain: endpoints in failover order. */
 export interface ChainEndpoint {
@@ -19,6 +19,13 @@ export interface DigestSigner {
   /** 33-byte compressed secp256k1 public key */
   publicKey: Uint8Array;
   signDigest(digest: Uint8Array): Promise<{ signature: Uint8Array; recovery: number }>;
+  /**
+   * Present on signers that must see the whole transaction (a Ledger shows it on its screen): signs an EVM
+   * transaction's unsigned serialization (type byte + RLP) instead of its digest.
+   */
+  signEvmTransaction?(unsignedSerialized: Uint8Array): Promise<{ signature: Uint8Array; recovery: number }>;
+  /** Likewise for Cosmos: signs the sorted amino JSON sign bytes (a Ledger's Cosmos app); r || s, low-s. */
+  signAminoJson?(signBytes: Uint8Array): Promise<Uint8Array>;
 }
 
 export interface TransferRequest {

@@ -5,7 +5,7 @@ import type { ChainInfo } from '../../../shared/domain/chain';
 import { StrataError } from '../../../shared/errors';
 import { devnetChains } from '../devnet/devnetChains';
 import { readVersionedDocument } from '../storage/readVersionedDocument';
-import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomicWrite';
 import { listChains } from './chainRegistry';
 import { checkEndpointPolicy } from './checkEndpointPolicy';
 import { defaultEndpoints } from './defaultEndpoints';

@@ -1,7 +1,7 @@
 import type { EncodeObject } from '@cosmjs/proto-signing';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
-import type { FeeTier as TierName } from '../../../shared/domain/transfer';
+import type { FeeTier as TierName } from '../../../shared/domain/send';
 import { StrataError } from '../../../shared/errors';
 import { nativeAssetOf } from '../assets/nativeAsset';
 import type { ChainAdapter, ChainEndpoint, DigestSigner, PreparedTransfer, SentTransfer, TransactionStatus } from '../chains/chainAdapter';
@@ -156,5 +156,8 @@ function denomOf(chain: ChainInfo, asset: AssetInfo): string {
 
 /** The common DigestSigner seen as the Cosmos code's signer (it hashes the sign bytes itself). */
 function cosmosSignerFrom(signer: DigestSigner): CosmosSigner {
-  return { pubkey: signer.publicKey, signDigest: async (digest) => (await signer.signDigest(digest)).signature };
+  const cosmosSigner: CosmosSigner = { pubkey: signer.publicKey, signDigest: async (digest) => (await signer.signDigest(digest)).signature };
+  const { signAminoJson } = signer;
+  if (signAminoJson) cosmosSigner.signAminoJson = (signBytes) => signAminoJson(signBytes);
+  return cosmosSigner;
 }

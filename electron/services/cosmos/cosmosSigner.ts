@@ -8,4 +8,9 @@ export interface CosmosSigner {
   readonly pubkey: Uint8Array;
   /** Signs a 32-byte digest as it is (no further hashing); returns r || s, 64 bytes, low-s. */
   signDigest(digest: Uint8Array): Promise<Uint8Array>;
+  /**
+   * Present on signers that must show the transaction (a Ledger's Cosmos app): signs the sorted amino JSON sign bytes
+   * themselves (the device hashes them with sha256); such a signer only signs in amino mode.
+   */
+  signAminoJson?(signBytes: Uint8Array): Promise<Uint8Array>;
 }

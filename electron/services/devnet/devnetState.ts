@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { StrataError } from '../../../shared/errors';
 import { DeploymentRows } from '../deployments/deploymentRow';
-import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomicWrite';
 
 /** What a running devnet process publishes in its state directory for the CLI (and the app) to find it. */
 export const DevnetState = z.object({

@@ -1,4 +1,4 @@
-import type { FeeTier } from '../../../shared/domain/transfer';
+import type { FeeTier } from '../../../shared/domain/send';
 
 /** EIP-1559 fee caps of one tier, in wei per gas. */
 export interface EvmFeeTier {

@@ -1,4 +1,4 @@
-import type { FeeTier } from '../../../shared/domain/transfer';
+import type { FeeTier } from '../../../shared/domain/send';
 import { StrataError } from '../../../shared/errors';
 import type { EvmFeeTier } from './evmFeeTiers';
 import type { EvmAsset } from './parseEvmAsset';

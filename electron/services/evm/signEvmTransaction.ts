@@ -11,8 +11,10 @@ import type { DigestSigner } from '../chains/chainAdapter';
  */
 export async function signEvmTransaction(unsigned: Transaction, signer: DigestSigner, expectedFrom: string): Promise<Transaction> {
   const tx = unsigned.clone();
-  const digest = getBytes(tx.unsignedHash);
-  const { signature, recovery } = await signer.signDigest(digest);
+  // A hardware signer is handed the whole transaction to show; the vault only ever sees the digest.
+  const { signature, recovery } = signer.signEvmTransaction
+    ? await signer.signEvmTransaction(getBytes(tx.unsignedSerialized))
+    : await signer.signDigest(getBytes(tx.unsignedHash));
   if (signature.length !== 64 || (recovery !== 0 && recovery !== 1)) {
     throw new StrataError('INTERNAL', 'The signer returned a malformed signature; nothing was sent');
   }

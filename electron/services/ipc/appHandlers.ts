@@ -5,6 +5,7 @@ import type { MethodOutput, Methods } from '../../../shared/ipc/contract';
 import { assertAcceptablePassword } from '../../../shared/passwordPolicy';
 import { accountView, accountViews } from '../accounts/accountViews';
 import type { CoreContext } from '../app/coreContext';
+import { confirmSetting, weakensAutoLock } from './confirmSetting';
 import { createPriceHistoryHandlers } from './priceHistoryHandlers';
 import { createRebalanceHandlers } from './rebalanceHandlers';
 import { createTransferHandlers } from './transferHandlers';
@@ -86,7 +87,7 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
     },
 
     'accounts.importKey': async ({ sessionId, label }) => {
-      if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+      vault.requireUnlocked();
       const secret = sessions.takeSecret(sessionId, ['import-private-key']);
       if (secret.kind !== 'privateKey') throw new StrataError('SESSION_NOT_READY', 'This session holds no private key');
       try {
@@ -117,18 +118,31 @@ export function createAppHandlers(ctx: CoreContext): AppHandlers {
     },
 
     'accounts.remove': async ({ id }) => {
-      await vault.remove(id);
-      await ctx.accountsChanged();
-      return accountViews(vault, await ctx.accountChains());
+      const remove = async () => {
+        await vault.remove(id);
+        await ctx.accountsChanged();
+        return accountViews(vault, await ctx.accountChains());
+      };
+      // An imported key leaves the vault for good: only the secure window can agree to that (#12).
+      const record = vault.isUnlocked ? vault.accounts().find((a) => a.id === id) : undefined;
+      if (record?.kind !== 'private-key') return remove();
+      const view = accountView(vault, record, await ctx.accountChains());
+      return confirmSetting(ctx, { change: 'remove-account', accountLabel: record.label, address: view.addresses[0]?.address ?? '' }, async () => ({ accounts: await remove() }));
     },
 
     'settings.get': () => ctx.settings.get(),
 
     'settings.update': async (patch) => {
-      const settings = await ctx.settings.update(patch);
-      if (vault.isUnlocked && patch.autoLockMinutes !== undefined) ctx.autoLock.arm(settings.autoLockMinutes);
-      ctx.emit('settings.changed', settings);
-      return settings;
+      const update = async () => {
+        const settings = await ctx.settings.update(patch);
+        if (vault.isUnlocked && patch.autoLockMinutes !== undefined) ctx.autoLock.arm(settings.autoLockMinutes);
+        ctx.emit('settings.changed', settings);
+        return settings;
+      };
+      const fromMinutes = (await ctx.settings.get()).autoLockMinutes;
+      if (patch.autoLockMinutes === undefined || !weakensAutoLock(fromMinutes, patch.autoLockMinutes)) return update();
+      // Auto-lock off or above 60 minutes: only the secure window can agree to it (#12).
+      return confirmSetting(ctx, { change: 'auto-lock', fromMinutes, toMinutes: patch.autoLockMinutes }, async () => ({ settings: await update() }));
     },
 
     ...createWalletHandlers(ctx),

@@ -1,13 +1,13 @@
 import type { AppHandlers } from './appHandlers';
 import type { CoreContext } from '../app/coreContext';
-import { StrataError, toErrorPayload } from '../../../shared/errors';
+import { toErrorPayload } from '../../../shared/errors';
 
 type TransferMethods = 'routes.find' | 'transfers.start' | 'transfers.list' | 'transfers.get';
 
 /** Handlers for routes and multi-step transfers: thin, over the Wallet's CrossChainTransfers. */
 export function createTransferHandlers(ctx: CoreContext): Pick<AppHandlers, TransferMethods> {
   const crossChain = async () => {
-    if (!ctx.vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+    ctx.vault.requireUnlocked();
     return (await ctx.wallet()).crossChain;
   };
   return {

@@ -1,6 +1,7 @@
 import type { AppHandlers } from './appHandlers';
 import type { CoreContext } from '../app/coreContext';
-import { StrataError, toErrorPayload } from '../../../shared/errors';
+import { toErrorPayload } from '../../../shared/errors';
+import { confirmSetting } from './confirmSetting';
 
 type WalletMethods =
   | 'chains.list' | 'chains.rpc' | 'chains.setRpc' | 'chains.addCustom' | 'chains.removeCustom' | 'assets.list'
@@ -9,7 +10,7 @@ type WalletMethods =
 /** Handlers for chains, assets, the portfolio, sends and activity: thin, over the Wallet service. */
 export function createWalletHandlers(ctx: CoreContext): Pick<AppHandlers, WalletMethods> {
   const unlocked = async () => {
-    if (!ctx.vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+    ctx.vault.requireUnlocked();
     return ctx.wallet();
   };
   const chainsChanged = async () => ctx.emit('chains.changed', { chains: (await ctx.wallet()).chains.list() });
@@ -22,11 +23,16 @@ export function createWalletHandlers(ctx: CoreContext): Pick<AppHandlers, Wallet
       return { chain: info.id, endpoints: chains.endpoints(info.id), defaults: chains.defaults(info.id) };
     },
     // Replacing endpoints decides what the wallet believes about balances and receipts: the vault must be unlocked (#12).
+    // Replacing them also needs the secure window's confirmation; restoring the defaults (an empty list) does not.
     'chains.setRpc': async ({ chain, endpoints }) => {
       const { chains } = await unlocked();
       const info = chains.resolve(chain);
-      await chains.setEndpoints(info, endpoints);
-      return { chain: info.id, endpoints: chains.endpoints(info.id), defaults: chains.defaults(info.id) };
+      const apply = async () => {
+        await chains.setEndpoints(info, endpoints);
+        return { chain: info.id, endpoints: chains.endpoints(info.id), defaults: chains.defaults(info.id) };
+      };
+      if (endpoints.length === 0) return apply();
+      return confirmSetting(ctx, { change: 'replace-rpc', chain: info.id, chainName: info.name, from: chains.endpoints(info.id), to: [...endpoints] }, async () => ({ rpc: await apply() }));
     },
     'chains.addCustom': async (input) => {
       const added = await (await ctx.wallet()).chains.addCustom(input);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { isPlainDecimal } from '../../../shared/portfolio/decimal';
 import { readVersionedDocument } from '../storage/readVersionedDocument';
-import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomicWrite';
 import { PRICE_ID } from './coinGeckoClient';
 
 export const PRICE_CACHE_FILE = 'prices.json';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readVersionedDocument, type VersionedDocumentFormat } from '../storage/readVersionedDocument';
-import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomicWrite';
 import { PRICE_ID } from './coinGeckoClient';
 import { MAX_HISTORY_DAYS } from './priceHistoryClient';
 import type { DailyClose } from './priceHistoryCloses';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ERROR_CODES, StrataError } from '../../../shared/errors';
 import { RebalancePlan } from '../../../shared/rebalance/rebalanceSchemas';
 import { readVersionedDocument } from '../storage/readVersionedDocument';
-import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomicWrite';
 import { withFileLock } from '../storage/withFileLock';
 
 const FILE = 'rebalances.json';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { StrataError } from '../../../shared/errors';
 import { DEFAULT_REBALANCE_RULES, RebalanceTarget, type RebalanceRules, type TargetWeights } from '../../../shared/rebalance/rebalanceSchemas';
 import { readVersionedDocument } from '../storage/readVersionedDocument';
-import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomicWrite';
 
 const FILE = 'rebalance-target.json';
 const TargetFile = z.strictObject({ version: z.literal(1), target: RebalanceTarget });

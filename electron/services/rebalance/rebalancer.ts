@@ -25,7 +25,7 @@ import { RebalanceTargetStore } from './rebalanceTargetStore';
 
 export interface RebalancerOptions {
   dataDir: string;
-  vault: Pick<Vault, 'isUnlocked' | 'accounts'>;
+  vault: Pick<Vault, 'isUnlocked' | 'requireUnlocked' | 'accounts'>;
   clock: Clock;
   emit: EmitEvent;
   wallet(): Promise<Wallet>;
@@ -77,8 +77,8 @@ export class Rebalancer {
     return { ...saved, rules: { ...saved.rules, ...override.rules } };
   }
 
-  private unlockedWallet(): Promise<Wallet> {
-    if (!this.options.vault.isUnlocked) return Promise.reject(new StrataError('VAULT_LOCKED', 'Unlock the vault first'));
+  private async unlockedWallet(): Promise<Wallet> {
+    this.options.vault.requireUnlocked();
     return this.options.wallet();
   }
 
@@ -129,22 +129,32 @@ export class Rebalancer {
    * @throws PLAN_NOT_FOUND for an unknown plan, PLAN_EXPIRED (nothing changes), VAULT_LOCKED
    */
   async execute(planId: string): Promise<RebalanceExecution> {
+    const { now, wallet } = await this.checkExecute(planId);
+    if (now.status === 'completed' || now.status === 'failed' || this.running.has(planId)) return now;
+    const run = this.run(planId, wallet).finally(() => this.running.delete(planId));
+    this.running.set(planId, run);
+    run.catch(() => undefined);
+    return { ...now, status: 'running' };
+  }
+
+  /**
+   * What `execute` would do, without doing it: the plan and where it stands (a completed, failed or running plan has
+   * nothing to sign; a ready or paused one would sign its remaining trades). The app asks the secure window between
+   * this and `execute`. @throws PLAN_NOT_FOUND, PLAN_EXPIRED, VAULT_LOCKED
+   */
+  async checkExecute(planId: string): Promise<{ plan: RebalancePlan; now: RebalanceExecution; wallet: Wallet }> {
     const wallet = await this.unlockedWallet();
     const records = await this.records();
     const record = await records.get(planId);
     if (!record) throw new StrataError('PLAN_NOT_FOUND', 'No such rebalancing plan: make a plan first');
     const now = this.execution(record, wallet);
-    if (now.status === 'completed' || now.status === 'failed' || this.running.has(planId)) return now;
     if (now.status === 'ready') {
       if (this.options.clock.now() - record.plan.createdAt > PLAN_TTL_MS) {
         throw new StrataError('PLAN_EXPIRED', 'This plan is more than 10 minutes old: prices and balances have moved, make a new plan');
       }
       if ((await records.newestPlanId()) !== planId) throw new StrataError('PLAN_EXPIRED', 'A newer plan replaces this one: run the newest plan');
     }
-    const run = this.run(planId, wallet).finally(() => this.running.delete(planId));
-    this.running.set(planId, run);
-    run.catch(() => undefined);
-    return { ...now, status: 'running' };
+    return { plan: record.plan, now, wallet };
   }
 
   /** Where a plan's execution stands. @throws PLAN_NOT_FOUND, VAULT_LOCKED */

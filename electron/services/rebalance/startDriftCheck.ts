@@ -1,6 +1,5 @@
-import type { EventName } from '../../../shared/ipc/contract';
+import type { Envelope, EventName } from '../../../shared/ipc/contract';
 import type { DriftReport } from '../../../shared/rebalance/rebalanceSchemas';
-import type { StrataCore } from '../app/core';
 import { systemClock, type Clock, type EmitEvent } from '../app/ports';
 import { driftNotification } from './driftNotification';
 import { DriftWatch } from './driftWatch';
@@ -11,7 +10,7 @@ import { DriftWatch } from './driftWatch';
  * The shell passes every event it emits to `onEvent`: the schedule runs from `vault.unlocked` to `vault.locked`, and
  * the shell calls `stop` when it quits.
  */
-export function startDriftCheck(options: { core: Pick<StrataCore, 'call'>; emit: EmitEvent; notify(message: { title: string; body: string }): void; clock?: Clock }) {
+export function startDriftCheck(options: { core: { call(method: string, payload: unknown): Promise<Envelope<unknown>> }; emit: EmitEvent; notify(message: { title: string; body: string }): void; clock?: Clock }) {
   const { core } = options;
   const watch = new DriftWatch({
     clock: options.clock ?? systemClock,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { CaipChainId, ChainInfo } from '../../../shared/domain/chain';
 import type { Route, RouteFee, RouteStep } from '../../../shared/domain/route';
-import type { FeeTier } from '../../../shared/domain/transfer';
+import type { FeeTier } from '../../../shared/domain/send';
 import { StrataError } from '../../../shared/errors';
 import { canonicalRef } from '../assets/listAssets';
 import { nativeAssetOf } from '../assets/nativeAsset';

@@ -1,6 +1,6 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import type { SecurePurpose, SecureSessionState, SecureSessionView } from '../../../shared/ipc/contract';
-import type { SecureView, SendConfirmation, TransferConfirmation } from '../../../shared/ipc/secureContract';
+import type { RebalanceConfirmation, SecureView, SendConfirmation, SettingConfirmation, TransferConfirmation } from '../../../shared/ipc/secureContract';
 import { StrataError } from '../../../shared/errors';
 import { generateMnemonic, parseMnemonic } from '../keys/mnemonic';
 import { parsePrivateKey } from '../keys/privateKey';
@@ -30,11 +30,22 @@ interface Session {
 /** An action waiting for the user's word in the secure window; `run` signs and broadcasts, at most once. */
 export type PendingConfirmation =
   | { purpose: 'confirm-send'; send: SendConfirmation; run: () => Promise<void> }
-  | { purpose: 'confirm-transfer'; transfer: TransferConfirmation; run: () => Promise<void> };
+  | { purpose: 'confirm-transfer'; transfer: TransferConfirmation; run: () => Promise<void> }
+  | { purpose: 'confirm-rebalance'; rebalance: RebalanceConfirmation; run: () => Promise<void> }
+  | { purpose: 'confirm-setting'; setting: SettingConfirmation; run: () => Promise<void> };
 
 /** Whether the confirmation must carry the vault password. */
 export function passwordRequired(confirmation: PendingConfirmation): boolean {
-  return confirmation.purpose === 'confirm-send' ? confirmation.send.passwordRequired : confirmation.transfer.passwordRequired;
+  switch (confirmation.purpose) {
+    case 'confirm-send':
+      return confirmation.send.passwordRequired;
+    case 'confirm-transfer':
+      return confirmation.transfer.passwordRequired;
+    case 'confirm-rebalance':
+      return confirmation.rebalance.passwordRequired;
+    case 'confirm-setting':
+      return false;
+  }
 }
 
 /** A session left open longer than this expires and its secret is wiped. */
@@ -122,12 +133,21 @@ export class SecureSessions {
       case 'import-private-key':
         return { purpose: 'import-private-key' };
       case 'confirm-send':
-      case 'confirm-transfer': {
+      case 'confirm-transfer':
+      case 'confirm-rebalance':
+      case 'confirm-setting': {
         const confirmation = session.confirmation;
         if (!confirmation) throw new StrataError('SESSION_NOT_READY', 'Nothing to confirm in this session');
-        return confirmation.purpose === 'confirm-send'
-          ? { purpose: 'confirm-send', send: structuredClone(confirmation.send) }
-          : { purpose: 'confirm-transfer', transfer: structuredClone(confirmation.transfer) };
+        switch (confirmation.purpose) {
+          case 'confirm-send':
+            return { purpose: 'confirm-send', send: structuredClone(confirmation.send) };
+          case 'confirm-transfer':
+            return { purpose: 'confirm-transfer', transfer: structuredClone(confirmation.transfer) };
+          case 'confirm-rebalance':
+            return { purpose: 'confirm-rebalance', rebalance: structuredClone(confirmation.rebalance) };
+          case 'confirm-setting':
+            return { purpose: 'confirm-setting', setting: structuredClone(confirmation.setting) };
+        }
       }
     }
   }

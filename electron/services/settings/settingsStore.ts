@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Settings } from '../../../shared/ipc/contract';
 import { readVersionedDocument } from '../storage/readVersionedDocument';
-import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomicWrite';
 
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, lockOnSuspend: true, refreshBalances: true, theme: 'system' };
 

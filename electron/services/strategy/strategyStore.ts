@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { StrategySettings } from '../../../shared/domain/strategy';
 import { StrataError } from '../../../shared/errors';
 import { readVersionedDocument } from '../storage/readVersionedDocument';
-import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomicWrite';
 
 const StrategyFile = z.strictObject({ version: z.literal(1), strategy: StrategySettings });
 

@@ -18,10 +18,10 @@ import { safeText, txFailure } from '../cosmos/tx/txFailure';
 import { cosmosTxHash } from '../cosmos/tx/txHash';
 import { vaultCosmosSigner, type VaultSigningPort } from '../cosmos/vaultCosmosSigner';
 import type { CosmosStepCall } from '../routing/routingTypes';
-import type { CallReceipt, CallStatus, CallTransport, StepCall } from './stepRunner';
+import type { CallReceipt, CallStatus, CallTransport, UnsignedCall } from './stepRunner';
 
 /** A step call that carries one Cosmos message (the EVM fields stay empty): what cosmosCallTransport signs. */
-export interface CosmosTransportCall extends StepCall {
+export interface CosmosTransportCall extends UnsignedCall {
   cosmos: EncodeObject;
 }
 

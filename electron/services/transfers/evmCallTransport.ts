@@ -11,7 +11,7 @@ import { signEvmTransaction } from '../evm/signEvmTransaction';
 import type { JsonRpcCall } from '../rpc/httpJsonRpc';
 import { assertWithinReviewedFee, simulateBeforeSigning } from './checkBeforeSigning';
 import type { EvmFeeTier } from '../evm/evmFeeTiers';
-import type { CallReceipt, CallStatus, CallTransport, SignedCall, StepCall } from './stepRunner';
+import type { CallReceipt, CallStatus, CallTransport, SignedCall, UnsignedCall } from './stepRunner';
 
 interface RawReceipt {
   status?: unknown;
@@ -30,7 +30,7 @@ export function evmCallTransport(target: ChainEndpoint, signer: DigestSigner, cl
   const { nonces } = clients;
   const pendingNonce = async (): Promise<bigint> => quantity(await call('eth_getTransactionCount', [signer.address, 'pending']), 'nonce');
   const chainId = evmChainId(target.chain);
-  const signCall = async (stepCall: StepCall, nonce: bigint, gasLimit: bigint, fee: EvmFeeTier): Promise<SignedCall> => {
+  const signCall = async (stepCall: UnsignedCall, nonce: bigint, gasLimit: bigint, fee: EvmFeeTier): Promise<SignedCall> => {
     const unsigned = Transaction.from({
       type: 2,
       chainId,

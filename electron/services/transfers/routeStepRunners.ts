@@ -7,11 +7,11 @@ import type { StepFailure } from '../../../shared/domain/transferRecord';
 import { StrataError } from '../../../shared/errors';
 import type { BridgeAdapter, BridgeFundsLocation, BridgeQuote, DeliveryStatus } from '../bridges/bridgeAdapter';
 import type { RoutingEnvironment } from '../routing/findRoutes';
-import type { StepCall as ProviderCall } from '../routing/routingTypes';
+import type { StepCall } from '../routing/routingTypes';
 import type { SwapVenue } from '../swap/swapVenue';
 import { MAX_SLIPPAGE_BPS, minAmountOut as slippageMinimum } from '../evm/minAmountOut';
 import { cosmosTransportCall } from './cosmosCallTransport';
-import type { CallReceipt, CallTransport, FailureReport, StepCall, StepContext, StepRunner } from './stepRunner';
+import type { CallReceipt, CallTransport, FailureReport, StepContext, StepRunner, UnsignedCall } from './stepRunner';
 
 /** How long a swap built now stays valid on chain: 20 minutes (the router refuses it afterwards). */
 export const SWAP_DEADLINE_SECONDS = 20 * 60;
@@ -95,7 +95,7 @@ export function withTolerance(quote: BridgeQuote, bps: number): BridgeQuote {
 }
 
 /** The executor's call for a provider's call: EVM fields, or a Cosmos message for cosmosCallTransport. */
-function evmCall(call: ProviderCall, step: RouteStep): StepCall {
+function evmCall(call: StepCall, step: RouteStep): UnsignedCall {
   if (call.family === 'cosmos') return cosmosTransportCall(call);
   const reviewed = reviewedGasFee(step);
   return { label: call.label, to: call.to, data: call.data, value: call.value, ...(reviewed === null ? {} : { reviewedGasFeeWei: reviewed }) };

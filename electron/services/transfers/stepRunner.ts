@@ -1,8 +1,9 @@
 import type { RouteStep } from '../../../shared/domain/route';
+import type { DeliveryState } from '../bridges/bridgeAdapter';
 import type { CallRecord, FailureAction, FundsAt, StepFailure, StepRecord } from '../../../shared/domain/transferRecord';
 
 /** A transaction a step wants sent, not signed yet (the nonce is taken when it is signed). */
-export interface StepCall {
+export interface UnsignedCall {
   /** short name for the journal and the UI: "approve", "swap", "send" */
   label: string;
   /** EIP-55 contract or recipient */
@@ -57,7 +58,7 @@ export interface CallTransport {
   /** the account that signs, EIP-55 */
   from: string;
   /** Signs a call with the account's next nonce. Nothing is sent. @throws TX_FAILED (would revert), INSUFFICIENT_FUNDS, RPC_UNAVAILABLE */
-  sign(call: StepCall): Promise<SignedCall>;
+  sign(call: UnsignedCall): Promise<SignedCall>;
   /**
    * Broadcasts signed bytes. Idempotent: the node already having this transaction counts as success.
    * @throws TX_REJECTED / INSUFFICIENT_FUNDS (refused), RPC_UNAVAILABLE (fate unknown)
@@ -66,9 +67,6 @@ export interface CallTransport {
   /** Where a journaled transaction stands now (one look). */
   status(call: Pick<CallRecord, 'hash' | 'from' | 'nonce'>): Promise<CallStatus>;
 }
-
-/** The delivery of a bridge step, one look. */
-export type DeliveryState = 'inflight' | 'delivered' | 'failed';
 
 /** One look at a delivery with what the bridge said about it. */
 export interface DeliveryLook {
@@ -97,7 +95,7 @@ export interface StepRunner {
    * done. Called again after each confirmation, and after a resume, so it must read the chain (an allowance already
    * granted) rather than remember. @throws as CallTransport.sign
    */
-  nextCall(ctx: StepContext): Promise<StepCall | null>;
+  nextCall(ctx: StepContext): Promise<UnsignedCall | null>;
   /** The step's actual output from its receipts (a swap's Transfer/Swap log), base units; null when it cannot tell. */
   amountOut?(ctx: StepContext): Promise<bigint | null>;
   /** Bridge steps: one look at the delivery on the destination chain after the source transaction confirmed. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Route } from '../../../shared/domain/route';
 import { StrataError } from '../../../shared/errors';
 import { readVersionedDocument, type VersionedDocument } from '../storage/readVersionedDocument';
-import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from '../storage/atomicWrite';
 import {
   STEP_TRANSITIONS,
   StepRecord,

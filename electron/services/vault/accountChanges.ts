@@ -5,9 +5,9 @@
  */
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import { StrataError } from '../../../shared/errors';
-import { normalizeLabel, normalizeMnemonic, normalizeWatchTarget, privateKeyToHex } from './inputs';
+import { normalizeLabel, normalizeLedgerTarget, normalizeMnemonic, normalizeWatchTarget, privateKeyToHex } from './inputs';
 import type { Keyring } from './keyring';
-import { emptyPayload, MAX_HD_INDEX, type AccountRecord, type VaultPayload, type WatchTarget } from './payload';
+import { emptyPayload, MAX_HD_INDEX, type AccountRecord, type LedgerTarget, type VaultPayload, type WatchTarget } from './payload';
 
 export type VaultSecret = { mnemonic: string; passphrase: string } | { privateKey: Uint8Array };
 
@@ -20,7 +20,9 @@ export interface PayloadChange<T> {
 
 /** A deep enough copy for callers: records are flat except for `watch`. */
 export function copyAccount(account: AccountRecord): AccountRecord {
-  return { ...account, watch: account.watch === null ? null : { ...account.watch } };
+  const copy = { ...account, watch: account.watch === null ? null : { ...account.watch } };
+  if (account.ledger) copy.ledger = { ...account.ledger };
+  return copy;
 }
 
 function newAccountId(existing: readonly AccountRecord[]): string {
@@ -34,9 +36,9 @@ function newAccount(
   payload: VaultPayload,
   kind: AccountRecord['kind'],
   label: string,
-  fields: { hdIndex?: number; watch?: WatchTarget },
+  fields: { hdIndex?: number; watch?: WatchTarget; ledger?: LedgerTarget },
 ): AccountRecord {
-  return {
+  const account: AccountRecord = {
     id: newAccountId(payload.accounts),
     label: normalizeLabel(label),
     kind,
@@ -44,6 +46,8 @@ function newAccount(
     watch: fields.watch ?? null,
     createdAt: Date.now(),
   };
+  if (fields.ledger) account.ledger = fields.ledger;
+  return account;
 }
 
 function appended(payload: VaultPayload, account: AccountRecord, extra: Partial<VaultPayload> = {}): PayloadChange<AccountRecord> {
@@ -61,6 +65,7 @@ export function findAccount(payload: VaultPayload, id: string): AccountRecord {
 export function signingAccount(payload: VaultPayload, id: string): AccountRecord {
   const account = findAccount(payload, id);
   if (account.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account has no key');
+  if (account.kind === 'ledger') throw new StrataError('INVALID_INPUT', 'A Ledger account signs on the device, not with the vault');
   return account;
 }
 
@@ -112,6 +117,20 @@ export function addWatch(payload: VaultPayload, watch: WatchTarget, label: strin
   if (duplicate) throw new StrataError('DUPLICATE_ACCOUNT', 'This address is already watched on this chain');
   const watched = payload.accounts.filter((a) => a.kind === 'watch').length;
   return appended(payload, newAccount(payload, 'watch', label ?? `Watch ${watched + 1}`, { watch: target }));
+}
+
+/**
+ * A Ledger account (address, path and public key the device gave; no secret). INVALID_INPUT, INVALID_ADDRESS;
+ * DUPLICATE_ACCOUNT for the same address on the same chain.
+ */
+export function addLedger(payload: VaultPayload, ledger: LedgerTarget, label: string | undefined): PayloadChange<AccountRecord> {
+  const target = normalizeLedgerTarget(ledger);
+  const duplicate = payload.accounts.some(
+    (a) => a.ledger && a.ledger.family === target.family && a.ledger.chain === target.chain && a.ledger.address.toLowerCase() === target.address.toLowerCase(),
+  );
+  if (duplicate) throw new StrataError('DUPLICATE_ACCOUNT', 'This Ledger account is already in the vault');
+  const count = payload.accounts.filter((a) => a.kind === 'ledger').length;
+  return appended(payload, newAccount(payload, 'ledger', label ?? `Ledger ${count + 1}`, { ledger: target }));
 }
 
 /** New label for an account. ACCOUNT_NOT_FOUND, INVALID_INPUT. */

@@ -4,13 +4,14 @@
  */
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { bech32 } from '@scure/base';
 import { validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { StrataError } from '../../../shared/errors';
 import { CaipChainId } from '../../../shared/domain/chain';
-import { MAX_LABEL_LENGTH, type WatchTarget } from './payload';
+import { addressFromPublicKey } from '../../../shared/addresses/addressFromPublicKey';
+import { LedgerTargetSchema, MAX_LABEL_LENGTH, type LedgerTarget, type WatchTarget } from './payload';
 
 /** Strength is the caller's policy; the vault only refuses an empty password. */
 export function assertPassword(password: string): void {
@@ -95,4 +96,29 @@ export function normalizeWatchTarget(watch: WatchTarget): WatchTarget {
   if (typeof watch.address !== 'string') throw invalidAddress();
   const address = watch.family === 'evm' ? normalizeEvmAddress(watch.address) : normalizeCosmosAddress(watch.address);
   return { family: watch.family, chain, address };
+}
+
+/**
+ * Checks a Ledger account before it is stored: the family's chain namespace, a path, a valid compressed public key
+ * and an address that is that key's (EIP-55 for EVM, the bech32 prefix of the given address for Cosmos).
+ * @throws INVALID_INPUT, INVALID_ADDRESS
+ */
+export function normalizeLedgerTarget(ledger: LedgerTarget): LedgerTarget {
+  const parsed = LedgerTargetSchema.safeParse(ledger);
+  if (!parsed.success) throw new StrataError('INVALID_INPUT', 'A Ledger account needs a family, a path, an address and a public key');
+  const { family, chain, path, publicKey } = parsed.data;
+  if (chain !== null && !chain.startsWith(family === 'evm' ? 'eip155:' : 'cosmos:')) {
+    throw new StrataError('INVALID_INPUT', 'The chain must be a CAIP-2 chain id of the same family');
+  }
+  if (family === 'cosmos' && chain === null) throw new StrataError('INVALID_INPUT', 'A Cosmos Ledger account is read for one chain');
+  const address = family === 'evm' ? normalizeEvmAddress(parsed.data.address) : normalizeCosmosAddress(parsed.data.address);
+  const prefix = family === 'cosmos' ? address.slice(0, address.lastIndexOf('1')) : null;
+  let expected: string;
+  try {
+    expected = addressFromPublicKey(hexToBytes(publicKey), { addressScheme: family, bech32Prefix: prefix });
+  } catch {
+    throw new StrataError('INVALID_INPUT', 'The Ledger public key is not a valid secp256k1 key');
+  }
+  if (expected !== address) throw new StrataError('INVALID_ADDRESS', 'The address is not the Ledger public key\'s address');
+  return { family, chain, path, address, publicKey };
 }

@@ -23,12 +23,29 @@ export const WatchTargetSchema = z.strictObject({
 });
 export type WatchTarget = z.infer<typeof WatchTargetSchema>;
 
+/**
+ * A Ledger account: no secret, only where the device keeps the key and what it answered. EVM accounts serve every
+ * EVM chain (chain null); a Cosmos account is read with one chain's bech32 prefix (chain set).
+ */
+export const LedgerTargetSchema = z.strictObject({
+  family: z.enum(['evm', 'cosmos']),
+  chain: CaipChainId.nullable(),
+  /** BIP-32 path as the Ledger apps take it: 44'/60'/0'/0/0 */
+  path: z.string().regex(/^\d{1,10}'?(\/\d{1,10}'?){0,9}$/),
+  address: z.string().min(1).max(128),
+  /** compressed secp256k1 public key, hex */
+  publicKey: z.string().regex(/^0[23][0-9a-f]{64}$/),
+});
+export type LedgerTarget = z.infer<typeof LedgerTargetSchema>;
+
 export const AccountRecordSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{16}$/),
   label: z.string().min(1).max(MAX_LABEL_LENGTH),
-  kind: z.enum(['hd', 'private-key', 'watch']),
+  kind: z.enum(['hd', 'private-key', 'watch', 'ledger']),
   hdIndex: z.number().int().min(0).max(MAX_HD_INDEX).nullable(),
   watch: WatchTargetSchema.nullable(),
+  /** set for (and only for) kind 'ledger'; absent in files written before Ledger accounts existed */
+  ledger: LedgerTargetSchema.nullable().optional(),
   /** milliseconds since the epoch */
   createdAt: z.number().int().nonnegative(),
 });
@@ -55,7 +72,10 @@ function isConsistent(payload: VaultPayload): boolean {
   for (const account of accounts) {
     if (ids.has(account.id)) return false;
     ids.add(account.id);
-    if (account.kind === 'hd') {
+    if (account.kind !== 'ledger' && (account.ledger ?? null) !== null) return false;
+    if (account.kind === 'ledger') {
+      if (account.hdIndex !== null || account.watch !== null || (account.ledger ?? null) === null) return false;
+    } else if (account.kind === 'hd') {
       if (mnemonic === null || account.hdIndex === null || account.watch !== null) return false;
       if (account.hdIndex >= nextHdIndex || hdIndexes.has(account.hdIndex)) return false;
       hdIndexes.add(account.hdIndex);

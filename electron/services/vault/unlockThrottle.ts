@@ -12,7 +12,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { StrataError } from '../../../shared/errors';
-import { ensurePrivateDir, writeFileAtomic } from './atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomicWrite';
 
 export const THROTTLE_FILE_NAME = 'unlock-throttle.json';
 /** Wrong passwords in a row that are not delayed. */

@@ -15,7 +15,7 @@ import type { PayloadChange, VaultSecret } from './accountChanges';
 import { deriveKeys, newSalt, wipeKeys, type VaultKeys } from './encryption';
 import { assertPassword, privateKeyToHex } from './inputs';
 import { Keyring, type DigestSignature, type PublicKeyInfo } from './keyring';
-import type { AccountRecord, VaultPayload, WatchTarget } from './payload';
+import type { AccountRecord, LedgerTarget, VaultPayload, WatchTarget } from './payload';
 import { resolveDefaultParams, upgradedParams, type ScryptParams } from './scryptParams';
 import { assertKeysMatch, openPayload, sealPayload } from './sealedPayload';
 import type { VaultHeader } from './vaultFile';
@@ -23,7 +23,7 @@ import { UnlockThrottle } from './unlockThrottle';
 import { VaultStorage } from './vaultStorage';
 
 export { DEFAULT_SCRYPT, type ScryptParams } from './scryptParams';
-export type { AccountRecord, WatchTarget } from './payload';
+export type { AccountRecord, LedgerTarget, WatchTarget } from './payload';
 export type { DigestSignature, PublicKeyInfo } from './keyring';
 export type { VaultSecret } from './accountChanges';
 
@@ -75,6 +75,14 @@ export class Vault {
 
   get isUnlocked(): boolean {
     return this.session !== null;
+  }
+
+  /**
+   * The one "vault locked" check of the services and handlers that need an unlocked vault.
+   * @throws StrataError VAULT_LOCKED when locked
+   */
+  requireUnlocked(): void {
+    if (this.session === null) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
   }
 
   /** Whether the vault holds a recovery phrase (HD accounts). VAULT_LOCKED when locked. */
@@ -212,6 +220,11 @@ export class Vault {
   /** Adds a watch-only address (stored EIP-55 / lower-case bech32). INVALID_ADDRESS, INVALID_INPUT, DUPLICATE_ACCOUNT. */
   async addWatch(watch: WatchTarget, label?: string): Promise<AccountRecord> {
     return this.mutate((payload) => changes.addWatch(payload, watch, label));
+  }
+
+  /** Adds a Ledger account (no secret: address, path, public key). INVALID_INPUT, INVALID_ADDRESS, DUPLICATE_ACCOUNT. */
+  async addLedger(ledger: LedgerTarget, label?: string): Promise<AccountRecord> {
+    return this.mutate((payload) => changes.addLedger(payload, ledger, label));
   }
 
   /** Renames an account (label trimmed, 1..64 characters). ACCOUNT_NOT_FOUND, INVALID_INPUT. */

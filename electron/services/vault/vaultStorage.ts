@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { lstat, open, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { StrataError } from '../../../shared/errors';
-import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './atomicWrite';
+import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from '../storage/atomicWrite';
 import { parseVaultFile, serializeVaultFile, type VaultFile, type VaultHeader } from './vaultFile';
 
 export const VAULT_FILE_NAME = 'vault.json';

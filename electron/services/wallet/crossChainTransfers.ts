@@ -145,7 +145,7 @@ export class CrossChainTransfers {
    */
   async checkStart(quoteId: string, accountId: string, acceptedLossBps?: number): Promise<{ route: Route; plan: PlannedStep[]; accountId: string; accountLabel: string }> {
     const { vault } = this.options;
-    if (!vault.isUnlocked) throw new StrataError('VAULT_LOCKED', 'Unlock the vault first');
+    vault.requireUnlocked();
     const { route, plan } = this.quotes.get(quoteId);
     const record = findAccount(vault, accountId);
     if (record.kind === 'watch') throw new StrataError('INVALID_INPUT', 'A watch-only account cannot send');

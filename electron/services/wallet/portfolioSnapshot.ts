@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Portfolio } from '../../../shared/domain/portfolio';
 import { readVersionedDocument } from '../storage/readVersionedDocument';
-import { ensurePrivateDir, writeFileAtomic } from '../vault/atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomicWrite';
 
 export const PORTFOLIO_SNAPSHOT_FILE = 'portfolio.json';
 const SnapshotFile = z.strictObject({ version: z.literal(1), portfolio: Portfolio });

@@ -3,7 +3,7 @@ import { formatAmount, parseAmount } from '../../../shared/amounts';
 import type { AssetInfo } from '../../../shared/domain/asset';
 import type { ChainInfo } from '../../../shared/domain/chain';
 import type { Portfolio } from '../../../shared/domain/portfolio';
-import type { ActivityEntry, FeeQuote, FeeTier, TransferReview } from '../../../shared/domain/transfer';
+import type { ActivityEntry, FeeQuote, FeeTier, SendReview } from '../../../shared/domain/send';
 import type { SendConfirmation } from '../../../shared/ipc/secureContract';
 import { StrataError } from '../../../shared/errors';
 import type { PriceSource } from './priceSource';
@@ -15,12 +15,14 @@ import { createChainClients } from '../chains/chainClients';
 import { ChainDirectory, type DevnetInfo } from '../chains/chainDirectory';
 import { createCosmosAdapter } from '../cosmos/cosmosAdapter';
 import { createEvmAdapter, type EvmChainAdapter } from '../evm/createEvmAdapter';
+import { ledgerSigner } from '../ledger/ledgerSigner';
+import type { LedgerConnector } from '../ledger/openLedgerTransport';
 import type { Vault } from '../vault/vault';
 import { accountAddress, findAccount } from './accountAddress';
 import { CrossChainTransfers, type AxelarApiUrls } from './crossChainTransfers';
 import { PortfolioSnapshot } from './portfolioSnapshot';
 import { refreshPortfolio } from './refreshPortfolio';
-import { TransferReviews } from './transferReviews';
+import { SendReviews } from './sendReviews';
 import { vaultSigner } from './vaultSigner';
 
 /** The assets Strata tracks on each chain. */
@@ -45,6 +47,8 @@ export interface WalletOptions {
   axelarApiUrls?: AxelarApiUrls;
   pollMs?: number;
   delayFactor?: number;
+  /** opens the Ledger for a Ledger account's signature (the CLI's reads STRATA_LEDGER_REPLAY; tests pass a device) */
+  ledger?: LedgerConnector;
 }
 
 /** Pending transfers are looked up this often at first (a block is 2 to 12 s on the chains we support)… */
@@ -63,7 +67,7 @@ const EMPTY_PORTFOLIO: Portfolio = {
 export class Wallet {
   private portfolio: Portfolio = EMPTY_PORTFOLIO;
   private refreshing: Promise<Portfolio> | null = null;
-  private readonly reviews: TransferReviews;
+  private readonly reviews: SendReviews;
   /** the timer of the next pending-transfer lookup, or null when none is scheduled */
   private pendingTimer: unknown = null;
   private pendingDelay = PENDING_POLL_MS;
@@ -79,7 +83,7 @@ export class Wallet {
     /** one chain adapter per family, shared with crossChain (its funds check reads balances through them) */
     private readonly adapters: { evm: EvmChainAdapter; cosmos: ChainAdapter },
   ) {
-    this.reviews = new TransferReviews(options.clock);
+    this.reviews = new SendReviews(options.clock);
     this.snapshot = new PortfolioSnapshot(options.dataDir);
   }
 
@@ -172,7 +176,7 @@ export class Wallet {
   }
 
   /** Validates and prices a transfer for the review screen; nothing is signed. */
-  async prepareSend(input: { accountId: string; chain: string; to: string; asset: string; amount: string; tier: FeeTier; endpoints?: string[] }): Promise<TransferReview> {
+  async prepareSend(input: { accountId: string; chain: string; to: string; asset: string; amount: string; tier: FeeTier; endpoints?: string[] }): Promise<SendReview> {
     const { vault } = this.options;
     const chain = this.chains.resolve(input.chain);
     const record = findAccount(vault, input.accountId);
@@ -243,7 +247,8 @@ export class Wallet {
   /** Signs and broadcasts exactly a reviewed transfer, journaled before the broadcast. */
   async confirmSend(reviewId: string): Promise<ActivityEntry> {
     const review = this.reviews.take(reviewId);
-    const signer = vaultSigner(this.options.vault, review.accountId, review.target.chain);
+    const record = findAccount(this.options.vault, review.accountId);
+    const signer = record.ledger ? ledgerSigner(this.requireLedger(), record.ledger) : vaultSigner(this.options.vault, review.accountId, review.target.chain);
     if (signer.address !== review.prepared.from) throw new StrataError('INTERNAL', 'The signing key does not match the reviewed sender');
     const entry = await sendWithJournal({
       journal: this.journal,
@@ -275,6 +280,11 @@ export class Wallet {
       this.pendingTimer = this.options.clock.setTimeout(() => void tick(), this.pendingDelay);
     };
     this.pendingTimer = this.options.clock.setTimeout(() => void tick(), this.pendingDelay);
+  }
+
+  private requireLedger(): LedgerConnector {
+    if (!this.options.ledger) throw new StrataError('LEDGER_NOT_FOUND', 'No Ledger connection is set up in this process');
+    return this.options.ledger;
   }
 
   private pendingCount(): number {

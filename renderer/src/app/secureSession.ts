@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
-import type { SecurePurpose, SecureSessionView } from '../../../shared/ipc/contract';
-import { call } from '../ipc/client';
+import type { EventPayload, SecurePurpose, SecureSessionView } from '../../../shared/ipc/contract';
+import { call, on } from '../ipc/client';
+import { errorFromPayload } from '../ipc/clientError';
 import { useSecureStore } from '../stores/secureStore';
 
 /** Opens the secure window for a purpose and records the session; rejects with a StrataClientError. */
@@ -32,4 +33,30 @@ export function useSecureSession(sessionId: string | null): SecureSessionView | 
     [sessionId],
   );
   return useSecureStore(selector);
+}
+
+/**
+ * Records a confirmation session main opened (a security-weakening setting) and waits for the user's word in the
+ * secure window: resolves with the confirmation.outcome, rejects with its error, or with SESSION_NOT_FOUND when the
+ * session was cancelled or expired.
+ */
+export function awaitConfirmation(view: SecureSessionView): Promise<Extract<EventPayload<'confirmation.outcome'>, { ok: true }>> {
+  recordSecureSession(view);
+  return new Promise((resolve, reject) => {
+    const stops: Array<() => void> = [];
+    const stop = () => stops.forEach((s) => s());
+    stops.push(
+      on('confirmation.outcome', (outcome) => {
+        if (outcome.sessionId !== view.sessionId) return;
+        stop();
+        if (outcome.ok) resolve(outcome);
+        else reject(errorFromPayload(outcome.error));
+      }),
+      on('secure.changed', (changed) => {
+        if (changed.sessionId !== view.sessionId || (changed.state !== 'cancelled' && changed.state !== 'expired')) return;
+        stop();
+        reject(errorFromPayload({ code: 'SESSION_NOT_FOUND', message: 'Not changed: it was not confirmed in the secure window.' }));
+      }),
+    );
+  });
 }

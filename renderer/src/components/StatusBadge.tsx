@@ -1,4 +1,4 @@
-import type { ActivityEntry } from '../../../shared/domain/transfer';
+import type { ActivityEntry } from '../../../shared/domain/send';
 import { activityStatusText } from '../lib/activityStatus';
 import { CheckIcon, CrossIcon, ClockIcon } from './icons';
 import { Spinner } from './Spinner';

@@ -1,13 +1,10 @@
-import { isErrorCode, type ErrorCode } from '../../../shared/errors';
+import { isErrorCode, StrataError, type ErrorCode } from '../../../shared/errors';
 
 /** An error answered by main (or by the bridge itself), with the stable code from `shared/errors.ts`. */
-export class StrataClientError extends Error {
-  readonly code: ErrorCode;
-
+export class StrataClientError extends StrataError {
   constructor(code: ErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = 'StrataClientError';
-    this.code = code;
   }
 }
 

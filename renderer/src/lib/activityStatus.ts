@@ -1,5 +1,5 @@
 import { failedWithFeeCharged } from '../../../shared/domain/activityStatusLabel';
-import type { ActivityEntry, ActivityStatus } from '../../../shared/domain/transfer';
+import type { ActivityEntry, ActivityStatus } from '../../../shared/domain/send';
 
 export interface ActivityStatusText {
   /** short, on the badge */

@@ -139,9 +139,8 @@ export function chainGroups(portfolio: Portfolio, chains: Record<string, ChainIn
 }
 
 /**
- * When the prices in use were fetched (ms since epoch), if main says: `pricesAt` is proposed for the Portfolio
- * contract (the oldest price's fetch time); until it lands this reads null and the UI says "not current" without
- * an age.
+ * When the prices in use were fetched (ms since epoch): the Portfolio's `pricesAt`, the oldest price's fetch time.
+ * Null when no priced holding has a fetch time; the UI then says "not current" without an age.
  */
 export function pricesTime(portfolio: Portfolio): number | null {
   return portfolio.pricesAt;

@@ -1,17 +1,22 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { TopBar } from '../components/TopBar';
 import { useAppStore, type WalletPage } from '../stores/appStore';
 import { AccountsPage } from './accounts/AccountsPage';
 import { ActivityPage } from './activity/ActivityPage';
 import { PortfolioPage } from './portfolio/PortfolioPage';
-import { ReceivePage } from './receive/ReceivePage';
 import { SendPage } from './send/SendPage';
 import { SettingsPage } from './settings/SettingsPage';
-import { SwapPage } from './swap/SwapPage';
 
 // The Strategy page (frontier chart, demo prices, questionnaire) loads when first opened: it is the largest page and
 // not needed for the first paint.
 const StrategyPage = lazy(() => import('./strategy/StrategyPage').then((m) => ({ default: m.StrategyPage })));
+// The Swap page (routes, progress) and Receive (its QR encoder) load on first use too: not needed for the first paint.
+const SwapPage = lazy(() => import('./swap/SwapPage').then((m) => ({ default: m.SwapPage })));
+const ReceivePage = lazy(() => import('./receive/ReceivePage').then((m) => ({ default: m.ReceivePage })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="muted">Loading…</p>}>{children}</Suspense>;
+}
 
 function Page({ page }: { page: WalletPage }) {
   switch (page) {
@@ -25,16 +30,24 @@ function Page({ page }: { page: WalletPage }) {
       return <SendPage />;
     case 'strategy':
       return (
-        <Suspense fallback={<p className="muted">Loading…</p>}>
+        <Loading>
           <StrategyPage />
-        </Suspense>
+        </Loading>
       );
     case 'swap':
-      return <SwapPage />;
+      return (
+        <Loading>
+          <SwapPage />
+        </Loading>
+      );
     case 'settings':
       return <SettingsPage />;
     case 'receive':
-      return <ReceivePage />;
+      return (
+        <Loading>
+          <ReceivePage />
+        </Loading>
+      );
   }
 }
 

@@ -5,6 +5,8 @@ import { Spinner } from '../components/Spinner';
 import { StrataMark } from '../components/StrataMark';
 import { errorText } from '../ipc/errorText';
 import { ConfirmSendView } from './ConfirmSendView';
+import { ConfirmRebalanceView } from './ConfirmRebalanceView';
+import { ConfirmSettingView } from './ConfirmSettingView';
 import { ConfirmTransferView } from './ConfirmTransferView';
 import { CreateMnemonicView } from './CreateMnemonicView';
 import { ImportKeyView } from './ImportKeyView';
@@ -77,6 +79,10 @@ export function SecureApp() {
     body = <RevealView words={view.words} hasPassphrase={view.hasPassphrase} onClose={() => void close()} />;
   } else if (view.purpose === 'confirm-transfer') {
     body = <ConfirmTransferView transfer={view.transfer} onClose={() => void close()} />;
+  } else if (view.purpose === 'confirm-rebalance') {
+    body = <ConfirmRebalanceView rebalance={view.rebalance} onClose={() => void close()} />;
+  } else if (view.purpose === 'confirm-setting') {
+    body = <ConfirmSettingView setting={view.setting} onClose={() => void close()} />;
   } else if (view.purpose === 'confirm-send') {
     body = <ConfirmSendView send={view.send} onClose={() => void close()} />;
   } else if (view.purpose === 'import-mnemonic') {

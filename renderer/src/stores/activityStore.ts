@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ActivityEntry } from '../../../shared/domain/transfer';
+import type { ActivityEntry } from '../../../shared/domain/send';
 
 interface ActivityState {
   /** newest first; null until loaded (and after a lock) */

@@ -66,5 +66,5 @@ function simulationResult(error: CosmosQueryError): { code: number; codespace: s
   if (/insufficient funds/i.test(error.log)) return { code: 5, codespace: 'sdk', log: error.log };
   if (/account sequence mismatch/i.test(error.log)) return { code: 32, codespace: 'sdk', log: error.log };
   if (/account .* not found/i.test(error.log)) return { code: 9, codespace: 'sdk', log: error.log };
-  return { code: error.code, codespace: error.codespace, log: error.log };
+  return { code: error.abciCode, codespace: error.codespace, log: error.log };
 }

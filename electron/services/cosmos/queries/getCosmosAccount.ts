@@ -24,7 +24,7 @@ export async function getCosmosAccount(client: CosmosRpc, chain: ChainInfo, addr
     } catch (error) {
       if (error instanceof CosmosQueryError) {
         // SDK 0.45 wrapped gRPC's NotFound in a generic code; its log still says so.
-        if (error.code === KEY_NOT_FOUND || /not found/i.test(error.log)) return null;
+        if (error.abciCode === KEY_NOT_FOUND || /not found/i.test(error.log)) return null;
         throw new StrataError('RPC_UNAVAILABLE', `${node.label} could not answer the account query`, { details: error.message });
       }
       throw error;

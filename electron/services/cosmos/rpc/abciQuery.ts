@@ -1,14 +1,20 @@
+import { StrataError } from '../../../../shared/errors';
+import { sanitizeNodeText } from '../../rpc/rpcErrors';
 import type { CosmosNode } from './createCosmosRpc';
 
-/** The node ran the query and the app refused it (unknown path, account not found, simulation failed, ...). */
-export class CosmosQueryError extends Error {
+/**
+ * The node ran the query and the app refused it (unknown path, account not found, simulation failed, ...): the
+ * endpoint works, so this is never a reason to fail over. Callers that know the query map it to a precise code; one
+ * that escapes is INTERNAL (like RpcResponseError). `abciCode` is the app's code (StrataError's `code` is ours).
+ */
+export class CosmosQueryError extends StrataError {
   constructor(
     readonly path: string,
-    readonly code: number,
+    readonly abciCode: number,
     readonly codespace: string,
     readonly log: string,
   ) {
-    super(`Query ${path} failed with code ${code}${codespace ? ` (${codespace})` : ''}`);
+    super('INTERNAL', `Query ${path} failed with code ${abciCode}${codespace ? ` (${sanitizeNodeText(codespace, 64)})` : ''}`);
     this.name = 'CosmosQueryError';
   }
 }

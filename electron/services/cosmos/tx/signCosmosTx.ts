@@ -61,7 +61,9 @@ export async function signCosmosTx(signer: CosmosSigner, request: CosmosTxReques
   if (request.msgs.length === 0) throw new StrataError('INVALID_INPUT', 'A transaction needs at least one message');
   const gasLimit = toGasLimit(request.fee.gas);
   const feeCoins: Coin[] = request.fee.amount.map((c) => ({ denom: c.denom, amount: c.amount.toString() }));
-  const mode = request.signMode ?? 'direct';
+  // A device that shows the transaction reads amino JSON only.
+  const mode = request.signMode ?? (signer.signAminoJson ? 'amino' : 'direct');
+  if (mode === 'direct' && signer.signAminoJson) throw new StrataError('INVALID_INPUT', 'This signer (a Ledger) signs in amino JSON mode only');
   const signed =
     mode === 'direct'
       ? await signDirect(signer, scheme, pubkey, { ...request, memo, chainId, gasLimit, feeCoins })
@@ -129,7 +131,7 @@ async function signAmino(signer: CosmosSigner, scheme: CosmosKeyScheme, pubkey: 
 
 /** Signs the scheme's digest and refuses a signature that does not verify (wrong key, high-s, a broken signer). */
 async function signChecked(signer: CosmosSigner, scheme: CosmosKeyScheme, signBytes: Uint8Array): Promise<Uint8Array> {
-  const signature = await signer.signDigest(scheme.digest(signBytes));
+  const signature = signer.signAminoJson ? await signer.signAminoJson(signBytes) : await signer.signDigest(scheme.digest(signBytes));
   if (!verifyCosmosSignature(scheme, signBytes, signature, signer.pubkey)) {
     throw new StrataError('INTERNAL', 'The signer returned a signature that does not verify');
   }

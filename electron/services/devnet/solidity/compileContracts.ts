@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StrataError } from '../../../../shared/errors';
-import { writeFileAtomic } from '../../vault/atomicWrite';
+import { writeFileAtomic } from '../../storage/atomicWrite';
 import { projectRoot, requireDevPackage } from '../projectFiles';
 
 /** One compiled contract: its ABI, creation code and runtime code (0x hex, unlinked libraries not supported). */

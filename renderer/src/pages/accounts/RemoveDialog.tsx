@@ -6,6 +6,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { call } from '../../ipc/client';
 import { errorText } from '../../ipc/errorText';
 import { useAccountsStore } from '../../stores/accountsStore';
+import { awaitConfirmation } from '../../app/secureSession';
 
 /** Confirms removing an imported or watch-only account. */
 export function RemoveDialog({ account, onClose }: { account: AccountView; onClose(): void }) {
@@ -16,7 +17,9 @@ export function RemoveDialog({ account, onClose }: { account: AccountView; onClo
     setBusy(true);
     setError(null);
     try {
-      useAccountsStore.getState().setAccounts(await call('accounts.remove', { id: account.id }));
+      const answer = await call('accounts.remove', { id: account.id });
+      // An imported key leaves the vault only after the secure window's confirmation.
+      useAccountsStore.getState().setAccounts(Array.isArray(answer) ? answer : ((await awaitConfirmation(answer)).accounts ?? (await call('accounts.list', {}))));
       onClose();
     } catch (e) {
       setBusy(false);

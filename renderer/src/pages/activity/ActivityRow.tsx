@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { ActivityEntry } from '../../../../shared/domain/transfer';
+import type { ActivityEntry } from '../../../../shared/domain/send';
 import { AssetAvatar } from '../../components/AssetAvatar';
 import { CopyButton } from '../../components/CopyButton';
 import { ChevronDownIcon } from '../../components/icons';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ActivityEntry, FeeTier, TransferReview } from '../../../../shared/domain/transfer';
+import type { ActivityEntry, FeeTier, SendReview } from '../../../../shared/domain/send';
 import { Button } from '../../components/Button';
 import { FormMessage } from '../../components/FormMessage';
 import { AlertIcon, ArrowLeftIcon } from '../../components/icons';
@@ -31,7 +31,7 @@ export function FullAddress({ address }: { address: string }) {
 }
 
 interface ReviewScreenProps {
-  review: TransferReview;
+  review: SendReview;
   request: PrepareInput;
   accountLabel: string;
   chainName: string;
@@ -41,7 +41,7 @@ interface ReviewScreenProps {
   /** the wallet has never sent to this address */
   firstTime: boolean;
   onEdit(): void;
-  onReprepared(review: TransferReview, request: PrepareInput): void;
+  onReprepared(review: SendReview, request: PrepareInput): void;
   onSent(entry: ActivityEntry): void;
 }
 

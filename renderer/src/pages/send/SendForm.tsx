@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { parseAmount } from '../../../../shared/amounts';
 import { isStrataError } from '../../../../shared/errors';
-import type { TransferReview } from '../../../../shared/domain/transfer';
+import type { SendReview } from '../../../../shared/domain/send';
 import { Button } from '../../components/Button';
 import { FormMessage } from '../../components/FormMessage';
 import { TextField } from '../../components/TextField';
@@ -19,14 +19,14 @@ import { assetsOn, balanceLine, chainsFor, holdingOf, richestChain, sendableAcco
 import { TIER_HINTS, TIER_LABELS, TIERS, type PrepareInput, type SendDraft } from './sendTypes';
 
 /** The fees of the last review, shown under each tier while the same chain and asset are chosen. */
-export type KnownFees = { chain: string; asset: string; fees: TransferReview['fees'] } | null;
+export type KnownFees = { chain: string; asset: string; fees: SendReview['fees'] } | null;
 
 interface SendFormProps {
   draft: SendDraft;
   onChange(draft: SendDraft): void;
   knownFees: KnownFees;
   /** called with the prepared review and the request that made it */
-  onReviewed(review: TransferReview, request: PrepareInput): void;
+  onReviewed(review: SendReview, request: PrepareInput): void;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ActivityEntry, TransferReview } from '../../../../shared/domain/transfer';
+import type { ActivityEntry, SendReview } from '../../../../shared/domain/send';
 import { sameAddress } from '../../lib/chainAddress';
 import { useAccountsStore } from '../../stores/accountsStore';
 import { useActivityStore } from '../../stores/activityStore';
@@ -13,7 +13,7 @@ import { SendTips } from './SendTips';
 import { chainsFor, holdingOf, richestChain, sendableAccounts } from './sendOptions';
 import type { PrepareInput, SendDraft } from './sendTypes';
 
-type Step = { kind: 'form' } | { kind: 'review'; review: TransferReview; request: PrepareInput } | { kind: 'sent'; entry: ActivityEntry };
+type Step = { kind: 'form' } | { kind: 'review'; review: SendReview; request: PrepareInput } | { kind: 'sent'; entry: ActivityEntry };
 
 /** The first draft: the preset (from a holding's "Send") where it fits, else the richest chain's native asset. */
 function initialDraft(): SendDraft {
@@ -44,7 +44,7 @@ export function SendPage() {
   const portfolio = usePortfolioStore((s) => s.portfolio);
   const entries = useActivityStore((s) => s.entries);
 
-  function reviewed(review: TransferReview, request: PrepareInput) {
+  function reviewed(review: SendReview, request: PrepareInput) {
     setKnownFees({ chain: request.chain, asset: request.asset, fees: review.fees });
     setDraft((d) => ({ ...d, tier: review.fee.tier }));
     setStep({ kind: 'review', review, request });

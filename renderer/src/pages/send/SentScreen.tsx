@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ActivityEntry } from '../../../../shared/domain/transfer';
+import type { ActivityEntry } from '../../../../shared/domain/send';
 import { Button } from '../../components/Button';
 import { CopyButton } from '../../components/CopyButton';
 import { CheckIcon, CrossIcon, SendIcon } from '../../components/icons';

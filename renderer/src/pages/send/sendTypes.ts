@@ -1,4 +1,4 @@
-import type { FeeTier } from '../../../../shared/domain/transfer';
+import type { FeeTier } from '../../../../shared/domain/send';
 import type { MethodInput } from '../../../../shared/ipc/contract';
 
 /** What the send form holds while it is being filled (and kept when going back from the review). */

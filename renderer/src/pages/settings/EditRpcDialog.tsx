@@ -7,6 +7,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { call } from '../../ipc/client';
 import { useChainsStore } from '../../stores/chainsStore';
 import { endpointErrorText, endpointListProblem, parseEndpointLines } from './networkText';
+import { awaitConfirmation } from '../../app/secureSession';
 
 /**
  * Edits a chain's RPC endpoints (one per line, in failover order). Main checks that each one serves this chain
@@ -25,7 +26,9 @@ export function EditRpcDialog({ chain, rpc, onSaved, onClose }: { chain: ChainIn
     setBusy(kind);
     setError(null);
     try {
-      onSaved(await call('chains.setRpc', { chain: chain.id, endpoints }));
+      const answer = await call('chains.setRpc', { chain: chain.id, endpoints });
+      // Replacing endpoints is confirmed in the secure window first.
+      onSaved('sessionId' in answer ? ((await awaitConfirmation(answer)).rpc ?? (await call('chains.rpc', { chain: chain.id }))) : answer);
       onClose();
     } catch (e) {
       setError(endpointErrorText(e, byId));

@@ -4,6 +4,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { call } from '../../ipc/client';
 import { errorText } from '../../ipc/errorText';
 import { useSettingsStore } from '../../stores/settingsStore';
+import { awaitConfirmation } from '../../app/secureSession';
 
 const THEME_LABELS: Record<Settings['theme'], string> = { system: 'Same as system', light: 'Light', dark: 'Dark' };
 
@@ -21,7 +22,15 @@ export function PreferencesSection() {
     setError(null);
     setStatus(null);
     try {
-      useSettingsStore.getState().setSettings(await call('settings.update', patch));
+      const answer = await call('settings.update', patch);
+      if ('sessionId' in answer) {
+        // Weakens the wallet's protection: main asks the secure window first.
+        setStatus('Confirm this change in the secure window.');
+        const outcome = await awaitConfirmation(answer);
+        useSettingsStore.getState().setSettings(outcome.settings ?? (await call('settings.get', {})));
+      } else {
+        useSettingsStore.getState().setSettings(answer);
+      }
       setStatus(done);
     } catch (e) {
       setError(errorText(e));

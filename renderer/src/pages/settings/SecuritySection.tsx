@@ -5,6 +5,7 @@ import { call } from '../../ipc/client';
 import { errorText } from '../../ipc/errorText';
 import { autoLockLabel } from '../../lib/format';
 import { useSettingsStore } from '../../stores/settingsStore';
+import { awaitConfirmation } from '../../app/secureSession';
 
 /** The choices offered for auto-lock, in minutes (0 = never). */
 export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 0] as const;
@@ -23,7 +24,15 @@ export function SecuritySection() {
     setError(null);
     setStatus(null);
     try {
-      useSettingsStore.getState().setSettings(await call('settings.update', patch));
+      const answer = await call('settings.update', patch);
+      if ('sessionId' in answer) {
+        // Weakens the wallet's protection: main asks the secure window first.
+        setStatus('Confirm this change in the secure window.');
+        const outcome = await awaitConfirmation(answer);
+        useSettingsStore.getState().setSettings(outcome.settings ?? (await call('settings.get', {})));
+      } else {
+        useSettingsStore.getState().setSettings(answer);
+      }
       setStatus(done);
     } catch (e) {
       setError(errorText(e));

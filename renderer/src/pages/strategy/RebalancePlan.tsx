@@ -5,7 +5,9 @@ import type { AssetDrift, PlanTrade, RebalanceExecution, RebalancePlan as Plan }
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
+import { recordSecureSession, useSecureSession } from '../../app/secureSession';
 import { call, on } from '../../ipc/client';
+import { errorFromPayload } from '../../ipc/clientError';
 import { errorCode, errorText } from '../../ipc/errorText';
 import { formatUsd, sumDecimals } from '../../lib/usd';
 import { useChainsStore } from '../../stores/chainsStore';
@@ -36,6 +38,9 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
   const [confirming, setConfirming] = useState(false);
   const [execution, setExecution] = useState<RebalanceExecution | null>(null);
   const [starting, setStarting] = useState(false);
+  /** the secure window's confirmation session, while it is open */
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const session = useSecureSession(sessionId);
   // The plan on screen was refused as stale (older than 10 min, replaced, or its quotes moved): offer a new one.
   const [stale, setStale] = useState(false);
   // Bumped by "Make a new plan": plans again for the same target and snapshot.
@@ -87,16 +92,48 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
     try {
       // Saved first: the scheduled drift check and `strata rebalance` follow the target the user rebalanced to.
       await saveRebalanceTarget(Object.fromEntries(JSON.parse(key) as Array<[string, number]>));
-      setExecution(await call('rebalance.execute', { planId: plan.id }));
+      const answer = await call('rebalance.execute', { planId: plan.id });
       setConfirming(false);
-    } catch (e) {
-      setError(errorText(e));
-      setStale(STALE_PLAN.has(errorCode(e) ?? ''));
-      setConfirming(false);
-    } finally {
+      if ('sessionId' in answer) {
+        // Main asks the secure window; the plan starts only when the user confirms there (confirmation.outcome).
+        recordSecureSession(answer);
+        setSessionId(answer.sessionId);
+        return;
+      }
+      setExecution(answer);
       setStarting(false);
+    } catch (e) {
+      fail(e);
     }
   }
+
+  function fail(e: unknown) {
+    setError(errorText(e));
+    setStale(STALE_PLAN.has(errorCode(e) ?? ''));
+    setConfirming(false);
+    setStarting(false);
+  }
+
+  useEffect(() => {
+    if (sessionId === null) return undefined;
+    return on('confirmation.outcome', (outcome) => {
+      if (outcome.sessionId !== sessionId) return;
+      setSessionId(null);
+      if (outcome.ok) {
+        if (outcome.execution !== undefined) setExecution(outcome.execution);
+        setStarting(false);
+      } else {
+        fail(errorFromPayload(outcome.error));
+      }
+    });
+  });
+
+  useEffect(() => {
+    if (session?.state !== 'cancelled' && session?.state !== 'expired') return;
+    setSessionId(null);
+    setStarting(false);
+    setError('Not started: the rebalancing was not confirmed in the secure window.');
+  }, [session?.state]);
 
   const chainName = (id: string) => chains[id]?.name ?? id;
   const busy = execution?.status === 'running';
@@ -110,6 +147,8 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
             <>
               <Spinner /> Planning…
             </>
+          ) : sessionId !== null ? (
+            'Confirm this rebalancing in the secure window.'
           ) : plan ? (
             `${plan.trades.length} ${plan.trades.length === 1 ? 'trade' : 'trades'} · band ±${plan.rules.bandPct} pp`
           ) : null}
@@ -175,7 +214,7 @@ export function RebalancePlan({ weights }: { weights: Readonly<Record<string, nu
                   {execution.status === 'completed' ? 'Rebalanced.' : execution.status === 'failed' ? execution.message : execution.status === 'running' ? 'Rebalancing…' : 'Paused: rebalance again to go on.'}
                 </p>
               )}
-              <Button variant="primary" onClick={() => setConfirming(true)} disabled={planning || stale || busy || execution?.status === 'completed' || execution?.status === 'failed'} busy={busy} busyText="Rebalancing…">
+              <Button variant="primary" onClick={() => setConfirming(true)} disabled={planning || stale || busy || sessionId !== null || execution?.status === 'completed' || execution?.status === 'failed'} busy={busy} busyText="Rebalancing…">
                 Rebalance
               </Button>
             </div>

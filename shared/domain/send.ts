@@ -1,3 +1,8 @@
+/**
+ * Sends: one asset from one account to one address on one chain, their fee tiers, the review shown before signing and
+ * the activity entry a send leaves (its persisted `kind` stays 'transfer'). Multi-step cross-chain transfers are
+ * shared/domain/transferRecord.ts.
+ */
 import { z } from 'zod';
 import { AssetInfo, BaseUnits } from './asset';
 import { CaipChainId } from './chain';
@@ -14,7 +19,7 @@ export const FeeQuote = z.strictObject({
 export type FeeQuote = z.infer<typeof FeeQuote>;
 
 /** What the review screen shows before main signs. Main keeps the exact transaction under `reviewId`. */
-export const TransferReview = z.strictObject({
+export const SendReview = z.strictObject({
   reviewId: z.string(),
   chain: CaipChainId,
   accountId: z.string(),
@@ -29,7 +34,7 @@ export const TransferReview = z.strictObject({
   /** ms since epoch after which the review must be prepared again */
   expiresAt: z.number().int(),
 });
-export type TransferReview = z.infer<typeof TransferReview>;
+export type SendReview = z.infer<typeof SendReview>;
 
 export const ActivityStatus = z.enum(['pending', 'confirmed', 'failed', 'dropped']);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;

@@ -14,10 +14,10 @@ export interface StoredReview {
 }
 
 /**
- * Prepared transfers waiting for the user's confirmation, by review id. Confirming signs exactly what was reviewed
+ * Prepared sends waiting for the user's confirmation, by review id. Confirming signs exactly what was reviewed
  * (the renderer only names the id), and a review can be confirmed once.
  */
-export class TransferReviews {
+export class SendReviews {
   private readonly reviews = new Map<string, StoredReview>();
 
   constructor(private readonly clock: Clock) {}

@@ -7,8 +7,8 @@ import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { removeStaleTempFiles, writeFileAtomic } from '../../electron/services/vault/atomicWrite';
-import { makeTempDir, removeDir } from './helpers';
+import { removeStaleTempFiles, writeFileAtomic } from '../../electron/services/storage/atomicWrite';
+import { makeTempDir, removeDir } from '../vault/helpers';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeStaleTempFiles, writeFileAtomic } from '../../electron/services/vault/atomicWrite';
-import { makeTempDir, removeDir } from './helpers';
+import { removeStaleTempFiles, writeFileAtomic } from '../../electron/services/storage/atomicWrite';
+import { makeTempDir, removeDir } from '../vault/helpers';
 
 let dir: string;
 
