@@ -243,7 +243,7 @@ export function SwapReview({ route, accountId, accountLabel, fromAddress, toAddr
             Find routes again
           </Button>
         ) : (
-          <Button variant="primary" size="lg" onClick={() => void confirm()} busy={busy} busyText="Starting…" disabled={refused && !accepted}>
+          <Button variant="primary" size="lg" onClick={() => void confirm()} busy={busy} busyText="Starting…">
             Confirm and start
           </Button>
         )}
