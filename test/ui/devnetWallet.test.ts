@@ -287,11 +287,15 @@ describe.skipIf(!hasChromium)('devnet wallet in Chromium', () => {
     prices.setDown(true);
     await proxyB.takeDown('refuse');
     const asked = prices.requests.length;
+    const refreshCalls = () => h!.ipcLog.filter((e) => e.kind === 'call' && e.method === 'portfolio.refresh').length;
+    const refreshesBefore = refreshCalls();
     await app.getByRole('button', { name: 'Refresh', exact: true }).click();
     const chainError = app.locator('.chain-errors--single[data-chain="eip155:31338"]');
     await chainError.waitFor();
     expect(await chainError.textContent()).toBe('Devnet B: no RPC answered. Showing its last known balances.');
     await app.locator('.stale-chip').waitFor();
+    // The errors can come from the background refresh first: wait for the answer to the click itself.
+    await eventually(() => refreshCalls() > refreshesBefore, true, 15_000);
     // with the fetch time of the prices (when main sends it) the chip says how old they are
     const offline = lastAnswer<Record<string, unknown>>('portfolio.refresh');
     expect(await app.locator('.stale-chip').textContent()).toBe('pricesAt' in offline ? 'Prices from 3 h ago — offline' : 'Prices not current — offline');

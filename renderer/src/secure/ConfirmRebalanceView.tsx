@@ -1,40 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RebalanceConfirmation } from '../../../shared/ipc/secureContract';
 import { Button } from '../components/Button';
 import { FormMessage } from '../components/FormMessage';
 import { TextField } from '../components/TextField';
-import { errorText } from '../ipc/errorText';
 import { exactAmount } from '../lib/numberFormat';
 import { DoneView } from './DoneView';
-import { callSecure } from './secureClient';
+import { useSecureConfirmation } from './useSecureConfirmation';
 
 /**
  * The trusted confirmation of a rebalancing plan: main's kept plan (every trade it will run, what it sells and buys,
  * the minimum received, fees, price impact and the total cost), and the only place the plan can be started.
  */
 export function ConfirmRebalanceView({ rebalance, onClose }: { rebalance: RebalanceConfirmation; onClose(): void }) {
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (rebalance.passwordRequired && password.length === 0) return setError('Enter your password to confirm.');
-    setBusy(true);
-    setError(null);
-    try {
-      await callSecure('secure.confirm', rebalance.passwordRequired ? { password } : {});
-      setPassword('');
-      setDone(true);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { password, setPassword, busy, error, done, headingRef, submit } = useSecureConfirmation(rebalance.passwordRequired);
 
   if (done) return <DoneView title="Confirmed" text="The rebalancing has started. Return to the Strata window to follow it." onClose={onClose} />;
 

@@ -1,40 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SendConfirmation } from '../../../shared/ipc/secureContract';
 import { Button } from '../components/Button';
 import { FormMessage } from '../components/FormMessage';
 import { TextField } from '../components/TextField';
-import { errorText } from '../ipc/errorText';
 import { exactAmount } from '../lib/numberFormat';
 import { DoneView } from './DoneView';
-import { callSecure } from './secureClient';
+import { useSecureConfirmation } from './useSecureConfirmation';
 
 /**
  * The trusted confirmation of a send: main's own review of the transaction it will sign (the app window cannot
  * change a word of it), and the only place a send can be confirmed. A first-time recipient needs the password.
  */
 export function ConfirmSendView({ send, onClose }: { send: SendConfirmation; onClose(): void }) {
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (send.passwordRequired && password.length === 0) return setError('Enter your password to confirm.');
-    setBusy(true);
-    setError(null);
-    try {
-      await callSecure('secure.confirm', send.passwordRequired ? { password } : {});
-      setPassword('');
-      setDone(true);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { password, setPassword, busy, error, setError, done, headingRef, submit } = useSecureConfirmation(send.passwordRequired);
 
   if (done) return <DoneView title="Confirmed" text="The transfer is signed and sent. Return to the Strata window to follow it." onClose={onClose} />;
 

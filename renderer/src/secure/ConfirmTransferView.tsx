@@ -1,41 +1,18 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { providerLabel } from '../../../shared/domain/stepProviders';
 import type { TransferConfirmation } from '../../../shared/ipc/secureContract';
 import { Button } from '../components/Button';
 import { FormMessage } from '../components/FormMessage';
 import { TextField } from '../components/TextField';
-import { errorText } from '../ipc/errorText';
 import { exactAmount, percentOfBps, usdText } from '../lib/numberFormat';
 import { DoneView } from './DoneView';
-import { callSecure } from './secureClient';
+import { useSecureConfirmation } from './useSecureConfirmation';
 
 /**
  * The trusted confirmation of a cross-chain transfer: main's kept quote of every step it will sign (the app window
  * cannot change it), and the only place the transfer can be started.
  */
 export function ConfirmTransferView({ transfer, onClose }: { transfer: TransferConfirmation; onClose(): void }) {
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (transfer.passwordRequired && password.length === 0) return setError('Enter your password to confirm.');
-    setBusy(true);
-    setError(null);
-    try {
-      await callSecure('secure.confirm', transfer.passwordRequired ? { password } : {});
-      setPassword('');
-      setDone(true);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { password, setPassword, busy, error, done, headingRef, submit } = useSecureConfirmation(transfer.passwordRequired);
 
   if (done) return <DoneView title="Confirmed" text="The transfer has started. Return to the Strata window to follow it." onClose={onClose} />;
 
